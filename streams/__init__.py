@@ -1,0 +1,3 @@
+"""claimwatch: catch contradictions in the news as they happen."""
+
+__version__ = "0.1.0"

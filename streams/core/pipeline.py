@@ -1,0 +1,46 @@
+"""The embedded driver: extract + detect over a MutableMapping of state, one article at a time.
+
+The Faust agents call the same two functions (`extract_batches`, `Pipeline.process_batch`);
+replay, the benchmark and the tests call `Pipeline.process_article`. One pipeline, two drivers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas import Alert, Article, ClaimBatch
+
+from . import store
+from .detect import detect
+from .extract import extract_batches
+from .guard import Limits
+from .store import StateBounds
+
+
+@dataclass
+class Pipeline:
+    state: MutableMapping[str, Any] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    bounds: StateBounds = field(default_factory=StateBounds)
+
+    def extract(self, article: Article, ingested_at: float | None = None) -> list[ClaimBatch]:
+        return extract_batches(article, limits=self.limits, ingested_at=ingested_at or time.time())
+
+    def process_batch(self, batch: ClaimBatch) -> list[Alert]:
+        """Compare a batch with the history under its key, then store it (bounded)."""
+        history = store.load(self.state.get(batch.key))
+        alerts = detect(batch, history)
+        self.state[batch.key] = store.dump(store.merge(history, batch.claims, self.bounds))
+        return alerts
+
+    def process_article(self, article: Article, ingested_at: float | None = None) -> list[Alert]:
+        alerts: list[Alert] = []
+        for batch in self.extract(article, ingested_at):
+            alerts.extend(self.process_batch(batch))
+        return alerts
+
+    def claims_held(self) -> int:
+        return sum(len(v) for v in self.state.values())
