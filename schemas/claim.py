@@ -44,11 +44,13 @@ class Claim(Record):
     key: str = Field(description="claim key: the claims compared with each other share it")
     story: str = Field(description="the event the claim is about: place (and type) it is anchored to")
     measure: str = Field(description="normalised measure (deaths, evacuated, ...) or outcome class")
-    place: str | None = None
+    place: str | None = Field(default=None, description="places named in the sentence, ' | '-separated")
+    subject: str = Field(default="", description="content words around the claim, for subject matching")
     time_scope: str | None = Field(default=None, description="explicit period the claim is about, if any")
     cumulative: bool = Field(default=False, description="a running total that may rise over time")
     polarity: int = Field(default=1, description="+1 asserted outcome, -1 its negation / opposite")
     figure: Figure | None = None
+    value: float | None = Field(default=None, description="the figure's central value, null for statements")
 
 
 class ClaimBatch(Record):

@@ -1,22 +1,225 @@
-"""PLACEHOLDER being replaced: minimal detection so the transport can be built."""
+"""Detection: compare a batch of new claims with the earlier claims under the same claim key.
+
+Reads: a ClaimBatch and the history under its key (claims, any order). Emits: Alerts.
+
+Decisions, in order (each a reason not to alert, so every alert survived all of them):
+1. same story: same article, or articles whose title/lead names overlap, published within the window;
+2. same place (when both name one), same stated period (when either states one), same subject;
+3. numeric: same counted noun and unit, intervals disjoint by a margin (hedges and rounding widen them);
+   a cumulative count that rises over event time is an update; one that falls later is a conflict;
+   statement: same outcome class with opposite polarity;
+4. who: two claimants disagreeing (cross-source) or one claimant changing its story later (revision).
+Per new article and earlier article at most one alert per claim key (the most confident pair).
+"""
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from schemas import Alert, Claim, ClaimBatch
 
+from .attribution import same_claimant
+from .text import name_tokens
 
-def detect(batch: ClaimBatch, history: list[Claim]) -> list[Alert]:
-    out = []
-    seen = {c.claim_id for c in history}
-    for new in batch.claims:
-        for old in list(history) + [c for c in batch.claims if c is not new]:
-            if old.claim_id == new.claim_id or old.polarity == new.polarity:
+RULE_NUMERIC = "numeric_mismatch.v1"
+RULE_CUMULATIVE = "cumulative_decrease.v1"
+RULE_REVISION = "numeric_revision.v1"
+RULE_STATEMENT = "outcome_polarity.v1"
+RULE_STATEMENT_REVISION = "outcome_reversal.v1"
+
+
+@dataclass(frozen=True)
+class DetectConfig:
+    story_window_days: float = 10.0
+    state_window_hours: float = 18.0  # levels that change (outages, missing) compare only this close in time
+    min_gap: float = 0.08  # relative gap between disjoint intervals before they conflict
+    min_story_overlap: int = 2
+
+
+DEFAULT = DetectConfig()
+
+
+def _tokens(s: str | None) -> set[str]:
+    return set(s.split()) if s else set()
+
+
+def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
+    """0 when the claims are about different stories, else a similarity in (0, 1]."""
+    if a.article_id == b.article_id:
+        return 1.0
+    dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
+    if dt > cfg.story_window_days:
+        return 0.0
+    sa, sb = _tokens(a.story), _tokens(b.story)
+    common = sa & sb
+    if len(common) < cfg.min_story_overlap:
+        return 0.0
+    return len(common) / max(1, min(len(sa), len(sb)))
+
+
+def _places_compatible(a: Claim, b: Claim) -> bool:
+    if not a.place or not b.place:
+        return True
+    pa = {t for p in a.place.split(" | ") for t in p.split()}
+    pb = {t for p in b.place.split(" | ") for t in p.split()}
+    return bool(pa & pb)
+
+
+def _periods_compatible(a: Claim, b: Claim) -> bool:
+    return (a.time_scope or "") == (b.time_scope or "")
+
+
+def _names_compatible(a: Claim, b: Claim) -> bool:
+    """Statements: if both sentences name things (beyond their speakers), some name must be shared."""
+    na = name_tokens(a.sentence) - name_tokens(a.speaker)
+    nb = name_tokens(b.sentence) - name_tokens(b.speaker)
+    if not na or not nb:
+        return True
+    return bool(na & nb)
+
+
+def _gap(a: Claim, b: Claim) -> float:
+    """Relative gap between the two figures' intervals; 0 when they overlap."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None  # numeric claims always carry a figure
+    lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+    lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+    if hi_a < lo_b:
+        return (lo_b - hi_a) / lo_b if lo_b else 0.0
+    if hi_b < lo_a:
+        return (lo_a - hi_b) / lo_a if lo_a else 0.0
+    return 0.0
+
+
+def _above(later: Claim, earlier: Claim) -> bool:
+    """The later figure is at least as high as the earlier one (a rising count)."""
+    fl, fe = later.figure, earlier.figure
+    assert fl is not None and fe is not None
+    return (fl.high if fl.high is not None else float("inf")) >= (fe.low or 0.0) and (
+        (fl.value or fl.low or 0.0) >= (fe.value or fe.low or 0.0)
+    )
+
+
+def _units_compatible(a: Claim, b: Claim) -> bool:
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    generic = {None, "people"}
+    if fa.unit != fb.unit and not (fa.unit in generic and fb.unit in generic):
+        return False
+    if fa.counted and fb.counted and fa.counted != fb.counted:
+        return fa.counted == "people" or fb.counted == "people"
+    return True
+
+
+def _alert_id(rule: str, a: Claim, b: Claim) -> str:
+    pair = sorted([a.claim_id, b.claim_id])
+    return hashlib.sha1(f"{rule}|{pair[0]}|{pair[1]}".encode()).hexdigest()[:24]
+
+
+def _describe(c: Claim) -> str:
+    who = c.speaker if c.speaker_kind != "outlet" else f"{c.source} (unattributed)"
+    if c.figure is not None:
+        return f"{who} gives {c.figure.text!r}"
+    return f"{who} {'asserts' if c.polarity > 0 else 'denies'} {c.measure.replace('_', ' ')}"
+
+
+def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
+    if new.figure is None or old.figure is None or not _units_compatible(old, new):
+        return None
+    gap = _gap(old, new)
+    if gap < cfg.min_gap:
+        return None
+    earlier, later = (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
+    same_time = earlier.article_id == later.article_id
+    hours = (later.published_at - earlier.published_at).total_seconds() / 3600
+    measure = new.measure
+    if measure in ("missing", "outage", "fill_level") and hours > cfg.state_window_hours and not same_time:
+        return None
+    rule = RULE_NUMERIC
+    if new.cumulative and not same_time:
+        if _above(later, earlier):
+            return None  # a rising running total: an update
+        rule = RULE_CUMULATIVE
+    if same_claimant(old.claimant, new.claimant) and not same_time:
+        rule = RULE_REVISION
+    confidence = 0.55 + 0.25 * min(1.0, gap * 1.5)
+    if old.speaker_kind != "outlet" and new.speaker_kind != "outlet":
+        confidence += 0.1
+    if old.place and new.place:
+        confidence += 0.05
+    what = measure.replace("count:", "").replace("amount:", "").replace("_", " ")
+    if rule == RULE_CUMULATIVE:
+        why = (f"the running count of {what} falls from {earlier.figure.text!r} ({earlier.speaker}) to "  # type: ignore[union-attr]
+               f"{later.figure.text!r} ({later.speaker}) {hours:.0f} h later, with no stated revision")
+    elif rule == RULE_REVISION:
+        why = f"{later.speaker} changes its figure for {what} from {earlier.figure.text!r} to {later.figure.text!r}"  # type: ignore[union-attr]
+    else:
+        why = f"incompatible figures for {what}: {_describe(old)}, {_describe(new)} (gap {gap:.0%})"
+    return rule, min(confidence, 0.97), why
+
+
+def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
+    if old.polarity == new.polarity or not _names_compatible(old, new):
+        return None
+    same = same_claimant(old.claimant, new.claimant)
+    if same and old.article_id == new.article_id:
+        return None  # one speaker describing two aspects in one report
+    rule = RULE_STATEMENT_REVISION if same else RULE_STATEMENT
+    confidence = 0.6
+    if old.speaker_kind != "outlet" and new.speaker_kind != "outlet":
+        confidence += 0.15
+    if "hedged" in (old.certainty, new.certainty):
+        confidence -= 0.2
+    if "denied" in (old.certainty, new.certainty):
+        confidence += 0.1
+    what = new.measure.replace("_", " ")
+    pos, neg = (old, new) if old.polarity > 0 else (new, old)
+    if same:
+        why = f"{new.speaker} reverses its account of {what}: first {'asserted' if old.polarity > 0 else 'denied'}, then {'asserted' if new.polarity > 0 else 'denied'}"  # noqa: E501
+    else:
+        why = f"{pos.speaker} asserts {what}; {neg.speaker} denies or contradicts it"
+    return rule, min(confidence, 0.95), why
+
+
+def _candidates(batch: ClaimBatch, history: Iterable[Claim]) -> list[Claim]:
+    version = batch.claims[0].article_version if batch.claims else None
+    return [c for c in history if not (c.article_id == batch.article_id and c.article_version == version)]
+
+
+def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:
+    """Alerts for the new claims in `batch` against `history` and against each other."""
+    earlier = _candidates(batch, history)
+    best: dict[tuple[str, str], tuple[float, Alert]] = {}
+    for i, new in enumerate(batch.claims):
+        for old in [*earlier, *batch.claims[:i]]:
+            if old.claim_id == new.claim_id:
                 continue
-            if old.claim_id in seen or old.sentence_index < new.sentence_index:
-                pair = sorted([old.claim_id, new.claim_id])
-                aid = hashlib.sha1("|".join(pair).encode()).hexdigest()[:20]
-                out.append(Alert(alert_id=aid, kind="statement_conflict", same_source=False, confidence=0.5,
-                                 rule="outcome_polarity.v0", explanation="placeholder", key=batch.key,
-                                 claims=[old, new]))
-    return out
+            story = _same_story(old, new, cfg)
+            if story <= 0 or not _places_compatible(old, new) or not _periods_compatible(old, new):
+                continue
+            if old.article_id == new.article_id and old.sentence_index == new.sentence_index:
+                continue
+            decided = _numeric(old, new, cfg) if new.kind == "numeric" else _statement(old, new, cfg)
+            if decided is None:
+                continue
+            rule, confidence, why = decided
+            confidence = round(confidence * (0.85 + 0.15 * min(1.0, story)), 3)
+            first, second = sorted((old, new), key=lambda c: (c.published_at, c.article_id, c.sentence_index))
+            alert = Alert(
+                alert_id=_alert_id(rule, first, second),
+                kind="numeric_conflict" if new.kind == "numeric" else "statement_conflict",
+                same_source=rule in (RULE_REVISION, RULE_STATEMENT_REVISION),
+                confidence=confidence, rule=rule, explanation=why[:1].upper() + why[1:] + ".",
+                key=batch.key, claims=[first, second],
+            )
+            group = (old.article_id, new.article_id)
+            rank = confidence + (0.01 if old.sentence_index >= 0 and new.sentence_index >= 0 else 0.0)
+            if old.article_id == new.article_id:
+                rank += 0.02 / (1 + abs(old.sentence_index - new.sentence_index))
+            if group not in best or rank > best[group][0] or (
+                rank == best[group][0] and alert.alert_id < best[group][1].alert_id
+            ):
+                best[group] = (rank, alert)
+    return [a for _, a in sorted(best.values(), key=lambda x: x[1].alert_id)]

@@ -1,24 +1,251 @@
-"""PLACEHOLDER being replaced: minimal extraction so the transport can be built."""
+"""Extraction: an Article becomes claims, grouped into one ClaimBatch per claim key.
+
+Reads: schemas.Article. Emits: list[schemas.ClaimBatch] (one per claim key, claims in text order).
+
+A numeric claim is a figure with what it measures (a measure class from the predicate near it,
+or the counted noun), its place, time scope and speaker. A statement claim is an outcome class
+(control of a place, a ceasefire holding, ...) with a polarity: asserted (+1) or denied/opposite (-1).
+Claim key = kind + measure/outcome class: claims that could contradict each other share a key and
+therefore a partition; the detector then checks story, place, period and subject inside the key.
+"""
+
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 
-from schemas import Article, Claim, ClaimBatch
+from schemas import Article, Claim, ClaimBatch, Figure
 
+from .attribution import Context, attribute
 from .guard import Limits
+from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_GENERIC, Measure
+from .numbers import FigureSpan, find_figures
+from .text import Sentence, name_tokens, proper_phrases, split_sentences, strip_dateline
+
+_PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
+                       re.IGNORECASE)
+_SUBSET_AFTER = re.compile(r"^\s*(?:of (?:the|them|those|whom|which)\b|per\b|each\b|a day\b|a week\b)", re.IGNORECASE)
+_PLACE = re.compile(
+    r"\b(?:in|at|near|from|across|outside|inside|around|of|into|on)\s+((?:the\s+)?(?:[A-Z][\w'’\-]+)"
+    r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
+_PERIOD = re.compile(
+    r"\b(?:(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    r"|(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|\b(last|this|next|previous) (year|season|month)"
+    r"|\b(20\d\d/\d\d|\d\d/\d\d season))",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b|\s+—\s+|\s-\s")
+_CONTENT = re.compile(r"[a-z][a-z\-]{3,}")
+_STOPWORDS = frozenset(
+    """that this with from have been were their there which would could about after before into than
+    them they said says also more most over under only what when where while will just very such
+    since other some into onto upon your ours theirs these those being because still then than""".split()
+)
 
 
-def extract_batches(article: Article, *, limits: Limits, ingested_at: float) -> list[ClaimBatch]:
-    claims = []
-    for i, sent in enumerate(article.text.split(". ")):
-        for word, pol in (("regained", 1), ("halted", -1)):
-            if word in sent:
-                cid = hashlib.sha1(f"{article.id}|{i}|{word}".encode()).hexdigest()[:16]
-                claims.append(Claim(claim_id=cid, article_id=article.id, article_version="v", source=article.source,
-                                    published_at=article.published_at, sentence=sent, sentence_index=i,
-                                    speaker=article.source, claimant=article.source, kind="statement",
-                                    key="control|kursk", story="kursk", measure="control", polarity=pol))
-    if not claims:
-        return []
-    return [ClaimBatch(key="control|kursk", article_id=article.id, published_at=article.published_at,
-                       ingested_at=ingested_at, claims=claims)]
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def article_version(article: Article) -> str:
+    return _hash(article.title, article.text, article.published_at.isoformat(), article.source)
+
+
+def story_signature(article: Article, sentences: list[Sentence]) -> str:
+    """Name tokens of the title and lead (first two sentences), most frequent first, at most 16."""
+    counts: Counter[str] = Counter()
+    lead = [article.title] + [strip_dateline(s.text)[0] for s in sentences[:3]]
+    dl = strip_dateline(sentences[0].text)[1] if sentences else None
+    if dl:
+        lead.append(dl)
+    for part in lead:
+        counts.update(name_tokens(part))
+    return " ".join(t for t, _ in counts.most_common(16))
+
+
+_PLACE_NOUNS = re.compile(
+    r"\s*(?:region|province|state|district|department|territory|city|town|village|county|prefecture|area|"
+    r"river|valley|municipality|governorate|oblast|island|islands|coast|basin|capital|neighbourhood|"
+    r"neighborhood|suburb|port|border|settlement)\b"
+)
+
+
+def places(sentence: str) -> list[str]:
+    """Places a sentence names after a locative preposition; a capitalised word used as an adjective
+    ("from Ukrainian forces") is not a place."""
+    out = []
+    for m in _PLACE.finditer(sentence):
+        nxt = sentence[m.end() : m.end() + 30]
+        if re.match(r"\s+[a-z]", nxt) and not _PLACE_NOUNS.match(nxt) and not re.match(r"\s+(?:on|in|at|and|to|"
+                                                                                       r"from|after|since|for|"
+                                                                                       r"with|was|were|is|had|"
+                                                                                       r"has|have|said|says)\b", nxt):
+            continue
+        phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")
+        phrase = re.sub(r"'s$", "", phrase)
+        toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]
+        if toks:
+            out.append(" ".join(toks))
+    return out
+
+
+def time_scope(sentence: str) -> str | None:
+    found = [m.group(0).lower() for m in _PERIOD.finditer(sentence)]
+    years = [y for y in _YEAR.findall(sentence)]
+    parts = sorted(set([re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+", "", f) for f in found] + years))
+    return ",".join(parts) if parts else None
+
+
+def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
+    after = sent[fig.end : min(next_start, fig.end + 90)]
+    cut = _CLAUSE_END.search(after)
+    if cut:
+        after = after[: cut.start()]
+    best = None
+    for meas in MEASURES:
+        m = meas.pattern.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), meas)
+    if best and best[0] < 60:
+        return best[1]
+    before = sent[max(prev_end, fig.start - 70) : fig.start]
+    cut_b = None
+    for cut_b in _CLAUSE_END.finditer(before):
+        pass
+    if cut_b:
+        before = before[cut_b.end() :]
+    best_b = None
+    for meas in MEASURES:
+        for m in meas.pattern.finditer(before):
+            if best_b is None or m.end() > best_b[0]:
+                best_b = (m.end(), meas)
+    if best_b:
+        return best_b[1]
+    return best[1] if best else None
+
+
+def _counted(sent: str, fig: FigureSpan) -> str | None:
+    after = sent[fig.end : fig.end + 50]
+    m = re.match(r"\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][\w\-']*\s+){0,2}?)([a-z][a-z\-]+)", after)
+    if not m:
+        return None
+    word = m.group(2).lower()
+    for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if cand in NOUN_CLASSES:
+            return NOUN_CLASSES[cand]
+    if word in PERSON_GENERIC:
+        return "people"
+    return None
+
+
+def _content(sent: str, exclude: set[str]) -> set[str]:
+    toks = {t for t in _CONTENT.findall(sent.lower()) if t not in _STOPWORDS}
+    return {t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks} - exclude
+
+
+def _negated(sent: str, trig_start: int) -> bool:
+    window = sent[max(0, trig_start - 60) : trig_start]
+    cut = None
+    for cut in re.finditer(r"[,;]\s|\bbut\b|\bsaying\b", window):
+        pass
+    if cut:
+        window = window[cut.end() :]
+    n = sum(1 for _ in NEGATION.finditer(window))
+    return n % 2 == 1
+
+
+def _outcomes(sent: str) -> list[tuple[str, int, int]]:
+    """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies."""
+    out = []
+    for oc in OUTCOMES:
+        if oc.context and not oc.context.search(sent):
+            continue
+        pos = oc.positive.search(sent)
+        neg = oc.negative.search(sent) if oc.negative else None
+        hits = []
+        if pos:
+            hits.append((pos.start(), 1))
+        if neg:
+            hits.append((neg.start(), -1))
+        if not hits:
+            continue
+        pols = set()
+        for start, pol in hits:
+            pols.add(-pol if _negated(sent, start) else pol)
+        if len(pols) != 1:
+            continue  # the sentence states both sides: a summary, not a claim
+        out.append((oc.name, pols.pop(), min(h[0] for h in hits)))
+    return out
+
+
+def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim]:
+    limits = limits or Limits()
+    sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
+    version = article_version(article)
+    story = story_signature(article, sentences)
+    ctx = Context(outlet=article.source)
+    claims: list[Claim] = []
+    units: list[Sentence] = [Sentence(-1, article.title.strip(), 0)] if article.title.strip() else []
+    units += sentences
+    para_speaker_quote = False
+    for sent in units:
+        if len(claims) >= limits.max_claims_per_article:
+            break
+        body, _dl = strip_dateline(sent.text)
+        speaker = attribute(body, ctx, in_quote_paragraph=para_speaker_quote)
+        para_speaker_quote = body.rstrip().endswith(("”", '"'))
+        where = places(body)
+        scope = time_scope(body)
+        speaker_toks = name_tokens(speaker.name)
+        base = {
+            "article_id": article.id, "article_version": version, "source": article.source,
+            "published_at": article.published_at, "sentence": sent.text, "sentence_index": sent.index,
+            "speaker": speaker.name, "claimant": speaker.claimant, "speaker_kind": speaker.kind,
+            "reporting_verb": speaker.verb, "certainty": speaker.certainty, "story": story,
+            "place": " | ".join(dict.fromkeys(where)) or None, "time_scope": scope,
+        }
+        figs = find_figures(body)
+        for i, fig in enumerate(figs):
+            prev_end = figs[i - 1].end if i else 0
+            next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
+            if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or _SUBSET_AFTER.match(body[fig.end :]):
+                continue
+            meas = _measure_for(body, fig, prev_end, next_start)
+            counted = _counted(body, fig)
+            if meas is None and counted is None and fig.unit in (None, "km", "metres", "mm", "miles"):
+                continue
+            mname = meas.name if meas else (f"count:{counted}" if counted else f"amount:{fig.unit}")
+            figure = Figure(text=fig.text, value=fig.value, low=fig.low, high=fig.high, bound=fig.bound,  # type: ignore[arg-type]
+                            unit=fig.unit or ("people" if counted in (None, "people") and meas else counted),
+                            counted=counted)
+            subject = _content(body[max(0, fig.start - 80) : fig.end + 80], speaker_toks)
+            claims.append(Claim(
+                claim_id=_hash(article.id, version, sent.index, fig.start, "n"), kind="numeric",
+                key=f"numeric:{mname}", measure=mname, cumulative=bool(meas and meas.cumulative),
+                figure=figure, value=fig.value, subject=" ".join(sorted(subject)), polarity=1, **base,
+            ))
+        for name, pol, trig in _outcomes(body):
+            subj = (name_tokens(body) - speaker_toks) | _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
+            claims.append(Claim(
+                claim_id=_hash(article.id, version, sent.index, name, "s"), kind="statement",
+                key=f"statement:{name}", measure=name, polarity=pol, subject=" ".join(sorted(subj)), **base,
+            ))
+    return claims[: limits.max_claims_per_article]
+
+
+def extract_batches(article: Article, *, limits: Limits | None = None, ingested_at: float = 0.0) -> list[ClaimBatch]:
+    by_key: dict[str, list[Claim]] = {}
+    for c in extract_claims(article, limits):
+        by_key.setdefault(c.key, []).append(c)
+    return [
+        ClaimBatch(key=k, article_id=article.id, published_at=article.published_at, ingested_at=ingested_at,
+                   claims=v)
+        for k, v in by_key.items()
+    ]
+
+
+__all__ = ["extract_batches", "extract_claims", "places", "proper_phrases", "story_signature", "time_scope"]

@@ -1,0 +1,187 @@
+"""Attribution: who makes the claim in a sentence, with which reporting verb and certainty.
+
+Reads one sentence plus the running context of the article (last named speakers); emits a Speaker.
+Handles "X said (that) ...", "..., X said.", "..., said X.", "according to X", "X told Y",
+pronouns ("he said") resolved to the last named speaker, quotes continuing a speaker's paragraph,
+anonymous sources ("an unnamed official", "a source who asked not to be named").
+Without attribution the outlet itself is the claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import REPORTING
+
+_VERBS = (
+    r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|"
+    r"insists|maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|"
+    r"denied|denies|rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|"
+    r"continued|argued|countered|replied|responded|noted|stressed|added"
+)
+_VERB_RX = re.compile(rf"\b({_VERBS})\b")
+_NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
+_TRAILING = re.compile(rf"[,”\"]\s*{_NP}\s+(?:later\s+|also\s+|then\s+)?({_VERBS})(?:\s+on \w+)?\s*[.,]?\s*$")
+_INVERTED = re.compile(rf"[,”\"]\s*({_VERBS})\s+{_NP}(?:,|\.|$)")
+_ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
+_LEADING = re.compile(
+    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
+    rf"separately\s+|earlier\s+|had\s+|has\s+|have\s+)?({_VERBS})\b"
+)
+_PRONOUN = re.compile(rf"^\s*(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
+                      rf"(?:later\s+|also\s+)?({_VERBS})\b", re.IGNORECASE)
+_ANON = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|asked not to be (?:named|identified)|who declined to be named|"
+    r"speaking on condition|sources? (?:close to|familiar with)|officials? with (?:direct )?knowledge)\b",
+    re.IGNORECASE,
+)
+
+ORG_HEADS = (
+    "ministry|agency|army|police|government|railway|railways|service|union|company|operator|federation|"
+    "commission|council|office|department|authority|secretariat|directorate|court|club|party|utility|"
+    "distributor|institute|foundation|bureau|kremlin|military|administration|forces|group|board|brigade|"
+    "association|committee|inspectorate|firm|corporation|bank|hospital|league|municipality|prefecture|"
+    "press service|spokesman|spokeswoman|spokesperson|organisation|organization|embassy|presidency|"
+    "secretary|mayor|governor|minister|president|chief|prosecutor|prosecutors|lawyers|residents|traders|"
+    "teachers|doctors|workers|witnesses|officials|official|source|sources|statement|bulletin|data|"
+    "report|trader|coalition|alliance|centre|center|utility|fire service|delegation"
+)
+_ORG = re.compile(rf"\b((?:[A-Za-z'’\-]+\s+){{0,4}}?(?:{ORG_HEADS}))\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"\b(?:spokesman|spokeswoman|spokesperson|spokesmen|chief|head|director|director-general|"
+    r"minister|secretary|official|officials|coordinator|commander|leader|chairman|chairwoman|president|"
+    r"treasurer|administrator|ceo|manager|representative|officer)\b",
+    re.IGNORECASE,
+)
+_TITLES = re.compile(
+    r"\b(?:mr|mrs|ms|dr|prof|lieutenant[- ]colonel|lieutenant|colonel|general|brigadier general|brigadier|"
+    r"major|captain|sergeant|governor|mayor|minister|president|director-general|senator)\.?\s+",
+    re.IGNORECASE,
+)
+_STOP = {"the", "a", "an", "its", "his", "her", "their", "our", "of", "in", "on", "for", "and", "'s", "s"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    claimant: str
+    kind: str  # person | organisation | anonymous | outlet
+    verb: str | None
+    certainty: str
+
+
+@dataclass
+class Context:
+    """Running state through one article: the last named speakers, for pronouns and quotes."""
+
+    outlet: str
+    last_person: Speaker | None = None
+    last_org: Speaker | None = None
+    last: Speaker | None = None
+    seen: list[Speaker] = field(default_factory=list)
+
+
+def normalise_claimant(phrase: str) -> tuple[str, str]:
+    """Return (claimant, kind). Organisations win over the person speaking for them:
+    'army spokesman Brigadier General Nabil Abdallah' -> ('army', 'organisation')."""
+    p = phrase.strip().strip("\"“”'‘’()").replace("’", "'")
+    if _ANON.search(p):
+        org = _org_of(p)
+        return (org or "anonymous source", "anonymous")
+    org = _org_of(p)
+    if org:
+        return org, "organisation"
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", _TITLES.sub("", p))]
+    caps = [w for w in words if w[:1].isupper()]
+    if caps:
+        return caps[-1].lower(), "person"
+    return (" ".join(words[-2:]).lower() or "unknown"), "organisation"
+
+
+def _org_of(p: str) -> str | None:
+    # the organisation a speaker phrase names: "Kyiv's military administrator" -> "kyiv military"
+    m = None
+    for m in _ORG.finditer(p):
+        pass
+    if not m:
+        return None
+    head = m.group(1).lower().replace("'s", "")
+    words = [w for w in re.findall(r"[a-z][a-z\-]+", head) if w not in _STOP]
+    role = _ROLE_WORDS.pattern
+    words = [w for w in words if not re.fullmatch(role, w, re.IGNORECASE)] or words
+    if not words:
+        return None
+    return " ".join(words[-3:])
+
+
+def same_claimant(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ta = set(a.split()) - {"state", "national", "government"}
+    tb = set(b.split()) - {"state", "national", "government"}
+    if not ta or not tb or "anonymous" in ta or "anonymous" in tb:
+        return False
+    return ta <= tb or tb <= ta
+
+
+def _speaker(phrase: str, verb: str | None) -> Speaker:
+    claimant, kind = normalise_claimant(phrase)
+    cert = REPORTING.get((verb or "").lower(), "asserted")
+    return Speaker(name=phrase.strip().strip(",").strip(), claimant=claimant, kind=kind, verb=verb, certainty=cert)
+
+
+def _clean(np: str) -> str:
+    np = re.sub(r"^(?:and|but|while|as)\s+", "", np.strip())
+    return np.strip("\"“”' ")
+
+
+def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
+    """Find the speaker of a sentence, updating the article context."""
+    found: Speaker | None = None
+    s = sentence.strip()
+    m = _PRONOUN.match(s) or _PRONOUN.search(s[s.rfind(",") :] if "," in s else "")
+    if m and not found:
+        pron = m.group(1).lower()
+        prev = ctx.last_org if pron in ("it", "they") else ctx.last_person
+        prev = prev or ctx.last
+        if prev:
+            found = Speaker(prev.name, prev.claimant, prev.kind, m.group(2), REPORTING.get(m.group(2), "asserted"))
+    if not found:
+        m2 = _ACCORDING.search(s)
+        if m2:
+            found = _speaker(_clean(m2.group(1)), "according to")
+    if not found:
+        m3 = _TRAILING.search(s)
+        if m3 and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they ")):
+            found = _speaker(_clean(m3.group(1)), m3.group(2))
+    if not found:
+        m4 = _INVERTED.search(s)
+        if m4 and not re.match(r"(?:that|on|in|at|it|he|she|they)\b", m4.group(2)):
+            found = _speaker(_clean(m4.group(2)), m4.group(1))
+    if not found:
+        m5 = _LEADING.match(s)
+        if m5:
+            np = _clean(m5.group(1))
+            if np.lower() in ("he", "she", "it", "they"):
+                prev = ctx.last_org if np.lower() in ("it", "they") else ctx.last_person
+                prev = prev or ctx.last
+                if prev:
+                    found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(2), "asserted")
+            elif len(np.split()) <= 14:
+                found = _speaker(np, m5.group(2))
+    if not found and (in_quote_paragraph or s.startswith(("“", '"'))) and ctx.last:
+        found = ctx.last
+    if not found and _ANON.search(s):
+        found = Speaker("an anonymous source", "anonymous source", "anonymous", None, "reported")
+    if found is None:
+        return Speaker(ctx.outlet, ctx.outlet.lower(), "outlet", None, "asserted")
+    ctx.last = found
+    if found.kind == "person":
+        ctx.last_person = found
+    elif found.kind == "organisation":
+        ctx.last_org = found
+        if re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", found.name):
+            ctx.last_person = found
+    ctx.seen.append(found)
+    return found

@@ -1,0 +1,210 @@
+"""Word classes the extractor reasons with: measures, outcome classes, reporting verbs, hedges.
+
+These are linguistic categories, not phrases of any one story: a measure is what is counted
+(deaths, evacuations, arrests, ...), an outcome class is a kind of event whose assertion and denial
+conflict (control of a place, a ceasefire holding, an appeal succeeding, supply restored, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    pattern: re.Pattern[str]
+    cumulative: bool  # a running total: rising later is an update, falling later is a conflict
+    state: bool = False  # a level that may legitimately go up or down over time (outages, missing)
+
+
+def _rx(s: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{s})\b", re.IGNORECASE)
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("deaths", _rx(r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
+                          r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing"), True),
+    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries|treated in hospital"), True),
+    Measure("missing", _rx(r"missing|unaccounted for"), False, state=True),
+    Measure("evacuated", _rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"), True),
+    Measure("displaced", _rx(r"displaced|fled|forced from their homes|uprooted|fleeing"), True),
+    Measure("homeless", _rx(r"homeless|left without (?:a )?homes?"), True),
+    Measure("arrested", _rx(r"arrested|arrests?|detained|detentions?|held|in custody|rounded up|"
+                            r"arresting"), True),
+    Measure("rescued", _rx(r"rescued"), True),
+    Measure("cases", _rx(r"cases|infected|infections|tested positive|contracted"), True),
+    Measure("destroyed", _rx(r"destroyed|demolished|razed|flattened|gutted|burned down|burnt down|"
+                             r"washed away|collapsed|removed"), True),
+    Measure("damaged", _rx(r"damaged"), True),
+    Measure("burned_area", _rx(r"burned|burnt|scorched|charred|consumed"), True),
+    Measure("affected", _rx(r"affected"), True),
+    Measure("outage", _rx(r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
+                          r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas"), False, state=True),
+    Measure("aboard", _rx(r"on board|aboard|travelling on|traveling on|were on the"), False),
+    Measure("turnout", _rx(r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
+                           r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike"), False),
+    Measure("emigrated", _rx(r"emigrated|emigration|left the country"), False),
+    Measure("value", _rx(r"worth|valued at|value of|cost|costs|price"), False),
+    Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities"), False),
+    Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
+    Measure("fill_level", _rx(r"full|capacity"), False, state=True),
+    Measure("underground", _rx(r"underground|trapped"), False),
+)
+MEASURE_BY_NAME = {m.name: m for m in MEASURES}
+
+# Counted nouns: classes of what a figure counts. Generic person nouns are compatible with any group.
+PERSON_GENERIC = frozenset("people persons individuals lives victims bodies dead".split())
+NOUN_CLASSES = {
+    "house": "houses", "home": "houses", "dwelling": "houses", "household": "households", "family": "families",
+    "shop": "shops", "store": "shops", "stall": "shops", "person": "people", "people": "people",
+    "passenger": "passengers", "worker": "workers", "employee": "workers", "miner": "workers",
+    "teacher": "teachers", "doctor": "doctors", "student": "students", "child": "children",
+    "children": "children", "soldier": "soldiers", "troop": "soldiers", "fighter": "fighters",
+    "rebel": "fighters", "militant": "fighters", "civilian": "civilians", "inmate": "inmates",
+    "prisoner": "inmates", "protester": "protesters", "demonstrator": "protesters", "resident": "residents",
+    "citizen": "citizens", "village": "villages", "hectare": "hectares", "vehicle": "vehicles",
+    "dose": "doses", "case": "cases", "job": "jobs", "voter": "voters", "officer": "officers",
+    "policeman": "officers", "woman": "women", "women": "women", "man": "men", "men": "men",
+    "crew": "crew", "member": "members",
+}
+
+# Reporting verbs and the certainty they lend to what is reported.
+REPORTING = {
+    "said": "asserted", "says": "asserted", "say": "asserted", "told": "asserted", "tells": "asserted",
+    "stated": "asserted", "announced": "asserted", "confirmed": "asserted", "reported": "reported",
+    "added": "asserted", "declared": "asserted", "wrote": "asserted", "posted": "asserted",
+    "insisted": "asserted", "insists": "asserted", "maintained": "asserted", "claimed": "reported",
+    "claims": "reported", "alleged": "reported", "accused": "asserted", "estimated": "hedged",
+    "warned": "asserted", "acknowledged": "asserted", "admitted": "asserted", "explained": "asserted",
+    "denied": "denied", "denies": "denied", "rejected": "denied", "dismissed": "denied",
+    "played down": "hedged", "suggested": "hedged", "believes": "hedged", "believed": "hedged",
+    "puts": "asserted", "put": "asserted", "counted": "asserted", "recorded": "asserted",
+    "according to": "asserted", "quoted": "reported", "cited": "reported",
+}
+
+NEGATION = re.compile(
+    r"\b(?:not|n't|no|never|neither|nor|none|nothing|at no point|no longer|without|"
+    r"has yet to|have yet to|had yet to|denied|denies|deny|dismissed as false|rejected (?:reports|claims|"
+    r"suggestions|allegations)|false|untrue|categorically)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    positive: re.Pattern[str]
+    negative: re.Pattern[str] | None
+    context: re.Pattern[str] | None = None  # the sentence must mention this for the class to apply
+
+
+OUTCOMES: tuple[Outcome, ...] = (
+    Outcome(
+        "control",
+        _rx(r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
+            r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|fell to|"
+            r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated"),
+        _rx(r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
+            r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control|"
+            r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed"),
+        _rx(r"village|villages|town|city|territory|settlement|area|region|positions?|front|forces|troops|"
+            r"offensive|assault|attack|advances?|counteroffensive|operation|control|army|rebels?|militia"),
+    ),
+    Outcome(
+        "ceasefire",
+        _rx(r"holding|holds|held|is being respected|respected|observed|in place|largely calm"),
+        _rx(r"broke|broken|breaking|breaks|violated|violating|violations?|breached|breach|collapsed"),
+        _rx(r"ceasefire|cease-fire|truce|armistice"),
+    ),
+    Outcome(
+        "talks",
+        _rx(r"progressing|making progress|progress|going well|constructive|advancing|agreed on most"),
+        _rx(r"collapsed|broke down|broken down|failed|stalled|walked out|ended without"),
+        _rx(r"talks|negotiations|dialogue|mediation"),
+    ),
+    Outcome(
+        "sanction_lifted",
+        _rx(r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|"
+            r"upheld (?:the|its|his|her) appeal|scrapped|cancelled the (?:ban|suspension|deduction|fine)"),
+        _rx(r"rejected|upheld|dismissed|remains? (?:provisionally )?(?:suspended|banned|in force)|"
+            r"remained (?:provisionally )?(?:suspended|banned|in force)|confirmed the (?:ban|suspension|"
+            r"conviction|sentence)"),
+        _rx(r"appeal|conviction|verdict|sentence|ruling|suspension|suspended|ban|banned|deduction|sanction|"
+            r"penalty|fine|doping"),
+    ),
+    Outcome(
+        "approval",
+        _rx(r"approved|approves|cleared|authori[sz]ed|granted|passed|ratified|endorsed|green light|compliant"),
+        _rx(r"rejected|blocked|blocks|denied|refused|vetoed|failed|turned down|did not pass"),
+        _rx(r"merger|takeover|acquisition|deal|bill|law|plan|project|budget|application|licen[cs]e|permit|"
+            r"inspection|safety check|audit|request|proposal"),
+    ),
+    Outcome(
+        "restored",
+        _rx(r"restored|resumed|reconnected|back on|back to normal|fully operational"),
+        _rx(r"without (?:power|electricity|water|gas|supply)|still dark|in the dark|remain(?:s|ed)? cut off|"
+            r"no (?:power|electricity|water|gas)|outage continues"),
+        _rx(r"power|electricity|supply|water|gas|internet|service|feeders?|grid|outage|blackout|dark"),
+    ),
+    Outcome("resigned", _rx(r"resigned|resigns|stepped down|steps down|quit|resignation"), None),
+    Outcome(
+        "job_cuts",
+        _rx(r"cut \S+ jobs|cut jobs|cutting \S+ jobs|job cuts|layoffs|lay off|laid off|redundancies|"
+            r"will cut|to cut"),
+        None,
+        _rx(r"jobs?|layoffs|workers|staff|redundanc\w+|positions"),
+    ),
+    Outcome(
+        "suspended",
+        _rx(r"suspended|suspends|halted|stopped administering|withdrawn|pulled"),
+        _rx(r"continuing as planned|continues as planned|continuing as normal|remain in use"),
+        _rx(r"vaccine|batch|doses|product|programme|program|service|flights?|production|use"),
+    ),
+    Outcome(
+        "agreement",
+        _rx(r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
+            r"join a coalition|struck a deal"),
+        None,
+        _rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
+    ),
+    Outcome(
+        "closure",
+        _rx(r"closed|shut|shut down|closure|stopped accepting|suspended admissions"),
+        _rx(r"remains? open|reopened|operating normally|admitted \S+ (?:newborns|patients|babies)"),
+        _rx(r"unit|ward|hospital|school|plant|factory|mine|border|crossing|airport|port|office|clinic"),
+    ),
+    Outcome(
+        "operations_halted",
+        _rx(r"halt|halted|standstill|paraly[sz]ed|came to a stop|shut down|brought \S+ to a halt"),
+        _rx(r"operating normally|running normally|continu(?:e|es|ing) as normal|unaffected"),
+        _rx(r"operations|terminal|port|traffic|production|work"),
+    ),
+    Outcome(
+        "damaged",
+        _rx(r"damaged|damage to|cracks?|cracked|destroyed"),
+        _rx(r"undamaged|no damage|intact|unscathed|structurally sound"),
+        _rx(r"dam|bridge|building|plant|reactor|crest|structure|wall|road|tower|pipeline"),
+    ),
+    Outcome(
+        "functioning",
+        _rx(r"working normally|operating normally|functioning|operational|were working|was working|"
+            r"worked (?:properly|normally)"),
+        _rx(r"out of service|not working|faulty|out of order|malfunction\w*|broken|had been out|"
+            r"not worked|defective|disabled|switched off"),
+        _rx(r"signals?|signalling|sensors?|detectors?|alarms?|systems?|equipment|brakes|devices?"),
+    ),
+    Outcome(
+        "cause_natural",
+        _rx(r"lightning|natural causes|spontaneous"),
+        _rx(r"human-caused|human caused|arson|deliberately set|started by people|man-made|caused by humans"),
+        _rx(r"fire|blaze|wildfire|caused|sparked|started"),
+    ),
+    Outcome(
+        "offered",
+        _rx(r"offer(?:ed)? of|offered|turned down (?:an|the) offer|refused (?:outside )?help|rejected (?:an|the) offer"),
+        None,
+        _rx(r"offer|offered|help|facilitation|mediation"),
+    ),
+)

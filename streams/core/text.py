@@ -1,0 +1,140 @@
+"""Text utilities: sentence splitting with offsets, datelines, tokens, proper-noun phrases.
+
+Pure functions over str. Sentences are verbatim slices of the input (alerts quote them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence (lower-cased, without the period).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col sgt capt maj cmdr adm gov sen rep rev st mt ft jr sr no nos vs
+    inc ltd co corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u a.m p.m i.e e.g mln bln bn pct""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
+
+# "GOMA, April 16 - ", "JUIZ DE FORA, Brazil, Jan 12 (Brasilia Wire) - ", "LAGOS, July 11 — "
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,60}\))?\s*[-–—]\s+"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # -1 for the title
+    text: str
+    start: int  # offset in the article text (title: 0)
+
+
+def split_sentences(text: str, max_sentences: int = 2_000, max_chars: int = 2_000) -> list[Sentence]:
+    """Split news prose into sentences. Paragraph breaks always split; a period after a known
+    abbreviation or an initial does not. Overlong sentences are cut at `max_chars` (work bound)."""
+    out: list[Sentence] = []
+    pos = 0
+    for para_match in [*_PARA.finditer(text), None]:
+        end = para_match.start() if para_match else len(text)
+        para = text[pos:end]
+        base = pos
+        pos = para_match.end() if para_match else len(text)
+        if not para.strip():
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(para):
+            cut = m.end()
+            head = para[start : m.start() + 1]
+            w = _WORD_BEFORE.search(head)
+            if w and m.group(0).startswith("."):
+                word = w.group(1).lower()
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S., a.m.
+                    nxt = para[cut:].lstrip()[:12]
+                    if not re.match(r"(?:The|He|She|It|They|We|But|In|On|A|An)\b", nxt):
+                        continue
+            _emit(out, para, start, cut, base, max_chars)
+            start = cut
+            if len(out) >= max_sentences:
+                return out
+        _emit(out, para, start, len(para), base, max_chars)
+        if len(out) >= max_sentences:
+            return out[:max_sentences]
+    return out
+
+
+def _emit(out: list[Sentence], para: str, start: int, end: int, base: int, max_chars: int) -> None:
+    chunk = para[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    s = chunk.strip()
+    if not s:
+        return
+    if len(s) > max_chars:
+        s = s[:max_chars]
+    out.append(Sentence(index=len(out), text=s, start=base + start + lead))
+
+
+def strip_dateline(sentence: str) -> tuple[str, str | None]:
+    """Return (sentence without dateline, dateline place or None)."""
+    m = DATELINE.match(sentence)
+    if not m:
+        return sentence, None
+    return sentence[m.end() :], m.group(1).strip().title()
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+_NOT_NAMES = frozenset(
+    """a an the this that these those he she it they we i you our their his her its my your
+    but and or so yet if when while after before as at in on by for from of to with without since
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    there here then now also still however meanwhile nothing everything some all no not one two
+    mr mrs ms dr president minister spokesman spokeswoman spokesperson lieutenant colonel general
+    governor mayor chief director secretary officials official police army government ministry
+    state national federal regional local city county province region department agency
+    north south east west northern southern eastern western central
+    ap afp reuters said says according""".split()
+)
+
+# Proper-noun phrase: capitalised words, allowing short lowercase connectors inside.
+_PROPER = re.compile(
+    r"\b[A-Z][A-Za-z'’\-]+(?:\s+(?:(?:de|da|do|del|la|le|al|el|of|and|van|von)\s+)?[A-Z][A-Za-z'’\-]+)*"
+)
+
+
+def proper_phrases(text: str) -> list[str]:
+    """Capitalised phrases that look like names (people, places, organisations), lower-cased.
+
+    Leading function/title words are dropped ("The Kremlin" -> "kremlin", "Governor Ricardo Lages"
+    keeps "ricardo lages"); months, weekdays and common words are not names."""
+    out = []
+    for m in _PROPER.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower().strip("'’") in _NOT_NAMES:
+            words.pop(0)
+        while words and words[-1].lower().strip("'’") in _NOT_NAMES:
+            words.pop()
+        if not words:
+            continue
+        phrase = " ".join(words).lower().replace("’", "'")
+        if phrase.endswith("'s"):
+            phrase = phrase[:-2]
+        if len(phrase) >= 3:
+            out.append(phrase)
+    return out
+
+
+def name_tokens(text: str) -> set[str]:
+    """Single tokens of proper-noun phrases, for overlap tests ("um sumeima" -> {"um", "sumeima"})."""
+    toks: set[str] = set()
+    for p in proper_phrases(text):
+        for t in p.split():
+            if len(t) >= 3 and t not in _NOT_NAMES:
+                toks.add(t)
+    return toks
