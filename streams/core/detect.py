@@ -28,14 +28,18 @@ RULE_CUMULATIVE = "cumulative_decrease.v1"
 RULE_REVISION = "numeric_revision.v1"
 RULE_STATEMENT = "outcome_polarity.v1"
 RULE_STATEMENT_REVISION = "outcome_reversal.v1"
+STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
 
 
 @dataclass(frozen=True)
 class DetectConfig:
     story_window_days: float = 10.0
-    state_window_hours: float = 18.0  # levels that change (outages, missing) compare only this close in time
+    state_window_hours: float = 3.0  # levels that change (outages, missing) compare only this close in time
     min_gap: float = 0.08  # relative gap between disjoint intervals before they conflict
     min_story_overlap: int = 2
+    max_ratio: float = 50.0
+    near_days: float = 2.0
+    state_outcome_hours: float = 8.0
 
 
 DEFAULT = DetectConfig()
@@ -55,26 +59,38 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     sa, sb = _tokens(a.story), _tokens(b.story)
     common = sa & sb
     if len(common) < cfg.min_story_overlap:
-        return 0.0
+        shared_place = _place_tokens(a) & _place_tokens(b) & common
+        if not (shared_place and dt <= cfg.near_days):
+            return 0.0
     return len(common) / max(1, min(len(sa), len(sb)))
+
+
+def _place_tokens(c: Claim) -> set[str]:
+    return {t for p in (c.place or "").split(" | ") for t in p.split()}
 
 
 def _places_compatible(a: Claim, b: Claim) -> bool:
     if not a.place or not b.place:
         return True
-    pa = {t for p in a.place.split(" | ") for t in p.split()}
-    pb = {t for p in b.place.split(" | ") for t in p.split()}
-    return bool(pa & pb)
+    return bool(_place_tokens(a) & _place_tokens(b))
 
 
 def _periods_compatible(a: Claim, b: Claim) -> bool:
-    return (a.time_scope or "") == (b.time_scope or "")
+    """Explicit periods must agree; a claim about a past year never meets one about the present."""
+    sa, sb = set(filter(None, (a.time_scope or "").split(","))), set(filter(None, (b.time_scope or "").split(",")))
+    if sa and sb:
+        return bool(sa & sb)
+    one, other = (sa, b) if sa else (sb, a)
+    if not one:
+        return True
+    years = {s for s in one if s[:4].isdigit()}
+    return not years or str(other.published_at.year) in {y[:4] for y in years}
 
 
 def _names_compatible(a: Claim, b: Claim) -> bool:
-    """Statements: if both sentences name things (beyond their speakers), some name must be shared."""
-    na = name_tokens(a.sentence) - name_tokens(a.speaker)
-    nb = name_tokens(b.sentence) - name_tokens(b.speaker)
+    """Statements: if both name what the outcome is about (names after the trigger), one must be shared."""
+    na = {t for t in a.subject.split() if t.startswith("obj:")}
+    nb = {t for t in b.subject.split() if t.startswith("obj:")}
     if not na or not nb:
         return True
     return bool(na & nb)
@@ -131,6 +147,14 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     gap = _gap(old, new)
     if gap < cfg.min_gap:
         return None
+    va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
+    if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
+        return None  # orders of magnitude apart: a different scope (national vs local), not a dispute
+    if old.article_id == new.article_id and (
+        "outlet" in (old.speaker_kind, new.speaker_kind) or same_claimant(old.claimant, new.claimant)
+        or new.measure.startswith("count:")
+    ):
+        return None  # within one report only two named claimants disagreeing count
     earlier, later = (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
     same_time = earlier.article_id == later.article_id
     hours = (later.published_at - earlier.published_at).total_seconds() / 3600
@@ -163,6 +187,9 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
     if old.polarity == new.polarity or not _names_compatible(old, new):
         return None
+    hours = abs((new.published_at - old.published_at).total_seconds()) / 3600
+    if new.measure in STATE_OUTCOMES and old.article_id != new.article_id and hours > cfg.state_outcome_hours:
+        return None  # a state that changes (supply restored, talks, operations): a later report is an update
     same = same_claimant(old.claimant, new.claimant)
     if same and old.article_id == new.article_id:
         return None  # one speaker describing two aspects in one report
@@ -199,8 +226,10 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
             story = _same_story(old, new, cfg)
             if story <= 0 or not _places_compatible(old, new) or not _periods_compatible(old, new):
                 continue
-            if old.article_id == new.article_id and old.sentence_index == new.sentence_index:
-                continue
+            if old.article_id == new.article_id and (
+                old.sentence_index == new.sentence_index or min(old.sentence_index, new.sentence_index) < 0
+            ):
+                continue  # within one report, a headline summarises both sides: compare body sentences
             decided = _numeric(old, new, cfg) if new.kind == "numeric" else _statement(old, new, cfg)
             if decided is None:
                 continue
@@ -215,7 +244,8 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
                 key=batch.key, claims=[first, second],
             )
             group = (old.article_id, new.article_id)
-            rank = confidence + (0.01 if old.sentence_index >= 0 and new.sentence_index >= 0 else 0.0)
+            rank = confidence + sum(0.03 / (1 + (c.sentence_index if c.sentence_index >= 0 else 2)) for c in (old, new))
+            rank += 0.01 * sum(c.speaker_kind in ("person", "organisation") for c in (old, new))
             if old.article_id == new.article_id:
                 rank += 0.02 / (1 + abs(old.sentence_index - new.sentence_index))
             if group not in best or rank > best[group][0] or (

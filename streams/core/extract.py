@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from datetime import datetime
 
 from schemas import Article, Claim, ClaimBatch, Figure
 
@@ -25,9 +26,20 @@ from .text import Sentence, name_tokens, proper_phrases, split_sentences, strip_
 
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
                        re.IGNORECASE)
-_SUBSET_AFTER = re.compile(r"^\s*(?:of (?:the|them|those|whom|which)\b|per\b|each\b|a day\b|a week\b)", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(
+    r"^\s*(?:of (?:the|them|those|whom|which|these)\b|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
+    r"|(?:[\w\-]+\s+){0,3}?(?:per|each|a day|a week|a month|a year|an hour|daily|weekly|annually|a head)\b)",
+    re.IGNORECASE,
+)
+# "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:the|these|those|its|their|all|another|a further|an additional|aged|ages)\s+(?:\d[\d,.]*\s+and\s+)?"
+    r"|\b(?!(?:The|A|An|In|On|At|By|Of|About|Some|Nearly|Almost|Over|Around|More|At|Up|Only|Just|And|But)\b)"
+    r"[A-Z][a-z]+\s)$"
+)
 _PLACE = re.compile(
-    r"\b(?:in|at|near|from|across|outside|inside|around|of|into|on)\s+((?:the\s+)?(?:[A-Z][\w'’\-]+)"
+    r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+((?:the\s+)?(?:[A-Z][\w'’\-]+)"
     r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
@@ -74,6 +86,10 @@ _PLACE_NOUNS = re.compile(
 )
 
 
+_NATIONWIDE = re.compile(r"\b(?:nationwide|across the country|national(?:ly)? total|country-wide|countrywide)\b",
+                         re.IGNORECASE)
+
+
 def places(sentence: str) -> list[str]:
     """Places a sentence names after a locative preposition; a capitalised word used as an adjective
     ("from Ukrainian forces") is not a place."""
@@ -90,14 +106,31 @@ def places(sentence: str) -> list[str]:
         toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]
         if toks:
             out.append(" ".join(toks))
+    if _NATIONWIDE.search(sentence):
+        out.append("nationwide")
     return out
 
 
-def time_scope(sentence: str) -> str | None:
-    found = [m.group(0).lower() for m in _PERIOD.finditer(sentence)]
-    years = [y for y in _YEAR.findall(sentence)]
-    parts = sorted(set([re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+", "", f) for f in found] + years))
-    return ",".join(parts) if parts else None
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def time_scope(sentence: str, published: datetime | None = None) -> str | None:
+    """Explicit periods a sentence is about, normalised: years, months (relative ones resolved
+    against the publication date: 'this month' -> 'august'), quarters, seasons."""
+    parts: set[str] = set()
+    for m in _PERIOD.finditer(sentence):
+        f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", m.group(0).lower())
+        rel = re.fullmatch(r"(last|this|next|previous) (year|season|month)", f)
+        if rel and published is not None:
+            shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel.group(1)]
+            if rel.group(2) == "month":
+                f = _MONTHS[(published.month - 1 + shift) % 12]
+            else:
+                f = str(published.year + shift)
+        parts.add(f)
+    parts.update(_YEAR.findall(sentence))
+    return ",".join(sorted(parts)) if parts else None
 
 
 def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
@@ -158,6 +191,9 @@ def _negated(sent: str, trig_start: int) -> bool:
     return n % 2 == 1
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may)\b", re.IGNORECASE)
+
+
 def _outcomes(sent: str) -> list[tuple[str, int, int]]:
     """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies."""
     out = []
@@ -199,7 +235,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         speaker = attribute(body, ctx, in_quote_paragraph=para_speaker_quote)
         para_speaker_quote = body.rstrip().endswith(("”", '"'))
         where = places(body)
-        scope = time_scope(body)
+        scope = time_scope(body, article.published_at)
         speaker_toks = name_tokens(speaker.name)
         base = {
             "article_id": article.id, "article_version": version, "source": article.source,
@@ -214,22 +250,29 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
             if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or _SUBSET_AFTER.match(body[fig.end :]):
                 continue
+            if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
+                continue
             meas = _measure_for(body, fig, prev_end, next_start)
             counted = _counted(body, fig)
-            if meas is None and counted is None and fig.unit in (None, "km", "metres", "mm", "miles"):
-                continue
-            mname = meas.name if meas else (f"count:{counted}" if counted else f"amount:{fig.unit}")
+            if meas is None and (counted is None or counted == "people"):
+                continue  # a figure with nothing said about what it counts is not a comparable claim
+            mname = meas.name if meas else f"count:{counted}"
             figure = Figure(text=fig.text, value=fig.value, low=fig.low, high=fig.high, bound=fig.bound,  # type: ignore[arg-type]
                             unit=fig.unit or ("people" if counted in (None, "people") and meas else counted),
                             counted=counted)
             subject = _content(body[max(0, fig.start - 80) : fig.end + 80], speaker_toks)
+            local = places(body[fig.start:next_start]) or places(body[prev_end:fig.start]) or (
+                where if len(figs) == 1 else [])
+            fbase = {**base, "place": " | ".join(dict.fromkeys(local)) or None}
             claims.append(Claim(
                 claim_id=_hash(article.id, version, sent.index, fig.start, "n"), kind="numeric",
                 key=f"numeric:{mname}", measure=mname, cumulative=bool(meas and meas.cumulative),
-                figure=figure, value=fig.value, subject=" ".join(sorted(subject)), polarity=1, **base,
+                figure=figure, value=fig.value, subject=" ".join(sorted(subject)), polarity=1, **fbase,
             ))
         for name, pol, trig in _outcomes(body):
-            subj = (name_tokens(body) - speaker_toks) | _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
+            if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
+                continue
+            subj = {f"obj:{t}" for t in name_tokens(body[trig : trig + 90]) - speaker_toks}
             claims.append(Claim(
                 claim_id=_hash(article.id, version, sent.index, name, "s"), kind="statement",
                 key=f"statement:{name}", measure=name, polarity=pol, subject=" ".join(sorted(subj)), **base,

@@ -109,8 +109,8 @@ OUTCOMES: tuple[Outcome, ...] = (
         _rx(r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
             r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control|"
             r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed"),
-        _rx(r"village|villages|town|city|territory|settlement|area|region|positions?|front|forces|troops|"
-            r"offensive|assault|attack|advances?|counteroffensive|operation|control|army|rebels?|militia"),
+        _rx(r"village|villages|town|city|territory|settlement|area|region|positions?|front|ground|"
+            r"offensive|assault|attack|advances?|counteroffensive|operation"),
     ),
     Outcome(
         "ceasefire",

@@ -86,6 +86,7 @@ UNITS = [
     (r"miles?", "miles"),
     (r"metres?|meters?|m\b", "metres"),
     (r"millimetres?|millimeters?|mm\b", "mm"),
+    (r"centimetres?|centimeters?|cm\b", "cm"),
     (r"cubic metres?|cubic meters?|m3|m³", "m3"),
     (r"tonnes?|tons?|t\b", "tonnes"),
     (r"megawatts?|MW\b", "MW"),
