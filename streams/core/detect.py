@@ -129,6 +129,10 @@ def _units_compatible(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _quals(c: Claim) -> set[str]:
+    return {t for t in c.subject.split() if t.startswith("q:")}
+
+
 def _alert_id(rule: str, a: Claim, b: Claim) -> str:
     pair = sorted([a.claim_id, b.claim_id])
     return hashlib.sha1(f"{rule}|{pair[0]}|{pair[1]}".encode()).hexdigest()[:24]
@@ -150,6 +154,13 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
     if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
         return None  # orders of magnitude apart: a different scope (national vs local), not a dispute
+    if _quals(old) != _quals(new):
+        return None  # "imported cases" vs "local cases", "partly damaged" vs "destroyed": different measures
+    lower, higher = (old, new) if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0) else (new, old)  # type: ignore[union-attr]  # noqa: E501
+    if bool(lower.place) != bool(higher.place) and (
+        (lower.place and "nationwide" not in lower.place) or (higher.place and "nationwide" in higher.place)
+    ):
+        return None  # the lower figure is about a named part, or the higher one about the whole country: a subset
     if old.article_id == new.article_id and (
         "outlet" in (old.speaker_kind, new.speaker_kind) or same_claimant(old.claimant, new.claimant)
         or new.measure.startswith("count:")
@@ -193,6 +204,9 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     same = same_claimant(old.claimant, new.claimant)
     if same and old.article_id == new.article_id:
         return None  # one speaker describing two aspects in one report
+    outlets = (old.speaker_kind == "outlet") + (new.speaker_kind == "outlet")
+    if outlets == 2 or (outlets and (same or old.article_id == new.article_id)):
+        return None  # an outlet's own narrative is not a party to the dispute
     rule = RULE_STATEMENT_REVISION if same else RULE_STATEMENT
     confidence = 0.6
     if old.speaker_kind != "outlet" and new.speaker_kind != "outlet":

@@ -39,7 +39,7 @@ _REFERENCE_BEFORE = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|"
-    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+((?:the\s+)?(?:[A-Z][\w'’\-]+)"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+((?:the\s+)?(?:[a-z\-]+\s+)?(?:[A-Z][\w'’\-]+)"
     r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
@@ -135,7 +135,7 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
 
 def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
     after = sent[fig.end : min(next_start, fig.end + 90)]
-    cut = _CLAUSE_END.search(after)
+    cut = _CLAUSE_END.search(after) or re.search(r"\band\s+(?:had|has|have|was|were|is|are|will|would|said)\b", after)
     if cut:
         after = after[: cut.start()]
     best = None
@@ -173,6 +173,14 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     if word in PERSON_GENERIC:
         return "people"
     return None
+
+
+_CONTAINERS = frozenset({"villages", "districts", "municipalities", "provinces", "hospitals", "schools",
+                         "countries", "towns", "sites", "areas", "regions", "states", "cities", "communities",
+                         "vehicles", "doses", "houses", "shops", "households", "families", "hectares"})
+_QUALIFIER = re.compile(r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
+                        r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
+                        r"minor|weekly|daily|monthly|annual)\b")
 
 
 def _content(sent: str, exclude: set[str]) -> set[str]:
@@ -254,9 +262,15 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue
             meas = _measure_for(body, fig, prev_end, next_start)
             counted = _counted(body, fig)
-            if meas is None and (counted is None or counted == "people"):
-                continue  # a figure with nothing said about what it counts is not a comparable claim
-            mname = meas.name if meas else f"count:{counted}"
+            if meas is None:
+                continue  # a figure with no predicate saying what happened to what it counts
+            if re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2]) and fig.bound in ("more_than", "less_than") \
+                    and counted is None and fig.unit is None:
+                continue  # "were over 70;": a threshold or an age, nothing counted
+            mname = meas.name
+            if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
+                mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
+            quals = sorted(_QUALIFIER.findall(body[max(0, fig.start - 25) : fig.end + 40].lower()))
             figure = Figure(text=fig.text, value=fig.value, low=fig.low, high=fig.high, bound=fig.bound,  # type: ignore[arg-type]
                             unit=fig.unit or ("people" if counted in (None, "people") and meas else counted),
                             counted=counted)
@@ -267,7 +281,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             claims.append(Claim(
                 claim_id=_hash(article.id, version, sent.index, fig.start, "n"), kind="numeric",
                 key=f"numeric:{mname}", measure=mname, cumulative=bool(meas and meas.cumulative),
-                figure=figure, value=fig.value, subject=" ".join(sorted(subject)), polarity=1, **fbase,
+                figure=figure, value=fig.value, polarity=1, **fbase,
+                subject=" ".join(sorted(subject) + [f"q:{q}" for q in quals]),
             ))
         for name, pol, trig in _outcomes(body):
             if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
