@@ -39,6 +39,8 @@ class DetectConfig:
     min_story_overlap: int = 2
     max_ratio: float = 50.0
     near_days: float = 2.0
+    same_time_hours: float = 12.0  # two sources this close in time describe the same moment
+    same_time_ratio: float = 2.5  # ... so a rise this steep between them is a dispute, not an update
     state_outcome_hours: float = 8.0
 
 
@@ -121,11 +123,10 @@ def _above(later: Claim, earlier: Claim) -> bool:
 def _units_compatible(a: Claim, b: Claim) -> bool:
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
-    generic = {None, "people"}
-    if fa.unit != fb.unit and not (fa.unit in generic and fb.unit in generic):
+    if fa.unit != fb.unit:
         return False
     if fa.counted and fb.counted and fa.counted != fb.counted:
-        return fa.counted == "people" or fb.counted == "people"
+        return fa.counted == "people" or fb.counted == "people"  # "people" covers any group of persons
     return True
 
 
@@ -175,8 +176,14 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     rule = RULE_NUMERIC
     if new.cumulative and not same_time:
         if _above(later, earlier):
-            return None  # a rising running total: an update
-        rule = RULE_CUMULATIVE
+            lo_e = earlier.figure.high or earlier.figure.value or earlier.figure.low or 0  # type: ignore[union-attr]
+            hi_l = later.figure.low or later.figure.value or 0  # type: ignore[union-attr]
+            jump = hi_l / lo_e if lo_e else 0.0
+            if not (hours <= cfg.same_time_hours and jump >= cfg.same_time_ratio
+                    and not same_claimant(old.claimant, new.claimant)):
+                return None  # a rising running total: an update
+        else:
+            rule = RULE_CUMULATIVE
     if same_claimant(old.claimant, new.claimant) and not same_time:
         rule = RULE_REVISION
     confidence = 0.55 + 0.25 * min(1.0, gap * 1.5)

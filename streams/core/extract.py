@@ -20,9 +20,9 @@ from schemas import Article, Claim, ClaimBatch, Figure
 
 from .attribution import Context, attribute
 from .guard import Limits
-from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_GENERIC, Measure
+from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_CLASSES, PERSON_GENERIC, Measure
 from .numbers import FigureSpan, find_figures
-from .text import Sentence, name_tokens, proper_phrases, split_sentences, strip_dateline
+from .text import Sentence, name_tokens, proper_phrases, split_sentences, story_tokens, strip_dateline
 
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
                        re.IGNORECASE)
@@ -33,7 +33,8 @@ _SUBSET_AFTER = re.compile(
 )
 # "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:the|these|those|its|their|all|another|a further|an additional|aged|ages)\s+(?:\d[\d,.]*\s+and\s+)?"
+    r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|including|among them|"
+    r"among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|of whom)\s+(?:\d[\d,.]*\s+and\s+)?"
     r"|\b(?!(?:The|A|An|In|On|At|By|Of|About|Some|Nearly|Almost|Over|Around|More|At|Up|Only|Just|And|But)\b)"
     r"[A-Z][a-z]+\s)$"
 )
@@ -75,7 +76,7 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
     if dl:
         lead.append(dl)
     for part in lead:
-        counts.update(name_tokens(part))
+        counts.update(story_tokens(part))
     return " ".join(t for t, _ in counts.most_common(16))
 
 
@@ -86,8 +87,13 @@ _PLACE_NOUNS = re.compile(
 )
 
 
-_NATIONWIDE = re.compile(r"\b(?:nationwide|across the country|national(?:ly)? total|country-wide|countrywide)\b",
+_NATIONWIDE = re.compile(r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? total|country-wide|"
+                         r"countrywide)\b",
                          re.IGNORECASE)
+
+
+_NAMED_AREA = re.compile(r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
+                         r"prefecture|municipality|governorate|department)\b")
 
 
 def places(sentence: str) -> list[str]:
@@ -104,6 +110,10 @@ def places(sentence: str) -> list[str]:
         phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")
         phrase = re.sub(r"'s$", "", phrase)
         toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]
+        if toks:
+            out.append(" ".join(toks))
+    for m in _NAMED_AREA.finditer(sentence):
+        toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
         if toks:
             out.append(" ".join(toks))
     if _NATIONWIDE.search(sentence):
@@ -129,58 +139,75 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
             else:
                 f = str(published.year + shift)
         parts.add(f)
-    parts.update(_YEAR.findall(sentence))
+    # "by the end of 2026", "until 2030": deadlines, not the period a fact is about
+    parts.update(m.group(1) for m in _YEAR.finditer(sentence)
+                 if not re.search(r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20):m.start()]))
     return ",".join(sorted(parts)) if parts else None
 
 
 def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
-    after = sent[fig.end : min(next_start, fig.end + 90)]
-    cut = _CLAUSE_END.search(after) or re.search(r"\band\s+(?:had|has|have|was|were|is|are|will|would|said)\b", after)
+    """The measure class of the predicate closest to the figure within its clause.
+    "46 passengers and two crew members were on board": a coordinated figure shares the predicate."""
+    limit = next_start
+    if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]):
+        limit = len(sent)  # coordination ("46 passengers and two crew ..."): look past the next figure
+    after = sent[fig.end : min(limit, fig.end + 90)]
+    cut = _CLAUSE_END.search(after) or re.search(r",|\s+and\s+(?:had|has|have|was|were|is|are|will|would|said|"
+                                                 r"one|that)\b", after)
     if cut:
         after = after[: cut.start()]
-    best = None
+    best: tuple[int, Measure] | None = None
     for meas in MEASURES:
         m = meas.pattern.search(after)
-        if m and (best is None or m.start() < best[0]):
+        if m and m.start() < 60 and (best is None or m.start() < best[0]):
             best = (m.start(), meas)
-    if best and best[0] < 60:
-        return best[1]
+    if best is not None and best[0] <= 25:
+        return best[1]  # a predicate right after the figure ("31 had been injured") wins
     before = sent[max(prev_end, fig.start - 70) : fig.start]
     cut_b = None
     for cut_b in _CLAUSE_END.finditer(before):
         pass
     if cut_b:
         before = before[cut_b.end() :]
-    best_b = None
     for meas in MEASURES:
         for m in meas.pattern.finditer(before):
-            if best_b is None or m.end() > best_b[0]:
-                best_b = (m.end(), meas)
-    if best_b:
-        return best_b[1]
+            dist = len(before) - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, meas)
     return best[1] if best else None
 
 
 def _counted(sent: str, fig: FigureSpan) -> str | None:
+    """What the figure counts: a known noun class within the next two words, else the raw next word."""
     after = sent[fig.end : fig.end + 50]
-    m = re.match(r"\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][\w\-']*\s+){0,2}?)([a-z][a-z\-]+)", after)
+    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?", after)
     if not m:
         return None
-    word = m.group(2).lower()
-    for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
-        if cand in NOUN_CLASSES:
-            return NOUN_CLASSES[cand]
-    if word in PERSON_GENERIC:
-        return "people"
-    return None
+    for word in (m.group(1), m.group(2)):
+        if not word:
+            continue
+        for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+            if cand in NOUN_CLASSES:
+                return NOUN_CLASSES[cand]
+        if word in PERSON_GENERIC:
+            return "people"
+    first = m.group(1)
+    if first in _NOT_NOUNS or first.endswith(("ed", "ing", "ly")):
+        return None
+    return first
 
 
+_NOT_NOUNS = frozenset("""were was are is had have has will would could should may might of in on at to from by for
+    and or but with as than more people per cent percent more less still who which that dead killed""".split())
+
+
+_LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
 _CONTAINERS = frozenset({"villages", "districts", "municipalities", "provinces", "hospitals", "schools",
                          "countries", "towns", "sites", "areas", "regions", "states", "cities", "communities",
                          "vehicles", "doses", "houses", "shops", "households", "families", "hectares"})
 _QUALIFIER = re.compile(r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
                         r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
-                        r"minor|weekly|daily|monthly|annual)\b")
+                        r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone)\b")
 
 
 def _content(sent: str, exclude: set[str]) -> set[str]:
@@ -262,6 +289,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue
             meas = _measure_for(body, fig, prev_end, next_start)
             counted = _counted(body, fig)
+            if fig.unit in _LENGTHS:
+                continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
             if re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2]) and fig.bound in ("more_than", "less_than") \
@@ -271,9 +300,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
             quals = sorted(_QUALIFIER.findall(body[max(0, fig.start - 25) : fig.end + 40].lower()))
+            unit = fig.unit or ("people" if counted is None or counted in PERSON_CLASSES else counted)
             figure = Figure(text=fig.text, value=fig.value, low=fig.low, high=fig.high, bound=fig.bound,  # type: ignore[arg-type]
-                            unit=fig.unit or ("people" if counted in (None, "people") and meas else counted),
-                            counted=counted)
+                            unit=unit, counted=counted)
             subject = _content(body[max(0, fig.start - 80) : fig.end + 80], speaker_toks)
             local = places(body[fig.start:next_start]) or places(body[prev_end:fig.start]) or (
                 where if len(figs) == 1 else [])

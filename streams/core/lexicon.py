@@ -26,7 +26,7 @@ def _rx(s: str) -> re.Pattern[str]:
 MEASURES: tuple[Measure, ...] = (
     Measure("deaths", _rx(r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
                           r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing"), True),
-    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries|treated in hospital"), True),
+    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries"), True),
     Measure("missing", _rx(r"missing|unaccounted for"), False, state=True),
     Measure("evacuated", _rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"), True),
     Measure("displaced", _rx(r"displaced|fled|forced from their homes|uprooted|fleeing"), True),
@@ -69,6 +69,14 @@ NOUN_CLASSES = {
     "policeman": "officers", "woman": "women", "women": "women", "man": "men", "men": "men",
     "crew": "crew", "member": "members",
 }
+
+PERSON_CLASSES = frozenset({"people", "passengers", "workers", "teachers", "doctors", "students", "children",
+                            "soldiers", "fighters", "civilians", "inmates", "protesters", "residents", "citizens",
+                            "voters", "officers", "women", "men", "crew", "members"})
+for _w in ("district", "municipality", "province", "hospital", "school", "country", "town", "site", "area",
+           "region", "state", "city", "community"):
+    NOUN_CLASSES[_w] = "municipalities" if _w == "municipality" else ("cities" if _w == "city" else (
+        "communities" if _w == "community" else ("countries" if _w == "country" else _w + "s")))
 
 # Reporting verbs and the certainty they lend to what is reported.
 REPORTING = {

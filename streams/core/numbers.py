@@ -90,6 +90,7 @@ UNITS = [
     (r"cubic metres?|cubic meters?|m3|m³", "m3"),
     (r"tonnes?|tons?|t\b", "tonnes"),
     (r"megawatts?|MW\b", "MW"),
+    (r"degrees?(?: Celsius| Fahrenheit| C\b| F\b)?|°C|°F", "degrees"),
     (r"barrels?", "barrels"),
     (r"litres?|liters?", "litres"),
     (r"dollars?|usd\b", "usd"),
@@ -138,7 +139,7 @@ _AFTER_NONCLAIM = re.compile(
     r"\s+(?:(?:more\s+|fewer\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|seconds?|nights?|"
     r"times?|rounds?|goals?|points?|overs?|wickets?|runs?|laps?)\b)|"
     r"\s*(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:north|south|east|west|from|away|"
-    r"outside|inland|off|upstream|downstream)|/\d|:\d|\.\d+\.)",
+    r"outside|inland|off|upstream|downstream|to the|north-|south-)|/\d|:\d|\.\d+\.)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")

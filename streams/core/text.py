@@ -130,6 +130,21 @@ def proper_phrases(text: str) -> list[str]:
     return out
 
 
+# capitalised words that name kinds of things, not particular ones: never evidence of the same story
+GENERIC_NAMES = frozenset(
+    """fire fires service services forest county counties department office state states river national
+    international ministry police government city district province region agency authority level news wire
+    press daily post times herald tribune gazette dispatch monitor bulletin observer report courier journal
+    council court union party group company corporation university hospital airport port bank army"""
+    .split()
+)
+
+
+def story_tokens(text: str) -> set[str]:
+    """Name tokens that can identify a story (generic capitalised nouns left out)."""
+    return name_tokens(text) - GENERIC_NAMES
+
+
 def name_tokens(text: str) -> set[str]:
     """Single tokens of proper-noun phrases, for overlap tests ("um sumeima" -> {"um", "sumeima"})."""
     toks: set[str] = set()
