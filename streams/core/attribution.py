@@ -18,11 +18,15 @@ _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|"
     r"insists|maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|"
     r"denied|denies|rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|"
-    r"continued|argued|countered|replied|responded|noted|stressed|added"
+    r"continued|argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|"
+    r"rebutted|gave|blamed|described|called|accused|urged|conceded|revised|corrected|withdrew"
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
-_TRAILING = re.compile(rf"[,”\"]\s*{_NP}\s+(?:later\s+|also\s+|then\s+)?({_VERBS})(?:\s+on \w+)?\s*[.,]?\s*$")
+_TRAILING = re.compile(
+    rf"[,”\"]\s*{_NP}\s+(?:later\s+|also\s+|then\s+)?({_VERBS})"
+    rf"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{{0,60}})?\s*[.,]?\s*$"
+)
 _INVERTED = re.compile(rf"[,”\"]\s*({_VERBS})\s+{_NP}(?:,|\.|$)")
 _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
 _LEADING = re.compile(

@@ -39,6 +39,7 @@ class DetectConfig:
     min_story_overlap: int = 2
     max_ratio: float = 50.0
     near_days: float = 2.0
+    min_shared_words: int = 3
     same_time_hours: float = 12.0  # two sources this close in time describe the same moment
     same_time_ratio: float = 2.5  # ... so a rise this steep between them is a dispute, not an update
     state_outcome_hours: float = 8.0
@@ -61,10 +62,17 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     sa, sb = _tokens(a.story), _tokens(b.story)
     common = sa & sb
     if len(common) < cfg.min_story_overlap:
+        # one shared name is enough when it is a place both claims name, or when the claims, days apart
+        # at most, also share the words around them ("first-quarter budget deficit")
         shared_place = _place_tokens(a) & _place_tokens(b) & common
-        if not (shared_place and dt <= cfg.near_days):
+        shared_words = _content_tokens(a) & _content_tokens(b)
+        if not (common and dt <= cfg.near_days and (shared_place or len(shared_words) >= cfg.min_shared_words)):
             return 0.0
     return len(common) / max(1, min(len(sa), len(sb)))
+
+
+def _content_tokens(c: Claim) -> set[str]:
+    return {t for t in c.subject.split() if ":" not in t}
 
 
 def _place_tokens(c: Claim) -> set[str]:

@@ -39,7 +39,8 @@ _REFERENCE_BEFORE = re.compile(
     r"[A-Z][a-z]+\s)$"
 )
 _PLACE = re.compile(
-    r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|"
+    r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
+    r"struck|strikes|swept|sweeps|lashed|battered|"
     r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+((?:the\s+)?(?:[a-z\-]+\s+)?(?:[A-Z][\w'’\-]+)"
     r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
 )
@@ -132,6 +133,8 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     for m in _PERIOD.finditer(sentence):
         f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", m.group(0).lower())
         rel = re.fullmatch(r"(last|this|next|previous) (year|season|month)", f)
+        if rel and rel.group(2) == "month" and rel.group(1) in ("this", "next"):
+            continue  # "later this month": a plan's date, not the period a figure is about
         if rel and published is not None:
             shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel.group(1)]
             if rel.group(2) == "month":
@@ -178,27 +181,32 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
 
 
 def _counted(sent: str, fig: FigureSpan) -> str | None:
-    """What the figure counts: a known noun class within the next two words, else the raw next word."""
-    after = sent[fig.end : fig.end + 50]
-    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?", after)
+    """What the figure counts: the head of the noun phrase after it ("secondary school teachers" -> teachers),
+    mapped to its class when known, else the raw head word."""
+    after = sent[fig.end : fig.end + 60]
+    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[a-z][a-z\-]+\s*){1,4})", after)
     if not m:
         return None
-    for word in (m.group(1), m.group(2)):
-        if not word:
-            continue
+    words = []
+    for w in m.group(1).split():
+        if w in _NOT_NOUNS or w.endswith(("ed", "ly")) and w not in NOUN_CLASSES:
+            break
+        words.append(w)
+        if len(words) == 3:
+            break
+    for word in reversed(words):
         for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
             if cand in NOUN_CLASSES:
                 return NOUN_CLASSES[cand]
         if word in PERSON_GENERIC:
             return "people"
-    first = m.group(1)
-    if first in _NOT_NOUNS or first.endswith(("ed", "ing", "ly")):
-        return None
-    return first
+    return words[-1] if words else None
 
 
 _NOT_NOUNS = frozenset("""were was are is had have has will would could should may might of in on at to from by for
-    and or but with as than more people per cent percent more less still who which that dead killed""".split())
+    and or but with as than more per cent percent less still who which that dead killed across along near
+    into onto over under after before since during when while where this last next said says being been
+    remain remained remains""".split())
 
 
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
@@ -283,7 +291,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         for i, fig in enumerate(figs):
             prev_end = figs[i - 1].end if i else 0
             next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
-            if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or _SUBSET_AFTER.match(body[fig.end :]):
+            if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or (
+                fig.unit != "percent" and _SUBSET_AFTER.match(body[fig.end :])
+            ):
                 continue
             if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
                 continue

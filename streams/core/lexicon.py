@@ -134,13 +134,13 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "sanction_lifted",
-        _rx(r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|"
+        _rx(r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|free to play|"
             r"upheld (?:the|its|his|her) appeal|scrapped|cancelled the (?:ban|suspension|deduction|fine)"),
         _rx(r"rejected|upheld|dismissed|remains? (?:provisionally )?(?:suspended|banned|in force)|"
             r"remained (?:provisionally )?(?:suspended|banned|in force)|confirmed the (?:ban|suspension|"
             r"conviction|sentence)"),
         _rx(r"appeal|conviction|verdict|sentence|ruling|suspension|suspended|ban|banned|deduction|sanction|"
-            r"penalty|fine|doping"),
+            r"penalty|fine|doping|play|squad|compete|eligible"),
     ),
     Outcome(
         "approval",

@@ -99,7 +99,8 @@ _NOT_NAMES = frozenset(
     governor mayor chief director secretary officials official police army government ministry
     state national federal regional local city county province region department agency
     north south east west northern southern eastern western central
-    ap afp reuters said says according""".split()
+    ap afp reuters said says according about around nearly almost some more least only just over under
+    up down after before""".split()
 )
 
 # Proper-noun phrase: capitalised words, allowing short lowercase connectors inside.
@@ -135,8 +136,8 @@ GENERIC_NAMES = frozenset(
     """fire fires service services forest county counties department office state states river national
     international ministry police government city district province region agency authority level news wire
     press daily post times herald tribune gazette dispatch monitor bulletin observer report courier journal
-    council court union party group company corporation university hospital airport port bank army"""
-    .split()
+    council court union party group company corporation university hospital airport port bank army
+    highway road street avenue bridge station inn hotel sheriff sheriff's""".split()
 )
 
 
@@ -150,6 +151,8 @@ def name_tokens(text: str) -> set[str]:
     toks: set[str] = set()
     for p in proper_phrases(text):
         for t in p.split():
+            if t.endswith("'s"):
+                t = t[:-2]
             if len(t) >= 3 and t not in _NOT_NAMES:
                 toks.add(t)
     return toks
