@@ -23,17 +23,23 @@ _VERBS = (
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
+_APPOS = r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose)\b[^,;“”\"]{1,120}),)?"
+_ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
+_OBJ = r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*|the [a-z][\w\- ]{1,40}?))?"
+_CONTINUATION = r"(?:,\s+[a-z][^“”\"]{0,200})?"
 _TRAILING = re.compile(
-    rf"[,”\"]\s*{_NP}\s+(?:later\s+|also\s+|then\s+)?({_VERBS})"
-    rf"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{{0,60}})?\s*[.,]?\s*$"
+    rf"[,”\"]\s*{_NP}{_APPOS}\s+(?:later\s+|also\s+|then\s+)?({_VERBS}){_OBJ}{_ADVERBIAL}{_CONTINUATION}\s*[.,]?\s*$"
 )
-_INVERTED = re.compile(rf"[,”\"]\s*({_VERBS})\s+{_NP}(?:,|\.|$)")
+_INVERTED = re.compile(
+    r"[,”\"]\s*(said|says|added|continued|wrote|told)\s+"
+    r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
+)
 _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
 _LEADING = re.compile(
-    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
+    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}{_APPOS}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
     rf"separately\s+|earlier\s+|had\s+|has\s+|have\s+)?({_VERBS})\b"
 )
-_PRONOUN = re.compile(rf"^\s*(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
+_PRONOUN = re.compile(rf"(?:^\s*|[,”\"]\s*)(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
                       rf"(?:later\s+|also\s+)?({_VERBS})\b", re.IGNORECASE)
 _ANON = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|asked not to be (?:named|identified)|who declined to be named|"
@@ -49,7 +55,8 @@ ORG_HEADS = (
     "press service|spokesman|spokeswoman|spokesperson|organisation|organization|embassy|presidency|"
     "secretary|mayor|governor|minister|president|chief|prosecutor|prosecutors|lawyers|residents|traders|"
     "teachers|doctors|workers|witnesses|officials|official|source|sources|statement|bulletin|data|"
-    "report|trader|coalition|alliance|centre|center|utility|fire service|delegation"
+    "report|trader|coalition|alliance|centre|center|utility|fire service|delegation|protection|"
+    "management|headquarters|regulator|operator|commissioner"
 )
 _ORG = re.compile(rf"\b((?:[A-Za-z'’\-]+\s+){{0,4}}?(?:{ORG_HEADS}))\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
@@ -140,11 +147,16 @@ def _clean(np: str) -> str:
     return np.strip("\"“”' ")
 
 
+def _join(name: str, appositive: str | None) -> str:
+    name = _clean(name)
+    return f"{name}, {appositive.strip()}" if appositive else name
+
+
 def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
     """Find the speaker of a sentence, updating the article context."""
     found: Speaker | None = None
     s = sentence.strip()
-    m = _PRONOUN.match(s) or _PRONOUN.search(s[s.rfind(",") :] if "," in s else "")
+    m = _PRONOUN.search(s)
     if m and not found:
         pron = m.group(1).lower()
         prev = ctx.last_org if pron in ("it", "they") else ctx.last_person
@@ -158,22 +170,22 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
     if not found:
         m3 = _TRAILING.search(s)
         if m3 and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they ")):
-            found = _speaker(_clean(m3.group(1)), m3.group(2))
+            found = _speaker(_join(m3.group(1), m3.group(2)), m3.group(3))
     if not found:
         m4 = _INVERTED.search(s)
-        if m4 and not re.match(r"(?:that|on|in|at|it|he|she|they)\b", m4.group(2)):
-            found = _speaker(_clean(m4.group(2)), m4.group(1))
+        if m4 and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2)):
+            found = _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))
     if not found:
         m5 = _LEADING.match(s)
         if m5:
-            np = _clean(m5.group(1))
+            np = _join(m5.group(1), m5.group(2))
             if np.lower() in ("he", "she", "it", "they"):
                 prev = ctx.last_org if np.lower() in ("it", "they") else ctx.last_person
                 prev = prev or ctx.last
                 if prev:
-                    found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(2), "asserted")
-            elif len(np.split()) <= 14:
-                found = _speaker(np, m5.group(2))
+                    found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(3), "asserted")
+            elif len(np.split()) <= 30:
+                found = _speaker(np, m5.group(3))
     if not found and (in_quote_paragraph or s.startswith(("“", '"'))) and ctx.last:
         found = ctx.last
     if not found and _ANON.search(s):

@@ -141,7 +141,7 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
                 f = _MONTHS[(published.month - 1 + shift) % 12]
             else:
                 f = str(published.year + shift)
-        parts.add(f)
+        parts.add(f.replace("-", " "))
     # "by the end of 2026", "until 2030": deadlines, not the period a fact is about
     parts.update(m.group(1) for m in _YEAR.finditer(sentence)
                  if not re.search(r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20):m.start()]))
@@ -215,7 +215,8 @@ _CONTAINERS = frozenset({"villages", "districts", "municipalities", "provinces",
                          "vehicles", "doses", "houses", "shops", "households", "families", "hectares"})
 _QUALIFIER = re.compile(r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
                         r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
-                        r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone)\b")
+                        r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
+                        r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b")
 
 
 def _content(sent: str, exclude: set[str]) -> set[str]:
@@ -223,15 +224,18 @@ def _content(sent: str, exclude: set[str]) -> set[str]:
     return {t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks} - exclude
 
 
-def _negated(sent: str, trig_start: int) -> bool:
+def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
+    """A negation or denial in the trigger's own clause, before it ("has not resigned", "denied that it
+    had agreed") or right after it as the object's determiner ("signed no contract", "found no damage")."""
     window = sent[max(0, trig_start - 60) : trig_start]
     cut = None
-    for cut in re.finditer(r"[,;]\s|\bbut\b|\bsaying\b", window):
+    for cut in re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window):
         pass
     if cut:
         window = window[cut.end() :]
-    n = sum(1 for _ in NEGATION.finditer(window))
-    return n % 2 == 1
+    if NEGATION.search(window):
+        return True
+    return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may)\b", re.IGNORECASE)
@@ -247,14 +251,14 @@ def _outcomes(sent: str) -> list[tuple[str, int, int]]:
         neg = oc.negative.search(sent) if oc.negative else None
         hits = []
         if pos:
-            hits.append((pos.start(), 1))
+            hits.append((pos.start(), pos.end(), 1))
         if neg:
-            hits.append((neg.start(), -1))
+            hits.append((neg.start(), neg.end(), -1))
         if not hits:
             continue
         pols = set()
-        for start, pol in hits:
-            pols.add(-pol if _negated(sent, start) else pol)
+        for start, end, pol in hits:
+            pols.add(-pol if _negated(sent, start, end) else pol)
         if len(pols) != 1:
             continue  # the sentence states both sides: a summary, not a claim
         out.append((oc.name, pols.pop(), min(h[0] for h in hits)))
@@ -327,6 +331,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
                 continue
             subj = {f"obj:{t}" for t in name_tokens(body[trig : trig + 90]) - speaker_toks}
+            subj |= _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
             claims.append(Claim(
                 claim_id=_hash(article.id, version, sent.index, name, "s"), kind="statement",
                 key=f"statement:{name}", measure=name, polarity=pol, subject=" ".join(sorted(subj)), **base,

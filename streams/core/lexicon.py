@@ -153,7 +153,7 @@ OUTCOMES: tuple[Outcome, ...] = (
         "restored",
         _rx(r"restored|resumed|reconnected|back on|back to normal|fully operational"),
         _rx(r"without (?:power|electricity|water|gas|supply)|still dark|in the dark|remain(?:s|ed)? cut off|"
-            r"no (?:power|electricity|water|gas)|outage continues"),
+            r"no (?:power|electricity|water|gas)\b(?! contract| deal| agreement| supply contract)|outage continues"),
         _rx(r"power|electricity|supply|water|gas|internet|service|feeders?|grid|outage|blackout|dark"),
     ),
     Outcome("resigned", _rx(r"resigned|resigns|stepped down|steps down|quit|resignation"), None),
@@ -211,8 +211,9 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "offered",
-        _rx(r"offer(?:ed)? of|offered|turned down (?:an|the) offer|refused (?:outside )?help|rejected (?:an|the) offer"),
+        _rx(r"offer(?:ed)? (?:of )?(?:outside |external |independent )?(?:help|facilitation|mediation|assistance)|"
+            r"turned down (?:an|the) offer|rejected (?:an|the) offer|refused (?:outside |external )?(?:help|assistance)"),
         None,
-        _rx(r"offer|offered|help|facilitation|mediation"),
+        None,
     ),
 )

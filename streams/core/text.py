@@ -20,8 +20,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
 
 # "GOMA, April 16 - ", "JUIZ DE FORA, Brazil, Jan 12 (Brasilia Wire) - ", "LAGOS, July 11 — "
+_LETTERS = r"(?:[^\W\d_]|['’.\- ])"
 DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?)"
+    rf"^\s*([^\W\d_]{_LETTERS}{{1,40}}?(?:,\s*[^\W\d_]{_LETTERS}{{1,30}}?)?)"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,60}\))?\s*[-–—]\s+"
 )
 
@@ -82,8 +83,8 @@ def _emit(out: list[Sentence], para: str, start: int, end: int, base: int, max_c
 def strip_dateline(sentence: str) -> tuple[str, str | None]:
     """Return (sentence without dateline, dateline place or None)."""
     m = DATELINE.match(sentence)
-    if not m:
-        return sentence, None
+    if not m or m.group(1).split(",")[0] != m.group(1).split(",")[0].upper():
+        return sentence, None  # a dateline's place is in capitals: "GOMA", "CHIȘINĂU"
     return sentence[m.end() :], m.group(1).strip().title()
 
 
