@@ -19,11 +19,12 @@ _VERBS = (
     r"insists|maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|"
     r"denied|denies|rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|"
     r"continued|argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|"
-    r"rebutted|gave|blamed|described|called|accused|urged|conceded|revised|corrected|withdrew"
+    r"rebutted|gave|blamed|described|called|accused|urged|conceded|revised|revises|corrected|corrects|withdrew|"
+    r"warns|puts|estimates|reports|confirms|insists|denies"
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
-_APPOS = r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose)\b[^,;“”\"]{1,120}),)?"
+_APPOS = r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s)\b[^,;“”\"]{1,120}),)?"
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*|the [a-z][\w\- ]{1,40}?))?"
 _CONTINUATION = r"(?:,\s+[a-z][^“”\"]{0,200})?"

@@ -34,11 +34,12 @@ STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
 @dataclass(frozen=True)
 class DetectConfig:
     story_window_days: float = 10.0
-    state_window_hours: float = 3.0  # levels that change (outages, missing) compare only this close in time
+    state_window_hours: float = 12.0  # levels that change (outages, missing) compare only this close in time
     min_gap: float = 0.08  # relative gap between disjoint intervals before they conflict
     min_story_overlap: int = 2
     max_ratio: float = 50.0
     near_days: float = 2.0
+    period_window_days: float = 400.0
     min_shared_words: int = 3
     same_time_hours: float = 12.0  # two sources this close in time describe the same moment
     same_time_ratio: float = 2.5  # ... so a rise this steep between them is a dispute, not an update
@@ -57,10 +58,12 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     if a.article_id == b.article_id:
         return 1.0
     dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
-    if dt > cfg.story_window_days:
-        return 0.0
     sa, sb = _tokens(a.story), _tokens(b.story)
     common = sa & sb
+    if a.time_scope and a.time_scope == b.time_scope and common and dt <= cfg.period_window_days:
+        return 0.5  # the same stated period ("first quarter", "2024/25") of the same named thing
+    if dt > cfg.story_window_days:
+        return 0.0
     if len(common) < cfg.min_story_overlap:
         # one shared name is enough when it is a place both claims name, or when the claims, days apart
         # at most, also share the words around them ("first-quarter budget deficit")
@@ -98,12 +101,15 @@ def _periods_compatible(a: Claim, b: Claim) -> bool:
 
 
 def _names_compatible(a: Claim, b: Claim) -> bool:
-    """Statements: if both name what the outcome is about (names after the trigger), one must be shared."""
-    na = {t for t in a.subject.split() if t.startswith("obj:")}
-    nb = {t for t in b.subject.split() if t.startswith("obj:")}
+    """Statements: when both name what the outcome is about (names after the trigger), one side's names must
+    occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app takeover")."""
+    na = {t[4:] for t in a.subject.split() if t.startswith("obj:")}
+    nb = {t[4:] for t in b.subject.split() if t.startswith("obj:")}
     if not na or not nb:
         return True
-    return bool(na & nb)
+    around_a = name_tokens(a.sentence) | _tokens(a.story)
+    around_b = name_tokens(b.sentence) | _tokens(b.story)
+    return bool(na & around_b) or bool(nb & around_a)
 
 
 def _gap(a: Claim, b: Claim) -> float:

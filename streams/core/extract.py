@@ -88,7 +88,8 @@ _PLACE_NOUNS = re.compile(
 )
 
 
-_NATIONWIDE = re.compile(r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? total|country-wide|"
+_NATIONWIDE = re.compile(r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? (?:total|strike|level|"
+                         r"scale|figure|count|toll)|country-wide|"
                          r"countrywide)\b",
                          re.IGNORECASE)
 
@@ -164,7 +165,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
         m = meas.pattern.search(after)
         if m and m.start() < 60 and (best is None or m.start() < best[0]):
             best = (m.start(), meas)
-    if best is not None and best[0] <= 25:
+    if best is not None and best[0] <= 20:
         return best[1]  # a predicate right after the figure ("31 had been injured") wins
     before = sent[max(prev_end, fig.start - 70) : fig.start]
     cut_b = None
@@ -302,7 +303,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
                 continue
             meas = _measure_for(body, fig, prev_end, next_start)
-            counted = _counted(body, fig)
+            counted = None if fig.unit == "percent" else _counted(body, fig)
             if fig.unit in _LENGTHS:
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
