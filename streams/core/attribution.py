@@ -94,37 +94,53 @@ class Context:
     seen: list[Speaker] = field(default_factory=list)
 
 
+# generic heads that name the same kind of organisation
+_SYNONYMS = {"operator": "company", "firm": "company", "carrier": "company", "maker": "company",
+             "manufacturer": "company", "distributor": "company", "utility": "company", "corporation": "company",
+             "spokesman": "", "spokeswoman": "", "spokesperson": ""}
+
+
 def normalise_claimant(phrase: str) -> tuple[str, str]:
     """Return (claimant, kind). Organisations win over the person speaking for them:
-    'army spokesman Brigadier General Nabil Abdallah' -> ('army', 'organisation')."""
+    'army spokesman Brigadier General Nabil Abdallah' -> ('army', 'organisation');
+    'Colonel Abdelilah Amrani, the directorate's regional commander' -> ('directorate', 'organisation');
+    'Danubius Gas Trading, the Romanian company named by ...' -> ('danubius gas trading', 'organisation')."""
     p = phrase.strip().strip("\"“”'‘’()").replace("’", "'")
+    name, _, appos = p.partition(", ")
     if _ANON.search(p):
         org = _org_of(p)
         return (org or "anonymous source", "anonymous")
-    org = _org_of(p)
+    org = _org_of(name)
     if org:
         return org, "organisation"
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", _TITLES.sub("", p))]
+    if appos and _ROLE_WORDS.search(appos):
+        org = _org_of(appos)
+        if org:
+            return org, "organisation"
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", _TITLES.sub("", name))]
     caps = [w for w in words if w[:1].isupper()]
+    if len(caps) >= 2 and appos and not _ROLE_WORDS.search(appos):
+        return " ".join(w.lower() for w in caps), "organisation"  # a named body described by an apposition
     if caps:
         return caps[-1].lower(), "person"
     return (" ".join(words[-2:]).lower() or "unknown"), "organisation"
 
 
 def _org_of(p: str) -> str | None:
-    # the organisation a speaker phrase names: "Kyiv's military administrator" -> "kyiv military"
-    m = None
+    """The organisation a speaker phrase names, as the words of all its organisation heads:
+    "Kyiv's military administrator" -> "kyiv military"; "the court's press service" -> "court press service"."""
+    words: list[str] = []
     for m in _ORG.finditer(p):
-        pass
-    if not m:
-        return None
-    head = m.group(1).lower().replace("'s", "")
-    words = [w for w in re.findall(r"[a-z][a-z\-]+", head) if w not in _STOP]
-    role = _ROLE_WORDS.pattern
-    words = [w for w in words if not re.fullmatch(role, w, re.IGNORECASE)] or words
+        head = m.group(1).lower().replace("'s", "")
+        for w in re.findall(r"[a-z][a-z\-]+", head):
+            if w in _STOP or _ROLE_WORDS.fullmatch(w):
+                continue
+            w = _SYNONYMS.get(w, w)
+            if w and w not in words:
+                words.append(w)
     if not words:
         return None
-    return " ".join(words[-3:])
+    return " ".join(words[-4:])
 
 
 def same_claimant(a: str, b: str) -> bool:

@@ -281,6 +281,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             break
         body, _dl = strip_dateline(sent.text)
         speaker = attribute(body, ctx, in_quote_paragraph=para_speaker_quote)
+        if sent.index == -1 and speaker.kind == "outlet" and sentences:
+            # an unattributed headline summarises the lead: it speaks with the lead's voice
+            speaker = attribute(strip_dateline(sentences[0].text)[0], Context(outlet=article.source))
+            ctx.last = None
         para_speaker_quote = body.rstrip().endswith(("”", '"'))
         where = places(body)
         scope = time_scope(body, article.published_at)
