@@ -185,11 +185,15 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     """What the figure counts: the head of the noun phrase after it ("secondary school teachers" -> teachers),
     mapped to its class when known, else the raw head word."""
     after = sent[fig.end : fig.end + 60]
-    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[a-z][a-z\-]+\s*){1,4})", after)
+    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][a-z\-]+\s*){1,4})", after)
     if not m:
         return None
     words = []
     for w in m.group(1).split():
+        if w[:1].isupper():
+            if words:
+                break
+            continue  # a demonym or name used as a modifier: "23 Russian civilians"
         if w in _NOT_NOUNS or w.endswith(("ed", "ly")) and w not in NOUN_CLASSES:
             break
         words.append(w)

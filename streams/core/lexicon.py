@@ -51,6 +51,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
     Measure("underground", _rx(r"underground|trapped"), False),
+    Measure("present", _rx(r"still living|living|live in|lived in|remaining in|remain in|stranded|inhabitants|"
+                            r"population of|sheltering"), False, state=True),
 )
 MEASURE_BY_NAME = {m.name: m for m in MEASURES}
 
