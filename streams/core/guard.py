@@ -116,6 +116,15 @@ def validate(obj: dict[str, Any], limits: Limits) -> Article:
         raise BadInput("invalid_article", "; ".join(parts)) from exc
     except (RecursionError, OverflowError, ValueError) as exc:
         raise BadInput("invalid_article", f"article fields cannot be read: {str(exc)[:200]}") from exc
+    for name in ("id", "source", "title", "text", "url", "language"):
+        value = getattr(article, name)
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise BadInput(
+                    "invalid_utf8", f"{name} holds a lone surrogate at character {exc.start}; send valid Unicode"
+                ) from exc
     if not article.text.strip():
         raise BadInput("empty_text", "article text is empty or whitespace; nothing to extract")
     if len(article.text) > limits.max_text_chars:

@@ -15,7 +15,9 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u a.m p.m i.e e.g mln bln bn pct""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# a run of terminal punctuation is matched from its first character only (the lookbehind), which keeps the
+# scan linear on pathological runs ("....." x 100k)
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
 
@@ -49,7 +51,7 @@ def split_sentences(text: str, max_sentences: int = 2_000, max_chars: int = 2_00
         start = 0
         for m in _BOUNDARY.finditer(para):
             cut = m.end()
-            head = para[start : m.start() + 1]
+            head = para[max(start, m.start() - 40) : m.start() + 1]  # bounded look-back: linear on "Gen. Gen. ..."
             w = _WORD_BEFORE.search(head)
             if w and m.group(0).startswith("."):
                 word = w.group(1).lower()
