@@ -18,7 +18,9 @@ class Article(Record):
     source: str = Field(min_length=1, max_length=MAX_SOURCE_CHARS, description="the outlet that published it")
     published_at: datetime = Field(description="ISO 8601 publication time; naive times are taken as UTC")
     title: str = Field(default="", max_length=MAX_TITLE_CHARS)
-    text: str = Field(description="body text; its size limit is a runtime setting (CLAIMWATCH_MAX_TEXT_CHARS)")
+    text: str = Field(
+        description="body text; its size limit is a runtime setting (CLAIMWATCH_MAX_TEXT_CHARS)"
+    )
     url: str | None = Field(default=None, max_length=4_000)
     language: str | None = Field(default=None, max_length=16)
 

@@ -12,7 +12,9 @@ from pydantic import Field
 
 from ._base import Record
 
-Bound = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "nearly", "range", "vague"]
+Bound = Literal[
+    "exact", "approx", "at_least", "more_than", "at_most", "less_than", "nearly", "range", "vague"
+]
 
 
 class Figure(Record):

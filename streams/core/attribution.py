@@ -26,22 +26,29 @@ _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
 _APPOS = r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s)\b[^,;“”\"]{1,120}),)?"
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
-_OBJ = r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*|the [a-z][\w\- ]{1,40}?))?"
+_OBJ = (
+    r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*"
+    r"|the [a-z][\w\- ]{1,40}?))?"
+)
 _CONTINUATION = r"(?:,\s+[a-z][^“”\"]{0,200})?"
 _TRAILING = re.compile(
     rf"[,”\"]\s*{_NP}{_APPOS}\s+(?:later\s+|also\s+|then\s+)?({_VERBS}){_OBJ}{_ADVERBIAL}{_CONTINUATION}\s*[.,]?\s*$"
 )
 _INVERTED = re.compile(
     r"[,”\"]\s*(said|says|added|continued|wrote|told)\s+"
-    r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
+    r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)"
+    r"(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
 )
 _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
 _LEADING = re.compile(
     rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}{_APPOS}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
     rf"separately\s+|earlier\s+|had\s+|has\s+|have\s+)?({_VERBS})\b"
 )
-_PRONOUN = re.compile(rf"(?:^\s*|[,”\"]\s*)(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
-                      rf"(?:later\s+|also\s+)?({_VERBS})\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    rf"(?:^\s*|[,”\"]\s*)(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
+    rf"(?:later\s+|also\s+)?({_VERBS})\b",
+    re.IGNORECASE,
+)
 _ANON = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|asked not to be (?:named|identified)|who declined to be named|"
     r"speaking on condition|sources? (?:close to|familiar with)|officials? with (?:direct )?knowledge)\b",
@@ -95,9 +102,19 @@ class Context:
 
 
 # generic heads that name the same kind of organisation
-_SYNONYMS = {"operator": "company", "firm": "company", "carrier": "company", "maker": "company",
-             "manufacturer": "company", "distributor": "company", "utility": "company", "corporation": "company",
-             "spokesman": "", "spokeswoman": "", "spokesperson": ""}
+_SYNONYMS = {
+    "operator": "company",
+    "firm": "company",
+    "carrier": "company",
+    "maker": "company",
+    "manufacturer": "company",
+    "distributor": "company",
+    "utility": "company",
+    "corporation": "company",
+    "spokesman": "",
+    "spokeswoman": "",
+    "spokesperson": "",
+}
 
 
 def normalise_claimant(phrase: str) -> tuple[str, str]:
@@ -128,7 +145,8 @@ def normalise_claimant(phrase: str) -> tuple[str, str]:
 
 def _org_of(p: str) -> str | None:
     """The organisation a speaker phrase names, as the words of all its organisation heads:
-    "Kyiv's military administrator" -> "kyiv military"; "the court's press service" -> "court press service"."""
+    "Kyiv's military administrator" -> "kyiv military";
+    "the court's press service" -> "court press service"."""
     words: list[str] = []
     for m in _ORG.finditer(p):
         head = m.group(1).lower().replace("'s", "")
@@ -156,7 +174,9 @@ def same_claimant(a: str, b: str) -> bool:
 def _speaker(phrase: str, verb: str | None) -> Speaker:
     claimant, kind = normalise_claimant(phrase)
     cert = REPORTING.get((verb or "").lower(), "asserted")
-    return Speaker(name=phrase.strip().strip(",").strip(), claimant=claimant, kind=kind, verb=verb, certainty=cert)
+    return Speaker(
+        name=phrase.strip().strip(",").strip(), claimant=claimant, kind=kind, verb=verb, certainty=cert
+    )
 
 
 def _clean(np: str) -> str:
@@ -179,7 +199,9 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
         prev = ctx.last_org if pron in ("it", "they") else ctx.last_person
         prev = prev or ctx.last
         if prev:
-            found = Speaker(prev.name, prev.claimant, prev.kind, m.group(2), REPORTING.get(m.group(2), "asserted"))
+            found = Speaker(
+                prev.name, prev.claimant, prev.kind, m.group(2), REPORTING.get(m.group(2), "asserted")
+            )
     if not found:
         m2 = _ACCORDING.search(s)
         if m2:

@@ -69,7 +69,9 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         # at most, also share the words around them ("first-quarter budget deficit")
         shared_place = _place_tokens(a) & _place_tokens(b) & common
         shared_words = _content_tokens(a) & _content_tokens(b)
-        if not (common and dt <= cfg.near_days and (shared_place or len(shared_words) >= cfg.min_shared_words)):
+        if not (
+            common and dt <= cfg.near_days and (shared_place or len(shared_words) >= cfg.min_shared_words)
+        ):
             return 0.0
     return len(common) / max(1, min(len(sa), len(sb)))
 
@@ -90,7 +92,10 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
 
 def _periods_compatible(a: Claim, b: Claim) -> bool:
     """Explicit periods must agree; a claim about a past year never meets one about the present."""
-    sa, sb = set(filter(None, (a.time_scope or "").split(","))), set(filter(None, (b.time_scope or "").split(",")))
+    sa, sb = (
+        set(filter(None, (a.time_scope or "").split(","))),
+        set(filter(None, (b.time_scope or "").split(","))),
+    )
     if sa and sb:
         return bool(sa & sb)
     one, other = (sa, b) if sa else (sb, a)
@@ -102,7 +107,8 @@ def _periods_compatible(a: Claim, b: Claim) -> bool:
 
 def _names_compatible(a: Claim, b: Claim) -> bool:
     """Statements: when both name what the outcome is about (names after the trigger), one side's names must
-    occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app takeover")."""
+    occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app
+    takeover")."""
     na = {t[4:] for t in a.subject.split() if t.startswith("obj:")}
     nb = {t[4:] for t in b.subject.split() if t.startswith("obj:")}
     if not na or not nb:
@@ -171,17 +177,25 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         return None  # orders of magnitude apart: a different scope (national vs local), not a dispute
     if _quals(old) != _quals(new):
         return None  # "imported cases" vs "local cases", "partly damaged" vs "destroyed": different measures
-    lower, higher = (old, new) if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0) else (new, old)  # type: ignore[union-attr]  # noqa: E501
+    lower, higher = (
+        (old, new)
+        if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
+        else (new, old)
+    )  # type: ignore[union-attr]  # noqa: E501
     if bool(lower.place) != bool(higher.place) and (
         (lower.place and "nationwide" not in lower.place) or (higher.place and "nationwide" in higher.place)
     ):
-        return None  # the lower figure is about a named part, or the higher one about the whole country: a subset
+        # the lower figure is about a named part, or the higher one about the whole country: a subset
+        return None
     if old.article_id == new.article_id and (
-        "outlet" in (old.speaker_kind, new.speaker_kind) or same_claimant(old.claimant, new.claimant)
+        "outlet" in (old.speaker_kind, new.speaker_kind)
+        or same_claimant(old.claimant, new.claimant)
         or new.measure.startswith("count:")
     ):
         return None  # within one report only two named claimants disagreeing count
-    earlier, later = (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
+    earlier, later = (
+        (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
+    )
     same_time = earlier.article_id == later.article_id
     hours = (later.published_at - earlier.published_at).total_seconds() / 3600
     measure = new.measure
@@ -193,8 +207,11 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
             lo_e = earlier.figure.high or earlier.figure.value or earlier.figure.low or 0  # type: ignore[union-attr]
             hi_l = later.figure.low or later.figure.value or 0  # type: ignore[union-attr]
             jump = hi_l / lo_e if lo_e else 0.0
-            if not (hours <= cfg.same_time_hours and jump >= cfg.same_time_ratio
-                    and not same_claimant(old.claimant, new.claimant)):
+            if not (
+                hours <= cfg.same_time_hours
+                and jump >= cfg.same_time_ratio
+                and not same_claimant(old.claimant, new.claimant)
+            ):
                 return None  # a rising running total: an update
         else:
             rule = RULE_CUMULATIVE
@@ -207,10 +224,13 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         confidence += 0.05
     what = measure.replace("count:", "").replace("amount:", "").replace("_", " ")
     if rule == RULE_CUMULATIVE:
-        why = (f"the running count of {what} falls from {earlier.figure.text!r} ({earlier.speaker}) to "  # type: ignore[union-attr]
-               f"{later.figure.text!r} ({later.speaker}) {hours:.0f} h later, with no stated revision")
+        why = (
+            f"the running count of {what} falls from {earlier.figure.text!r} ({earlier.speaker}) to "  # type: ignore[union-attr]
+            f"{later.figure.text!r} ({later.speaker}) {hours:.0f} h later, with no stated revision"
+        )
     elif rule == RULE_REVISION:
-        why = f"{later.speaker} changes its figure for {what} from {earlier.figure.text!r} to {later.figure.text!r}"  # type: ignore[union-attr]
+        old_text, new_text = earlier.figure.text, later.figure.text  # type: ignore[union-attr]
+        why = f"{later.speaker} changes its figure for {what} from {old_text!r} to {new_text!r}"
     else:
         why = f"incompatible figures for {what}: {_describe(old)}, {_describe(new)} (gap {gap:.0%})"
     return rule, min(confidence, 0.97), why
@@ -275,16 +295,23 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
                 alert_id=_alert_id(rule, first, second),
                 kind="numeric_conflict" if new.kind == "numeric" else "statement_conflict",
                 same_source=rule in (RULE_REVISION, RULE_STATEMENT_REVISION),
-                confidence=confidence, rule=rule, explanation=why[:1].upper() + why[1:] + ".",
-                key=batch.key, claims=[first, second],
+                confidence=confidence,
+                rule=rule,
+                explanation=why[:1].upper() + why[1:] + ".",
+                key=batch.key,
+                claims=[first, second],
             )
             group = (old.article_id, new.article_id)
-            rank = confidence + sum(0.03 / (1 + (c.sentence_index if c.sentence_index >= 0 else 2)) for c in (old, new))
+            rank = confidence + sum(
+                0.03 / (1 + (c.sentence_index if c.sentence_index >= 0 else 2)) for c in (old, new)
+            )
             rank += 0.01 * sum(c.speaker_kind in ("person", "organisation") for c in (old, new))
             if old.article_id == new.article_id:
                 rank += 0.02 / (1 + abs(old.sentence_index - new.sentence_index))
-            if group not in best or rank > best[group][0] or (
-                rank == best[group][0] and alert.alert_id < best[group][1].alert_id
+            if (
+                group not in best
+                or rank > best[group][0]
+                or (rank == best[group][0] and alert.alert_id < best[group][1].alert_id)
             ):
                 best[group] = (rank, alert)
     return [a for _, a in sorted(best.values(), key=lambda x: x[1].alert_id)]

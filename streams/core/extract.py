@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 
 from schemas import Article, Claim, ClaimBatch, Figure
@@ -24,24 +25,29 @@ from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_CLASSES,
 from .numbers import FigureSpan, find_figures
 from .text import Sentence, name_tokens, proper_phrases, split_sentences, story_tokens, strip_dateline
 
-_PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
-                       re.IGNORECASE)
+_PREVIOUS = re.compile(
+    r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
+    re.IGNORECASE,
+)
 _SUBSET_AFTER = re.compile(
-    r"^\s*(?:of (?:the|them|those|whom|which|these)\b|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
+    r"^\s*(?:of (?:the|them|those|whom|which|these)\b"
+    r"|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
     r"|(?:[\w\-]+\s+){0,3}?(?:per|each|a day|a week|a month|a year|an hour|daily|weekly|annually|a head)\b)",
     re.IGNORECASE,
 )
 # "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|including|among them|"
-    r"among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|of whom)\s+(?:\d[\d,.]*\s+and\s+)?"
+    r"among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|of whom)\s+"
+    r"(?:\d[\d,.]*\s+and\s+)?"
     r"|\b(?!(?:The|A|An|In|On|At|By|Of|About|Some|Nearly|Almost|Over|Around|More|At|Up|Only|Just|And|But)\b)"
     r"[A-Z][a-z]+\s)$"
 )
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
-    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+((?:the\s+)?(?:[a-z\-]+\s+)?(?:[A-Z][\w'’\-]+)"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+"
+    r"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[A-Z][\w'’\-]+)"
     r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
@@ -59,6 +65,13 @@ _STOPWORDS = frozenset(
     them they said says also more most over under only what when where while will just very such
     since other some into onto upon your ours theirs these those being because still then than""".split()
 )
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - keep the last
+        pass
+    return found
 
 
 def _hash(*parts: object) -> str:
@@ -88,14 +101,18 @@ _PLACE_NOUNS = re.compile(
 )
 
 
-_NATIONWIDE = re.compile(r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? (?:total|strike|level|"
-                         r"scale|figure|count|toll)|country-wide|"
-                         r"countrywide)\b",
-                         re.IGNORECASE)
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? (?:total|strike|level|"
+    r"scale|figure|count|toll)|country-wide|"
+    r"countrywide)\b",
+    re.IGNORECASE,
+)
 
 
-_NAMED_AREA = re.compile(r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
-                         r"prefecture|municipality|governorate|department)\b")
+_NAMED_AREA = re.compile(
+    r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
+    r"prefecture|municipality|governorate|department)\b"
+)
 
 
 def places(sentence: str) -> list[str]:
@@ -104,10 +121,17 @@ def places(sentence: str) -> list[str]:
     out = []
     for m in _PLACE.finditer(sentence):
         nxt = sentence[m.end() : m.end() + 30]
-        if re.match(r"\s+[a-z]", nxt) and not _PLACE_NOUNS.match(nxt) and not re.match(r"\s+(?:on|in|at|and|to|"
-                                                                                       r"from|after|since|for|"
-                                                                                       r"with|was|were|is|had|"
-                                                                                       r"has|have|said|says)\b", nxt):
+        if (
+            re.match(r"\s+[a-z]", nxt)
+            and not _PLACE_NOUNS.match(nxt)
+            and not re.match(
+                r"\s+(?:on|in|at|and|to|"
+                r"from|after|since|for|"
+                r"with|was|were|is|had|"
+                r"has|have|said|says)\b",
+                nxt,
+            )
+        ):
             continue
         phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")
         phrase = re.sub(r"'s$", "", phrase)
@@ -123,8 +147,20 @@ def places(sentence: str) -> list[str]:
     return out
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def time_scope(sentence: str, published: datetime | None = None) -> str | None:
@@ -132,7 +168,9 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     against the publication date: 'this month' -> 'august'), quarters, seasons."""
     parts: set[str] = set()
     for m in _PERIOD.finditer(sentence):
-        f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", m.group(0).lower())
+        f = re.sub(
+            r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", m.group(0).lower()
+        )
         rel = re.fullmatch(r"(last|this|next|previous) (year|season|month)", f)
         if rel and rel.group(2) == "month" and rel.group(1) in ("this", "next"):
             continue  # "later this month": a plan's date, not the period a figure is about
@@ -144,8 +182,13 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
                 f = str(published.year + shift)
         parts.add(f.replace("-", " "))
     # "by the end of 2026", "until 2030": deadlines, not the period a fact is about
-    parts.update(m.group(1) for m in _YEAR.finditer(sentence)
-                 if not re.search(r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20):m.start()]))
+    parts.update(
+        m.group(1)
+        for m in _YEAR.finditer(sentence)
+        if not re.search(
+            r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20) : m.start()]
+        )
+    )
     return ",".join(sorted(parts)) if parts else None
 
 
@@ -156,8 +199,11 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]):
         limit = len(sent)  # coordination ("46 passengers and two crew ..."): look past the next figure
     after = sent[fig.end : min(limit, fig.end + 90)]
-    cut = _CLAUSE_END.search(after) or re.search(r",|\s+and\s+(?:had|has|have|was|were|is|are|will|would|said|"
-                                                 r"one|that)\b", after)
+    cut = _CLAUSE_END.search(after) or re.search(
+        r",|\s+and\s+(?:had|has|have|was|were|is|are|will|would|said|"
+        r"one|that)\b",
+        after,
+    )
     if cut:
         after = after[: cut.start()]
     best: tuple[int, Measure] | None = None
@@ -168,9 +214,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     if best is not None and best[0] <= 20:
         return best[1]  # a predicate right after the figure ("31 had been injured") wins
     before = sent[max(prev_end, fig.start - 70) : fig.start]
-    cut_b = None
-    for cut_b in _CLAUSE_END.finditer(before):
-        pass
+    cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
     for meas in MEASURES:
@@ -200,7 +244,11 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
         if len(words) == 3:
             break
     for word in reversed(words):
-        for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        for cand in (
+            word,
+            word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word,
+        ):
             if cand in NOUN_CLASSES:
                 return NOUN_CLASSES[cand]
         if word in PERSON_GENERIC:
@@ -208,20 +256,46 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     return words[-1] if words else None
 
 
-_NOT_NOUNS = frozenset("""were was are is had have has will would could should may might of in on at to from by for
+_NOT_NOUNS = frozenset(
+    """were was are is had have has will would could should may might of in on at to from by for
     and or but with as than more per cent percent less still who which that dead killed across along near
     into onto over under after before since during when while where this last next said says being been
-    remain remained remains""".split())
+    remain remained remains""".split()
+)
 
 
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
-_CONTAINERS = frozenset({"villages", "districts", "municipalities", "provinces", "hospitals", "schools",
-                         "countries", "towns", "sites", "areas", "regions", "states", "cities", "communities",
-                         "vehicles", "doses", "houses", "shops", "households", "families", "hectares"})
-_QUALIFIER = re.compile(r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
-                        r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
-                        r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
-                        r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b")
+_CONTAINERS = frozenset(
+    {
+        "villages",
+        "districts",
+        "municipalities",
+        "provinces",
+        "hospitals",
+        "schools",
+        "countries",
+        "towns",
+        "sites",
+        "areas",
+        "regions",
+        "states",
+        "cities",
+        "communities",
+        "vehicles",
+        "doses",
+        "houses",
+        "shops",
+        "households",
+        "families",
+        "hectares",
+    }
+)
+_QUALIFIER = re.compile(
+    r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
+    r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
+    r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
+    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
+)
 
 
 def _content(sent: str, exclude: set[str]) -> set[str]:
@@ -233,9 +307,7 @@ def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
     """A negation or denial in the trigger's own clause, before it ("has not resigned", "denied that it
     had agreed") or right after it as the object's determiner ("signed no contract", "found no damage")."""
     window = sent[max(0, trig_start - 60) : trig_start]
-    cut = None
-    for cut in re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window):
-        pass
+    cut = _last(re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window))
     if cut:
         window = window[cut.end() :]
     if NEGATION.search(window):
@@ -243,7 +315,9 @@ def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
     return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
 
 
-_HYPOTHETICAL = re.compile(r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may)\b", re.IGNORECASE
+)
 
 
 def _outcomes(sent: str) -> list[tuple[str, int, int]]:
@@ -294,11 +368,20 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         scope = time_scope(body, article.published_at)
         speaker_toks = name_tokens(speaker.name)
         base = {
-            "article_id": article.id, "article_version": version, "source": article.source,
-            "published_at": article.published_at, "sentence": sent.text, "sentence_index": sent.index,
-            "speaker": speaker.name, "claimant": speaker.claimant, "speaker_kind": speaker.kind,
-            "reporting_verb": speaker.verb, "certainty": speaker.certainty, "story": story,
-            "place": " | ".join(dict.fromkeys(where)) or None, "time_scope": scope,
+            "article_id": article.id,
+            "article_version": version,
+            "source": article.source,
+            "published_at": article.published_at,
+            "sentence": sent.text,
+            "sentence_index": sent.index,
+            "speaker": speaker.name,
+            "claimant": speaker.claimant,
+            "speaker_kind": speaker.kind,
+            "reporting_verb": speaker.verb,
+            "certainty": speaker.certainty,
+            "story": story,
+            "place": " | ".join(dict.fromkeys(where)) or None,
+            "time_scope": scope,
         }
         figs = find_figures(body)
         for i, fig in enumerate(figs):
@@ -316,45 +399,77 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
-            if re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2]) and fig.bound in ("more_than", "less_than") \
-                    and counted is None and fig.unit is None:
+            if (
+                re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2])
+                and fig.bound in ("more_than", "less_than")
+                and counted is None
+                and fig.unit is None
+            ):
                 continue  # "were over 70;": a threshold or an age, nothing counted
             mname = meas.name
             if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
             quals = sorted(_QUALIFIER.findall(body[max(0, fig.start - 25) : fig.end + 40].lower()))
             unit = fig.unit or ("people" if counted is None or counted in PERSON_CLASSES else counted)
-            figure = Figure(text=fig.text, value=fig.value, low=fig.low, high=fig.high, bound=fig.bound,  # type: ignore[arg-type]
-                            unit=unit, counted=counted)
+            figure = Figure(
+                text=fig.text,
+                value=fig.value,
+                low=fig.low,
+                high=fig.high,
+                bound=fig.bound,  # type: ignore[arg-type]
+                unit=unit,
+                counted=counted,
+            )
             subject = _content(body[max(0, fig.start - 80) : fig.end + 80], speaker_toks)
-            local = places(body[fig.start:next_start]) or places(body[prev_end:fig.start]) or (
-                where if len(figs) == 1 else [])
+            local = (
+                places(body[fig.start : next_start])
+                or places(body[prev_end : fig.start])
+                or (where if len(figs) == 1 else [])
+            )
             fbase = {**base, "place": " | ".join(dict.fromkeys(local)) or None}
-            claims.append(Claim(
-                claim_id=_hash(article.id, version, sent.index, fig.start, "n"), kind="numeric",
-                key=f"numeric:{mname}", measure=mname, cumulative=bool(meas and meas.cumulative),
-                figure=figure, value=fig.value, polarity=1, **fbase,
-                subject=" ".join(sorted(subject) + [f"q:{q}" for q in quals]),
-            ))
+            claims.append(
+                Claim(
+                    claim_id=_hash(article.id, version, sent.index, fig.start, "n"),
+                    kind="numeric",
+                    key=f"numeric:{mname}",
+                    measure=mname,
+                    cumulative=bool(meas and meas.cumulative),
+                    figure=figure,
+                    value=fig.value,
+                    polarity=1,
+                    **fbase,
+                    subject=" ".join(sorted(subject) + [f"q:{q}" for q in quals]),
+                )
+            )
         for name, pol, trig in _outcomes(body):
             if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
                 continue
             subj = {f"obj:{t}" for t in name_tokens(body[trig : trig + 90]) - speaker_toks}
             subj |= _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
-            claims.append(Claim(
-                claim_id=_hash(article.id, version, sent.index, name, "s"), kind="statement",
-                key=f"statement:{name}", measure=name, polarity=pol, subject=" ".join(sorted(subj)), **base,
-            ))
+            claims.append(
+                Claim(
+                    claim_id=_hash(article.id, version, sent.index, name, "s"),
+                    kind="statement",
+                    key=f"statement:{name}",
+                    measure=name,
+                    polarity=pol,
+                    subject=" ".join(sorted(subj)),
+                    **base,
+                )
+            )
     return claims[: limits.max_claims_per_article]
 
 
-def extract_batches(article: Article, *, limits: Limits | None = None, ingested_at: float = 0.0) -> list[ClaimBatch]:
+def extract_batches(
+    article: Article, *, limits: Limits | None = None, ingested_at: float = 0.0
+) -> list[ClaimBatch]:
     by_key: dict[str, list[Claim]] = {}
     for c in extract_claims(article, limits):
         by_key.setdefault(c.key, []).append(c)
     return [
-        ClaimBatch(key=k, article_id=article.id, published_at=article.published_at, ingested_at=ingested_at,
-                   claims=v)
+        ClaimBatch(
+            key=k, article_id=article.id, published_at=article.published_at, ingested_at=ingested_at, claims=v
+        )
         for k, v in by_key.items()
     ]
 

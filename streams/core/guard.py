@@ -89,7 +89,9 @@ def decode(raw: bytes | str | None, limits: Limits) -> dict[str, Any]:
         try:
             text = bytes(raw).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BadInput("invalid_utf8", f"message is not valid UTF-8 at byte {exc.start}; encode as UTF-8") from exc
+            raise BadInput(
+                "invalid_utf8", f"message is not valid UTF-8 at byte {exc.start}; encode as UTF-8"
+            ) from exc
     else:
         text = raw
     if text.startswith("\ufeff"):
@@ -123,7 +125,8 @@ def validate(obj: dict[str, Any], limits: Limits) -> Article:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
                 raise BadInput(
-                    "invalid_utf8", f"{name} holds a lone surrogate at character {exc.start}; send valid Unicode"
+                    "invalid_utf8",
+                    f"{name} holds a lone surrogate at character {exc.start}; send valid Unicode",
                 ) from exc
     if not article.text.strip():
         raise BadInput("empty_text", "article text is empty or whitespace; nothing to extract")

@@ -24,74 +24,218 @@ def _rx(s: str) -> re.Pattern[str]:
 
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("deaths", _rx(r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
-                          r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing"), True),
+    Measure(
+        "deaths",
+        _rx(
+            r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
+            r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing"
+        ),
+        True,
+    ),
     Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries"), True),
     Measure("missing", _rx(r"missing|unaccounted for"), False, state=True),
     Measure("evacuated", _rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"), True),
     Measure("displaced", _rx(r"displaced|fled|forced from their homes|uprooted|fleeing"), True),
     Measure("homeless", _rx(r"homeless|left without (?:a )?homes?"), True),
-    Measure("arrested", _rx(r"arrested|arrests?|detained|detentions?|held|in custody|rounded up|"
-                            r"arresting"), True),
+    Measure(
+        "arrested",
+        _rx(
+            r"arrested|arrests?|detained|detentions?|held|in custody|rounded up|"
+            r"arresting"
+        ),
+        True,
+    ),
     Measure("rescued", _rx(r"rescued"), True),
     Measure("cases", _rx(r"cases|infected|infections|tested positive|contracted"), True),
-    Measure("destroyed", _rx(r"destroyed|demolished|razed|flattened|gutted|burned down|burnt down|"
-                             r"washed away|collapsed|removed"), True),
+    Measure(
+        "destroyed",
+        _rx(
+            r"destroyed|demolished|razed|flattened|gutted|burned down|burnt down|"
+            r"washed away|collapsed|removed"
+        ),
+        True,
+    ),
     Measure("damaged", _rx(r"damaged"), True),
     Measure("burned_area", _rx(r"burned|burnt|scorched|charred|consumed"), True),
     Measure("affected", _rx(r"affected"), True),
-    Measure("outage", _rx(r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
-                          r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas"), False, state=True),
+    Measure(
+        "outage",
+        _rx(
+            r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
+            r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas"
+        ),
+        False,
+        state=True,
+    ),
     Measure("aboard", _rx(r"on board|aboard|travelling on|traveling on|were on the"), False),
-    Measure("turnout", _rx(r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
-                           r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike"), False),
+    Measure(
+        "turnout",
+        _rx(
+            r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
+            r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike"
+        ),
+        False,
+    ),
     Measure("emigrated", _rx(r"emigrated|emigration|left the country"), False),
     Measure("value", _rx(r"worth|valued at|value of|cost|costs|price"), False),
     Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities"), False),
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
     Measure("underground", _rx(r"underground|trapped"), False),
-    Measure("present", _rx(r"still living|living|live in|lived in|remaining in|remain in|stranded|inhabitants|"
-                            r"population of|sheltering"), False, state=True),
+    Measure(
+        "present",
+        _rx(
+            r"still living|living|live in|lived in|remaining in|remain in|stranded|inhabitants|"
+            r"population of|sheltering"
+        ),
+        False,
+        state=True,
+    ),
 )
 MEASURE_BY_NAME = {m.name: m for m in MEASURES}
 
 # Counted nouns: classes of what a figure counts. Generic person nouns are compatible with any group.
 PERSON_GENERIC = frozenset("people persons individuals lives victims bodies dead".split())
 NOUN_CLASSES = {
-    "house": "houses", "home": "houses", "dwelling": "houses", "household": "households", "family": "families",
-    "shop": "shops", "store": "shops", "stall": "shops", "person": "people", "people": "people",
-    "passenger": "passengers", "worker": "workers", "employee": "workers", "miner": "workers",
-    "teacher": "teachers", "doctor": "doctors", "student": "students", "child": "children",
-    "children": "children", "soldier": "soldiers", "troop": "soldiers", "fighter": "fighters",
-    "rebel": "fighters", "militant": "fighters", "civilian": "civilians", "inmate": "inmates",
-    "prisoner": "inmates", "protester": "protesters", "demonstrator": "protesters", "resident": "residents",
-    "citizen": "citizens", "village": "villages", "hectare": "hectares", "vehicle": "vehicles",
-    "dose": "doses", "case": "cases", "job": "jobs", "voter": "voters", "officer": "officers",
-    "policeman": "officers", "woman": "women", "women": "women", "man": "men", "men": "men",
-    "crew": "crew", "member": "members",
+    "house": "houses",
+    "home": "houses",
+    "dwelling": "houses",
+    "household": "households",
+    "family": "families",
+    "shop": "shops",
+    "store": "shops",
+    "stall": "shops",
+    "person": "people",
+    "people": "people",
+    "passenger": "passengers",
+    "worker": "workers",
+    "employee": "workers",
+    "miner": "workers",
+    "teacher": "teachers",
+    "doctor": "doctors",
+    "student": "students",
+    "child": "children",
+    "children": "children",
+    "soldier": "soldiers",
+    "troop": "soldiers",
+    "fighter": "fighters",
+    "rebel": "fighters",
+    "militant": "fighters",
+    "civilian": "civilians",
+    "inmate": "inmates",
+    "prisoner": "inmates",
+    "protester": "protesters",
+    "demonstrator": "protesters",
+    "resident": "residents",
+    "citizen": "citizens",
+    "village": "villages",
+    "hectare": "hectares",
+    "vehicle": "vehicles",
+    "dose": "doses",
+    "case": "cases",
+    "job": "jobs",
+    "voter": "voters",
+    "officer": "officers",
+    "policeman": "officers",
+    "woman": "women",
+    "women": "women",
+    "man": "men",
+    "men": "men",
+    "crew": "crew",
+    "member": "members",
 }
 
-PERSON_CLASSES = frozenset({"people", "passengers", "workers", "teachers", "doctors", "students", "children",
-                            "soldiers", "fighters", "civilians", "inmates", "protesters", "residents", "citizens",
-                            "voters", "officers", "women", "men", "crew", "members"})
-for _w in ("district", "municipality", "province", "hospital", "school", "country", "town", "site", "area",
-           "region", "state", "city", "community"):
-    NOUN_CLASSES[_w] = "municipalities" if _w == "municipality" else ("cities" if _w == "city" else (
-        "communities" if _w == "community" else ("countries" if _w == "country" else _w + "s")))
+PERSON_CLASSES = frozenset(
+    {
+        "people",
+        "passengers",
+        "workers",
+        "teachers",
+        "doctors",
+        "students",
+        "children",
+        "soldiers",
+        "fighters",
+        "civilians",
+        "inmates",
+        "protesters",
+        "residents",
+        "citizens",
+        "voters",
+        "officers",
+        "women",
+        "men",
+        "crew",
+        "members",
+    }
+)
+for _w in (
+    "district",
+    "municipality",
+    "province",
+    "hospital",
+    "school",
+    "country",
+    "town",
+    "site",
+    "area",
+    "region",
+    "state",
+    "city",
+    "community",
+):
+    NOUN_CLASSES[_w] = (
+        "municipalities"
+        if _w == "municipality"
+        else (
+            "cities"
+            if _w == "city"
+            else ("communities" if _w == "community" else ("countries" if _w == "country" else _w + "s"))
+        )
+    )
 
 # Reporting verbs and the certainty they lend to what is reported.
 REPORTING = {
-    "said": "asserted", "says": "asserted", "say": "asserted", "told": "asserted", "tells": "asserted",
-    "stated": "asserted", "announced": "asserted", "confirmed": "asserted", "reported": "reported",
-    "added": "asserted", "declared": "asserted", "wrote": "asserted", "posted": "asserted",
-    "insisted": "asserted", "insists": "asserted", "maintained": "asserted", "claimed": "reported",
-    "claims": "reported", "alleged": "reported", "accused": "asserted", "estimated": "hedged",
-    "warned": "asserted", "acknowledged": "asserted", "admitted": "asserted", "explained": "asserted",
-    "denied": "denied", "denies": "denied", "rejected": "denied", "dismissed": "denied",
-    "played down": "hedged", "suggested": "hedged", "believes": "hedged", "believed": "hedged",
-    "puts": "asserted", "put": "asserted", "counted": "asserted", "recorded": "asserted",
-    "according to": "asserted", "quoted": "reported", "cited": "reported",
+    "said": "asserted",
+    "says": "asserted",
+    "say": "asserted",
+    "told": "asserted",
+    "tells": "asserted",
+    "stated": "asserted",
+    "announced": "asserted",
+    "confirmed": "asserted",
+    "reported": "reported",
+    "added": "asserted",
+    "declared": "asserted",
+    "wrote": "asserted",
+    "posted": "asserted",
+    "insisted": "asserted",
+    "insists": "asserted",
+    "maintained": "asserted",
+    "claimed": "reported",
+    "claims": "reported",
+    "alleged": "reported",
+    "accused": "asserted",
+    "estimated": "hedged",
+    "warned": "asserted",
+    "acknowledged": "asserted",
+    "admitted": "asserted",
+    "explained": "asserted",
+    "denied": "denied",
+    "denies": "denied",
+    "rejected": "denied",
+    "dismissed": "denied",
+    "played down": "hedged",
+    "suggested": "hedged",
+    "believes": "hedged",
+    "believed": "hedged",
+    "puts": "asserted",
+    "put": "asserted",
+    "counted": "asserted",
+    "recorded": "asserted",
+    "according to": "asserted",
+    "quoted": "reported",
+    "cited": "reported",
 }
 
 NEGATION = re.compile(
@@ -113,14 +257,20 @@ class Outcome:
 OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         "control",
-        _rx(r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
+        _rx(
+            r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
             r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|fell to|"
-            r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated"),
-        _rx(r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
+            r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated"
+        ),
+        _rx(
+            r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
             r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control|"
-            r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed"),
-        _rx(r"village|villages|town|city|territory|settlement|area|region|positions?|front|ground|"
-            r"offensive|assault|attack|advances?|counteroffensive|operation"),
+            r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed"
+        ),
+        _rx(
+            r"village|villages|town|city|territory|settlement|area|region|positions?|front|ground|"
+            r"offensive|assault|attack|advances?|counteroffensive|operation"
+        ),
     ),
     Outcome(
         "ceasefire",
@@ -136,33 +286,49 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "sanction_lifted",
-        _rx(r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|free to play|"
-            r"upheld (?:the|its|his|her) appeal|scrapped|cancelled the (?:ban|suspension|deduction|fine)"),
-        _rx(r"rejected|upheld|dismissed|remains? (?:provisionally )?(?:suspended|banned|in force)|"
+        _rx(
+            r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|"
+            r"free to play|"
+            r"upheld (?:the|its|his|her) appeal|scrapped|cancelled the (?:ban|suspension|deduction|fine)"
+        ),
+        _rx(
+            r"rejected|upheld|dismissed|remains? (?:provisionally )?(?:suspended|banned|in force)|"
             r"remained (?:provisionally )?(?:suspended|banned|in force)|confirmed the (?:ban|suspension|"
-            r"conviction|sentence)"),
-        _rx(r"appeal|conviction|verdict|sentence|ruling|suspension|suspended|ban|banned|deduction|sanction|"
-            r"penalty|fine|doping|play|squad|compete|eligible"),
+            r"conviction|sentence)"
+        ),
+        _rx(
+            r"appeal|conviction|verdict|sentence|ruling|suspension|suspended|ban|banned|deduction|sanction|"
+            r"penalty|fine|doping|play|squad|compete|eligible"
+        ),
     ),
     Outcome(
         "approval",
-        _rx(r"approved|approves|cleared|authori[sz]ed|granted|passed|ratified|endorsed|green light|compliant"),
+        _rx(
+            r"approved|approves|cleared|authori[sz]ed|granted|passed|ratified|endorsed|green light|compliant"
+        ),
         _rx(r"rejected|blocked|blocks|denied|refused|vetoed|failed|turned down|did not pass"),
-        _rx(r"merger|takeover|acquisition|deal|bill|law|plan|project|budget|application|licen[cs]e|permit|"
-            r"inspection|safety check|audit|request|proposal"),
+        _rx(
+            r"merger|takeover|acquisition|deal|bill|law|plan|project|budget|application|licen[cs]e|permit|"
+            r"inspection|safety check|audit|request|proposal"
+        ),
     ),
     Outcome(
         "restored",
         _rx(r"restored|resumed|reconnected|back on|back to normal|fully operational"),
-        _rx(r"without (?:power|electricity|water|gas|supply)|still dark|in the dark|remain(?:s|ed)? cut off|"
-            r"no (?:power|electricity|water|gas)\b(?! contract| deal| agreement| supply contract)|outage continues"),
+        _rx(
+            r"without (?:power|electricity|water|gas|supply)|still dark|in the dark|remain(?:s|ed)? cut off|"
+            r"no (?:power|electricity|water|gas)\b(?! contract| deal| agreement| supply contract)|"
+            r"outage continues"
+        ),
         _rx(r"power|electricity|supply|water|gas|internet|service|feeders?|grid|outage|blackout|dark"),
     ),
     Outcome("resigned", _rx(r"resigned|resigns|stepped down|steps down|quit|resignation"), None),
     Outcome(
         "job_cuts",
-        _rx(r"cut \S+ jobs|cut jobs|cutting \S+ jobs|job cuts|layoffs|lay off|laid off|redundancies|"
-            r"will cut|to cut"),
+        _rx(
+            r"cut \S+ jobs|cut jobs|cutting \S+ jobs|job cuts|layoffs|lay off|laid off|redundancies|"
+            r"will cut|to cut"
+        ),
         None,
         _rx(r"jobs?|layoffs|workers|staff|redundanc\w+|positions"),
     ),
@@ -174,8 +340,10 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "agreement",
-        _rx(r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
-            r"join a coalition|struck a deal"),
+        _rx(
+            r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
+            r"join a coalition|struck a deal"
+        ),
         None,
         _rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
     ),
@@ -199,10 +367,14 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "functioning",
-        _rx(r"working normally|operating normally|functioning|operational|were working|was working|"
-            r"worked (?:properly|normally)"),
-        _rx(r"out of service|not working|faulty|out of order|malfunction\w*|broken|had been out|"
-            r"not worked|defective|disabled|switched off"),
+        _rx(
+            r"working normally|operating normally|functioning|operational|were working|was working|"
+            r"worked (?:properly|normally)"
+        ),
+        _rx(
+            r"out of service|not working|faulty|out of order|malfunction\w*|broken|had been out|"
+            r"not worked|defective|disabled|switched off"
+        ),
         _rx(r"signals?|signalling|sensors?|detectors?|alarms?|systems?|equipment|brakes|devices?"),
     ),
     Outcome(
@@ -213,8 +385,12 @@ OUTCOMES: tuple[Outcome, ...] = (
     ),
     Outcome(
         "offered",
-        _rx(r"offer(?:ed)? (?:of )?(?:outside |external |independent )?(?:help|facilitation|mediation|assistance)|"
-            r"turned down (?:an|the) offer|rejected (?:an|the) offer|refused (?:outside |external )?(?:help|assistance)"),
+        _rx(
+            r"offer(?:ed)? (?:of )?(?:outside |external |independent )?"
+            r"(?:help|facilitation|mediation|assistance)|"
+            r"turned down (?:an|the) offer|rejected (?:an|the) offer|"
+            r"refused (?:outside |external )?(?:help|assistance)"
+        ),
         None,
         None,
     ),

@@ -26,19 +26,65 @@ from dataclasses import dataclass
 MAX_DIGITS = 18  # longer digit runs are identifiers or garbage, never quantities
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "k": 1e3,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
-FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
-             "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75}
+FRACTIONS = {
+    "half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+}
 
 VAGUE = [
     # (regex, low, high) -- longest first
@@ -96,34 +142,43 @@ UNITS = [
     (r"dollars?|usd\b", "usd"),
     (r"euros?|eur\b", "eur"),
     (r"pounds? sterling|pounds?|gbp\b", "gbp"),
-    (r"dinars?|zlotys?|reais|reals?|rupees?|pesos?|yuan|yen|rand|naira|shillings?|cedis?|francs?|"
-     r"lira|liras|rubles?|roubles?|hryvnias?|won|ringgit|baht|dirhams?|riyals?|taka|leva?|lei|"
-     r"forints?|krona|kronor|kroner|dong|rupiah|soles?|bolivianos?|kwacha|birr|pula|manat|lari|drams?|"
-     r"tenge|som|afghanis?|kyats?|quetzals?|lempiras?|colones?|guarani(?:es)?", "currency"),
+    (
+        r"dinars?|zlotys?|reais|reals?|rupees?|pesos?|yuan|yen|rand|naira|shillings?|cedis?|francs?|"
+        r"lira|liras|rubles?|roubles?|hryvnias?|won|ringgit|baht|dirhams?|riyals?|taka|leva?|lei|"
+        r"forints?|krona|kronor|kroner|dong|rupiah|soles?|bolivianos?|kwacha|birr|pula|manat|lari|drams?|"
+        r"tenge|som|afghanis?|kyats?|quetzals?|lempiras?|colones?|guarani(?:es)?",
+        "currency",
+    ),
 ]
 CURRENCY_SYMBOL = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|₺|₽)\s?$")
 
 _NUMWORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
-_WORDNUM = rf"(?:(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:{_NUMWORD}))?)*)"  # noqa: E501
+_WORDNUM = rf"(?:(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?)?)*)"  # noqa: E501
 _DIGITS = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|lakh|crore)\b|(?<=\d)(?:m|b|k|bn)\b)"
+_SCALE = (
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|lakh|crore)\b"
+    r"|(?<=\d)(?:m|b|k|bn)\b)"
+)
 _VAGUE = "|".join(v[0] for v in VAGUE)
 _FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
 _HEDGE = "|".join(h[0] for h in HEDGES)
 
 FIGURE = re.compile(
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?"
-    rf"(?:(?:\bbetween\s+)(?P<r1>{_DIGITS}{_SCALE}?|{_WORDNUM})\s+and\s+(?P<r2>{_DIGITS}{_SCALE}?|{_WORDNUM})"
+    rf"(?:(?P<half>\b(?:(?:{_NUMWORD}|\d+) and a half|half a) (?:million|billion|thousand|hundred)\b)"
+    rf"|(?:\bbetween\s+)(?P<r1>{_DIGITS}{_SCALE}?|{_WORDNUM})\s+and\s+(?P<r2>{_DIGITS}{_SCALE}?|{_WORDNUM})"
     rf"|(?P<d1>{_DIGITS})\s?[-–](?P<d2>{_DIGITS})(?P<rscale>{_SCALE})?(?![-–]?\d)"
     rf"|(?P<vague>\b(?:{_VAGUE})\b)"
     rf"|(?P<frac>\b(?:{_FRACTION})\b)"
-    rf"|(?P<num>(?<![\w.,])(?:{_DIGITS})(?P<scale>{_SCALE})?(?![\w]|[.,]\d)|\b{_WORDNUM}\b)"
+    rf"|(?P<num>(?<![\w.,:/])(?:{_DIGITS})(?P<scale>{_SCALE})?(?![\w]|[.,]\d)|\b{_WORDNUM}\b)"
     rf")",
     re.IGNORECASE,
 )
 
-MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _BEFORE_NONCLAIM = re.compile(
     rf"(?:\b(?:{MONTHS})\.?|\b(?:page|pages|p\.|article|articles|section|chapter|paragraph|clause|model|"
     r"models|no\.|number|route|highway|flight|room|gate|platform|line|unit|box|suite|ward|district no\.|"
@@ -135,7 +190,7 @@ _BEFORE_NONCLAIM = re.compile(
 _AFTER_NONCLAIM = re.compile(
     rf"^(?:\s?(?:st|nd|rd|th)\b|\s*(?:{MONTHS})\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h\b|o'clock)|"
     r"[-\s]year[-\s]old|[-\s]years?[-\s]old|\s*,\s*(?:who|a|an|the)\b|-(?:day|hour|week|month|minute)\b|"
-    r"\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd|way|square)\b|"
+    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd|way|square)\b|"
     r"\s+(?:(?:more\s+|fewer\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|seconds?|nights?|"
     r"times?|rounds?|goals?|points?|overs?|wickets?|runs?|laps?)\b)|"
     r"\s*(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:north|south|east|west|from|away|"
@@ -143,8 +198,11 @@ _AFTER_NONCLAIM = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
-_SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|beat|beats|lost|draw|drew|defeat(?:ed)?|victory|score|"
-                            r"scored|goals?|match|game|final|league|cup)\b", re.IGNORECASE)
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:won|win|wins|beat|beats|lost|draw|drew|defeat(?:ed)?|victory|score|"
+    r"scored|goals?|match|game|final|league|cup)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -193,7 +251,8 @@ def parse_word_number(s: str) -> float | None:
             seen = True
         else:
             return None
-    return total + current if seen else None
+    value = total + current
+    return value if seen and math.isfinite(value) and value < 1e18 else None
 
 
 def _scale_of(s: str | None) -> float:
@@ -216,8 +275,10 @@ def _precision(token: str, value: float, scale: str | None) -> float:
     """Half the unit of the last significant digit of a round written number, else 0."""
     digits = re.sub(r"[,\u202f\u00a0 ]", "", token)
     if not digits[:1].isdigit():
-        # word numbers: "two million" is round, "forty-seven" exact
-        return value * 0.05 if value >= 1000 and value % 1000 == 0 else 0.0
+        # word numbers carry the precision of the same number written in digits ("two million" = 2,000,000)
+        if not math.isfinite(value) or value >= 1e18 or value != int(value) or value < 1000:
+            return 0.0
+        return _precision(str(int(value)), value, None)
     scale_v = _scale_of(scale)
     if "." in digits:
         decimals = len(digits.split(".")[1])
@@ -233,6 +294,8 @@ def _precision(token: str, value: float, scale: str | None) -> float:
 
 
 def interval(bound: str, value: float, precision: float = 0.0) -> tuple[float | None, float | None]:
+    """[low, high] for a figure; `precision` (half the last significant unit, 0 if not round) widens
+    an unhedged round number and marks a hedged one as round."""
     if bound == "approx":
         tol = 0.15 if precision else 0.10
         return value * (1 - tol), value * (1 + tol)
@@ -275,13 +338,28 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
         before = sentence[max(0, core_start - 30) : core_start]
         after = sentence[end : end + 40]
         hedge_word = (m.group("hedge") or "").strip().lower()
-        bound = next((b for p, b in HEDGES if re.fullmatch(p, hedge_word)), "exact") if hedge_word else "exact"
-        if hedge_word in ("over", "under", "below", "above", "some") and not m.group("num") and not m.group("vague"):
+        bound = (
+            next((b for p, b in HEDGES if re.fullmatch(p, hedge_word)), "exact") if hedge_word else "exact"
+        )
+        if (
+            hedge_word in ("over", "under", "below", "above", "some")
+            and not m.group("num")
+            and not m.group("vague")
+        ):
             pass
         value: float | None
         low: float | None
         high: float | None
-        if m.group("r1"):
+        if m.group("half"):
+            words = m.group("half").lower().split()
+            scale_word = words[-1]
+            base = 0.5 if words[0] == "half" else (_number(words[0], None) or 0) + 0.5
+            value = base * SCALES[scale_word]
+            if value <= 0:
+                continue
+            prec = SCALES[scale_word] * 0.05
+            low, high = interval(bound, value, prec)
+        elif m.group("r1"):
             a = _number(*_split_scale(m.group("r1")))
             b = _number(*_split_scale(m.group("r2")))
             if a is None or b is None or a >= b:
@@ -308,14 +386,19 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
                 not re.match(r"[\"”’']?\s+(?:of\s+)?[a-z]", after, re.IGNORECASE)
             ):
                 continue
-            if word in ("several", "a few") and re.match(r"\s+(?:times|days|weeks|months|years|hours|"
-                                                         r"minutes|occasions|ways|reasons)\b", after):
+            if word in ("several", "a few") and re.match(
+                r"\s+(?:times|days|weeks|months|years|hours|"
+                r"minutes|occasions|ways|reasons)\b",
+                after,
+            ):
                 continue
             value, low, high, bound = None, lo, hi, "vague"
             if lo == hi:
                 value, bound = lo, "exact"
             if hedge_word:
-                low, high = _hedge_interval(bound=("approx" if hedge_word else bound), lo=lo, hi=hi, hedge=hedge_word)
+                low, high = _hedge_interval(
+                    bound=("approx" if hedge_word else bound), lo=lo, hi=hi, hedge=hedge_word
+                )
                 bound = next(b for p, b in HEDGES if re.fullmatch(p, hedge_word))
         elif m.group("frac"):
             f = FRACTIONS[m.group("frac").lower()]
@@ -326,8 +409,18 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
             if bound == "nearly":
                 low, high = value * 0.85, value
             return_unit = "percent"
-            out.append(FigureSpan(sentence[start:end], start, end, value, low, high,
-                                  "approx" if bound == "exact" else bound, return_unit))
+            out.append(
+                FigureSpan(
+                    sentence[start:end],
+                    start,
+                    end,
+                    value,
+                    low,
+                    high,
+                    "approx" if bound == "exact" else bound,
+                    return_unit,
+                )
+            )
             continue
         else:
             token = m.group("num")
@@ -341,28 +434,59 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
                 continue
             if _BEFORE_NONCLAIM.search(before) and not scale:
                 # "in 2019", "April 16", "page 4", "aged 50", "since 2023" -- but "in 26 villages" is a count
-                if not re.search(r"\b(?:in|by|from the|since|until|before|after)\s*$", before, re.IGNORECASE) \
-                        or _is_year(token.strip(), value) or not token[:1].isdigit():
+                if (
+                    not re.search(r"\b(?:in|by|from the|since|until|before|after)\s*$", before, re.IGNORECASE)
+                    or _is_year(token.strip(), value)
+                    or not token[:1].isdigit()
+                ):
                     continue
                 if re.search(r"\b(?:since|until|before|after|by)\s*$", before, re.IGNORECASE):
                     continue
             if _AFTER_NONCLAIM.match(after) and not scale:
                 continue
-            if _is_year(token.strip(), value) and not scale and not re.match(
-                r"\s+(?:people|persons|households|homes|houses|families|workers|residents|passengers)\b", after
+            if (
+                _is_year(token.strip(), value)
+                and not scale
+                and not re.match(
+                    r"\s+(?:people|persons|households|homes|houses|families|workers|residents|passengers)\b",
+                    after,
+                )
             ):
                 continue
-            if token.strip()[:1].isdigit() and re.search(r"[A-Za-z#/]-?$", sentence[max(0, start - 1) : start]):
-                continue  # model codes "HL-2000", "#4"
+            if token.strip()[:1].isdigit() and re.search(
+                r"(?:[A-Za-z#/]-?|#)$", sentence[max(0, start - 2) : start]
+            ):
+                continue  # model codes "HL-2000", "F-16", "COVID-19", "#4"
+            if (
+                not hedge_word
+                and re.search(
+                    r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just)\b)[A-Z]\w+\s$",
+                    sentence[max(0, start - 20) : start],
+                )
+                and start > 0
+                and not re.match(r"\s+(?:people|persons|[a-z]{3,}s)\b", after)
+            ):
+                continue  # identifiers after a name: "Boeing 737", "Resolution 2334", "Rescue 1122"
+            if (
+                re.search(r"[A-Za-z]\w*,\s*$", before)
+                or re.search(r"[A-Za-z]\w*,\s*\d+\s+(?:and|to)\s+$", before)
+            ) and re.match(r"(?:\s+(?:and|to|-)\s+\d+)?\s*,", after):
+                continue  # an age in apposition: "Kambale, 50, said"; "Both men, 34 and 51, were"
+            if re.search(r"\baged\s+\d+\s+(?:to|and|-)\s*$", before):
+                continue  # "aged 20 to 30"
             if value == 0 and not token.strip()[:1].isdigit():
                 continue
             if token.strip().lower() == "one" and not hedge_word:
                 continue  # "one of the", "one official": pronoun-like, never a compared figure
-            low, high = interval(bound, value, _precision(token, value, scale) if bound == "exact" else 0.0)
-        unit, unit_len = _unit_after(sentence[end:end + 30])
+            low, high = interval(bound, value, _precision(token, value, scale))
+        unit, unit_len = _unit_after(sentence[end : end + 30])
         pre = sentence[max(0, start - 4) : core_start]
-        if CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start]) or CURRENCY_SYMBOL.search(pre):
-            unit = "usd" if "$" in sentence[max(0, core_start - 4) : core_start] else "currency"
+        sym = CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start])
+        if sym or CURRENCY_SYMBOL.search(pre):
+            symbol = sym.group(0).strip() if sym else "$"
+            unit = {"$": "usd", "€": "eur", "£": "gbp"}.get(symbol, "currency")
+            if sym and start == core_start:
+                start = core_start - len(sentence[max(0, core_start - 4) : core_start]) + sym.start()
         if unit_len:
             end = end + unit_len
         out.append(FigureSpan(sentence[start:end], start, end, value, low, high, bound, unit))
@@ -382,4 +506,6 @@ def _hedge_interval(bound: str, lo: float, hi: float, hedge: str) -> tuple[float
         return lo, None
     if b in ("at_most", "less_than"):
         return 0.0, hi
+    if b == "nearly":
+        return lo * 0.9, hi
     return lo * 0.9, hi * 1.1

@@ -51,7 +51,9 @@ def split_sentences(text: str, max_sentences: int = 2_000, max_chars: int = 2_00
         start = 0
         for m in _BOUNDARY.finditer(para):
             cut = m.end()
-            head = para[max(start, m.start() - 40) : m.start() + 1]  # bounded look-back: linear on "Gen. Gen. ..."
+            head = para[
+                max(start, m.start() - 40) : m.start() + 1
+            ]  # bounded look-back: linear on "Gen. Gen. ..."
             w = _WORD_BEFORE.search(head)
             if w and m.group(0).startswith("."):
                 word = w.group(1).lower()

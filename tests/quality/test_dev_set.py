@@ -29,7 +29,9 @@ def _replay(path: Path) -> list[dict]:
 
 
 def test_eval_set_is_beside_the_project() -> None:
-    assert (EVAL / "dev" / "articles.jsonl").is_file(), f"missing {EVAL}/dev: clone the project beside shared/"
+    assert (EVAL / "dev" / "articles.jsonl").is_file(), (
+        f"missing {EVAL}/dev: clone the project beside shared/"
+    )
     assert SEED.is_file()
 
 
@@ -38,9 +40,20 @@ def test_dev_set_precision_and_recall(tmp_path: Path) -> None:
     out = tmp_path / "alerts.jsonl"
     out.write_text("".join(json.dumps(a) + "\n" for a in alerts), encoding="utf-8")
     res = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "dev" / "gold.jsonl"),
-         "--articles", str(EVAL / "dev" / "articles.jsonl"), "--alerts", str(out), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            "--gold",
+            str(EVAL / "dev" / "gold.jsonl"),
+            "--articles",
+            str(EVAL / "dev" / "articles.jsonl"),
+            "--alerts",
+            str(out),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     overall = json.loads(res.stdout)["overall"]
     print(f"dev set: precision {overall['precision']} recall {overall['recall']} f1 {overall['f1']}")
@@ -55,7 +68,9 @@ def test_seed_statement_conflict_kremlin_vs_kyiv() -> None:
         (a["claims"][0]["sentence"], a["claims"][1]["sentence"], a["kind"], a["same_source"]) for a in alerts
     ]
     assert any(
-        "regained several villages" in s1 and "advances have now been halted" in s2 and kind == "statement_conflict"
+        "regained several villages" in s1
+        and "advances have now been halted" in s2
+        and kind == "statement_conflict"
         and same is False
         for s1, s2, kind, same in pairs
     ), pairs
@@ -67,7 +82,11 @@ def test_seed_figures_with_speakers_and_hedges() -> None:
     claims = extract_claims(parse_article(SEED.read_bytes().strip()))
     by_text = {c.figure.text: c for c in claims if c.figure is not None}
     killed = by_text["23"]
-    assert killed.measure == "deaths" and killed.claimant == "dmytrashkivsky" and killed.figure.counted == "civilians"
+    assert (
+        killed.measure == "deaths"
+        and killed.claimant == "dmytrashkivsky"
+        and killed.figure.counted == "civilians"
+    )
     evacuated = by_text["about 130,000"]
     assert evacuated.measure == "evacuated" and evacuated.claimant == "kremlin"
     assert evacuated.figure.bound == "approx" and evacuated.figure.low < 130_000 < evacuated.figure.high
@@ -79,4 +98,6 @@ def test_seed_figures_with_speakers_and_hedges() -> None:
 @pytest.mark.parametrize("measure", ["deaths", "evacuated"])
 def test_seed_different_measures_never_conflict(measure: str) -> None:
     alerts = _replay(SEED)
-    assert not [a for a in alerts if a["kind"] == "numeric_conflict"], "23 killed vs 130,000 evacuated must not fire"
+    assert not [a for a in alerts if a["kind"] == "numeric_conflict"], (
+        "23 killed vs 130,000 evacuated must not fire"
+    )

@@ -17,10 +17,18 @@ T0 = datetime(2025, 3, 16, 12, 0, tzinfo=timezone.utc)
 def article() -> Callable[..., Article]:
     counter = iter(range(1_000_000))
 
-    def make(text: str, *, source: str = "Wire One", hours: float = 0.0, title: str = "", **kw: object) -> Article:
+    def make(
+        text: str, *, source: str = "Wire One", hours: float = 0.0, title: str = "", **kw: object
+    ) -> Article:
         n = next(counter)
-        return Article(id=kw.pop("id", f"a-{n}"), source=source, published_at=T0 + timedelta(hours=hours),  # type: ignore[arg-type]
-                       title=title, text=text, **kw)  # type: ignore[arg-type]
+        return Article(
+            id=kw.pop("id", f"a-{n}"),
+            source=source,
+            published_at=T0 + timedelta(hours=hours),  # type: ignore[arg-type]
+            title=title,
+            text=text,
+            **kw,
+        )  # type: ignore[arg-type]
 
     return make
 
@@ -37,10 +45,18 @@ LEAD = "BHAIRAB, Bangladesh, March 16 - "
 
 
 def test_cross_source_numeric_conflict(article: Callable[..., Article]) -> None:
-    a = article(LEAD + "At least 26 people were killed when a passenger train hit a goods train near Bhairab junction "
-                "in Kishoreganj, a fire service official said.", source="Dhaka Post")
-    b = article(LEAD + "Nine people were killed when a passenger train hit a goods train near Bhairab junction in "
-                "Kishoreganj, Bangladesh Railway said.", source="Bangla Ledger", hours=2.5)
+    a = article(
+        LEAD
+        + "At least 26 people were killed when a passenger train hit a goods train near Bhairab junction "
+        "in Kishoreganj, a fire service official said.",
+        source="Dhaka Post",
+    )
+    b = article(
+        LEAD + "Nine people were killed when a passenger train hit a goods train near Bhairab junction in "
+        "Kishoreganj, Bangladesh Railway said.",
+        source="Bangla Ledger",
+        hours=2.5,
+    )
     alerts = run(a, b)
     assert [x.kind for x in alerts] == ["numeric_conflict"]
     alert = alerts[0]
@@ -51,17 +67,29 @@ def test_cross_source_numeric_conflict(article: Callable[..., Article]) -> None:
 
 
 def test_rising_toll_is_an_update(article: Callable[..., Article]) -> None:
-    a = article(LEAD + "Floods in Sunsari and Morang districts of eastern Nepal have killed 30 people, police said.")
-    b = article(LEAD + "The death toll from floods in Sunsari and Morang districts of eastern Nepal rose to 41, "
-                "police said.", source="Wire Two", hours=26)
+    a = article(
+        LEAD + "Floods in Sunsari and Morang districts of eastern Nepal have killed 30 people, police said."
+    )
+    b = article(
+        LEAD + "The death toll from floods in Sunsari and Morang districts of eastern Nepal rose to 41, "
+        "police said.",
+        source="Wire Two",
+        hours=26,
+    )
     assert run(a, b) == []
 
 
 def test_later_lower_toll_conflicts_even_from_another_source(article: Callable[..., Article]) -> None:
-    a = article("JUIZ DE FORA, Jan 13 - Floods in the Zona da Mata region of Minas Gerais have killed 57 people, "
-                "the state civil defence agency said.")
-    b = article("RIO, Jan 15 - Floods in the Zona da Mata region of Minas Gerais have killed 39 people, the national "
-                "civil defence secretariat said.", source="Wire Two", hours=44)
+    a = article(
+        "JUIZ DE FORA, Jan 13 - Floods in the Zona da Mata region of Minas Gerais have killed 57 people, "
+        "the state civil defence agency said."
+    )
+    b = article(
+        "RIO, Jan 15 - Floods in the Zona da Mata region of Minas Gerais have killed 39 people, the national "
+        "civil defence secretariat said.",
+        source="Wire Two",
+        hours=44,
+    )
     alerts = run(a, b)
     assert len(alerts) == 1 and alerts[0].rule == "cumulative_decrease.v1"
 
@@ -70,7 +98,9 @@ def test_later_lower_toll_conflicts_even_from_another_source(article: Callable[.
     ("first", "second"),
     [
         pytest.param("killed 23 people", "injured 40 people", id="different-measure"),
-        pytest.param("evacuated about 130,000 people", "evacuated more than 120,000 people", id="compatible-hedge"),
+        pytest.param(
+            "evacuated about 130,000 people", "evacuated more than 120,000 people", id="compatible-hedge"
+        ),
         pytest.param("evacuated 1.2 million people", "evacuated 1,187,000 people", id="rounding"),
         pytest.param("killed 26 people", "killed 26 people", id="repetition"),
         pytest.param("killed twenty-three people", "killed 23 people", id="word-number-repetition"),
@@ -78,41 +108,64 @@ def test_later_lower_toll_conflicts_even_from_another_source(article: Callable[.
 )
 def test_numeric_hard_negatives(article: Callable[..., Article], first: str, second: str) -> None:
     a = article(f"DHAKA, March 16 - The cyclone in Khulna and Bagerhat {first}, the disaster ministry said.")
-    b = article(f"DHAKA, March 16 - The cyclone in Khulna and Bagerhat {second}, the Red Crescent said.",
-                source="Wire Two", hours=3)
+    b = article(
+        f"DHAKA, March 16 - The cyclone in Khulna and Bagerhat {second}, the Red Crescent said.",
+        source="Wire Two",
+        hours=3,
+    )
     assert run(a, b) == []
 
 
 def test_different_places_do_not_conflict(article: Callable[..., Article]) -> None:
-    a = article("PESHAWAR, July 26 - Flash floods have killed 23 people in Khyber Pakhtunkhwa since Thursday, the "
-                "provincial disaster authority said.")
-    b = article("QUETTA, July 26 - Flash floods have killed nine people in Balochistan since Thursday, the "
-                "provincial disaster authority said.", source="Wire Two", hours=1)
+    a = article(
+        "PESHAWAR, July 26 - Flash floods have killed 23 people in Khyber Pakhtunkhwa since Thursday, the "
+        "provincial disaster authority said."
+    )
+    b = article(
+        "QUETTA, July 26 - Flash floods have killed nine people in Balochistan since Thursday, the "
+        "provincial disaster authority said.",
+        source="Wire Two",
+        hours=1,
+    )
     assert run(a, b) == []
 
 
 def test_different_periods_do_not_conflict(article: Callable[..., Article]) -> None:
-    a = article("ABIDJAN, Oct 2 - Ivory Coast cocoa exporters shipped 1.6 million tonnes in the 2024/25 season, "
-                "the Coffee and Cocoa Council said.")
-    b = article("ABIDJAN, Oct 3 - Ivory Coast cocoa exporters shipped 2.1 million tonnes in the 2025/26 season, "
-                "the Coffee and Cocoa Council said.", source="Wire Two", hours=20)
+    a = article(
+        "ABIDJAN, Oct 2 - Ivory Coast cocoa exporters shipped 1.6 million tonnes in the 2024/25 season, "
+        "the Coffee and Cocoa Council said."
+    )
+    b = article(
+        "ABIDJAN, Oct 3 - Ivory Coast cocoa exporters shipped 2.1 million tonnes in the 2025/26 season, "
+        "the Coffee and Cocoa Council said.",
+        source="Wire Two",
+        hours=20,
+    )
     assert run(a, b) == []
 
 
 def test_same_source_revision(article: Callable[..., Article]) -> None:
-    a = article("KATHMANDU, Aug 12 - The floods in Sunsari and Morang districts destroyed 1,240 houses, the Home "
-                "Ministry said.")
-    b = article("KATHMANDU, Aug 14 - The floods in Sunsari and Morang districts destroyed 460 houses, the Home "
-                "Ministry said in a revised count.", source="Wire Two", hours=48)
+    a = article(
+        "KATHMANDU, Aug 12 - The floods in Sunsari and Morang districts destroyed 1,240 houses, the Home "
+        "Ministry said."
+    )
+    b = article(
+        "KATHMANDU, Aug 14 - The floods in Sunsari and Morang districts destroyed 460 houses, the Home "
+        "Ministry said in a revised count.",
+        source="Wire Two",
+        hours=48,
+    )
     alerts = run(a, b)
     assert len(alerts) == 1
     assert alerts[0].same_source is True and alerts[0].rule == "numeric_revision.v1"
 
 
 def test_within_article_two_claimants(article: Callable[..., Article]) -> None:
-    a = article("SANTIAGO, June 4 - Teachers marched through the capital on Wednesday. The national teachers' union "
-                "said 150,000 people joined the march along the Alameda. Carabineros, Chile's national police, put "
-                "the turnout at 18,000.")
+    a = article(
+        "SANTIAGO, June 4 - Teachers marched through the capital on Wednesday. The national teachers' union "
+        "said 150,000 people joined the march along the Alameda. Carabineros, Chile's national police, put "
+        "the turnout at 18,000."
+    )
     alerts = run(a)
     assert len(alerts) == 1 and alerts[0].kind == "numeric_conflict" and alerts[0].same_source is False
 
@@ -121,11 +174,18 @@ SUDAN = "NAIROBI, Nov 19 - "
 
 
 def test_statement_capture_vs_repelled(article: Callable[..., Article]) -> None:
-    a = article(SUDAN + "Sudan's Rapid Support Forces said on Tuesday it had captured the town of Um Sumeima west of "
-                "El Obeid.", title="RSF says it has seized Um Sumeima, west of El Obeid")
-    b = article("PORT SUDAN, Nov 19 - Sudan's army said on Tuesday its troops had repelled a large-scale attack by "
-                "the Rapid Support Forces on Um Sumeima.", source="Wire Two", hours=5,
-                title="Sudan army says RSF attack on Um Sumeima repelled")
+    a = article(
+        SUDAN + "Sudan's Rapid Support Forces said on Tuesday it had captured the town of Um Sumeima west of "
+        "El Obeid.",
+        title="RSF says it has seized Um Sumeima, west of El Obeid",
+    )
+    b = article(
+        "PORT SUDAN, Nov 19 - Sudan's army said on Tuesday its troops had repelled a large-scale attack by "
+        "the Rapid Support Forces on Um Sumeima.",
+        source="Wire Two",
+        hours=5,
+        title="Sudan army says RSF attack on Um Sumeima repelled",
+    )
     alerts = run(a, b)
     assert len(alerts) == 1
     assert alerts[0].kind == "statement_conflict" and alerts[0].rule == "outcome_polarity.v1"
@@ -134,52 +194,86 @@ def test_statement_capture_vs_repelled(article: Callable[..., Article]) -> None:
 
 
 def test_statement_ceasefire_holding_vs_broken(article: Callable[..., Article]) -> None:
-    a = article("ADEN, Sept 8 - The ceasefire around the Yemeni city of Taiz was holding on Monday, the government "
-                "said.")
-    b = article("SANAA, Sept 8 - The Houthis accused government forces on Monday of breaking the ceasefire around "
-                "the Yemeni city of Taiz, the group's spokesman said.", source="Wire Two", hours=3)
+    a = article(
+        "ADEN, Sept 8 - The ceasefire around the Yemeni city of Taiz was holding on Monday, the government "
+        "said."
+    )
+    b = article(
+        "SANAA, Sept 8 - The Houthis accused government forces on Monday of breaking the ceasefire around "
+        "the Yemeni city of Taiz, the group's spokesman said.",
+        source="Wire Two",
+        hours=3,
+    )
     assert [x.kind for x in run(a, b)] == ["statement_conflict"]
 
 
 def test_denial_conflicts(article: Callable[..., Article]) -> None:
-    a = article("ACCRA, Oct 8 - Ghana's National Public Health Agency has suspended the use of a batch of malaria "
-                "vaccine in the Northern Region, two officials told the Accra Chronicle.")
-    b = article("ACCRA, Oct 8 - Ghana's National Public Health Agency on Tuesday denied that it had suspended any "
-                "batch of malaria vaccine, its director-general Kwame Boateng said.", source="Wire Two", hours=7)
+    a = article(
+        "ACCRA, Oct 8 - Ghana's National Public Health Agency has suspended the use of a batch of malaria "
+        "vaccine in the Northern Region, two officials told the Accra Chronicle."
+    )
+    b = article(
+        "ACCRA, Oct 8 - Ghana's National Public Health Agency on Tuesday denied that it had suspended any "
+        "batch of malaria vaccine, its director-general Kwame Boateng said.",
+        source="Wire Two",
+        hours=7,
+    )
     alerts = run(a, b)
     assert len(alerts) == 1 and alerts[0].kind == "statement_conflict"
     assert "denied" in {c.certainty for c in alerts[0].claims} or alerts[0].claims[1].polarity == -1
 
 
 def test_statements_about_different_subjects_do_not_conflict(article: Callable[..., Article]) -> None:
-    a = article("CAIRO, May 14 - Egypt's Competition Authority approved on Wednesday the merger of Delta Cement and "
-                "Suez Portland Cement, the companies said.")
-    b = article("CAIRO, May 14 - Egypt's Competition Authority on Wednesday blocked the acquisition of Mishwar by "
-                "RideGo, the authority said.", source="Wire Two", hours=2)
+    a = article(
+        "CAIRO, May 14 - Egypt's Competition Authority approved on Wednesday the merger of Delta Cement and "
+        "Suez Portland Cement, the companies said."
+    )
+    b = article(
+        "CAIRO, May 14 - Egypt's Competition Authority on Wednesday blocked the acquisition of Mishwar by "
+        "RideGo, the authority said.",
+        source="Wire Two",
+        hours=2,
+    )
     assert run(a, b) == []
 
 
 def test_statements_about_different_periods_do_not_conflict(article: Callable[..., Article]) -> None:
-    a = article("KYIV, Sept 11 - Zelensky said Russia was not invited to the summit in June, his office said. "
-                "Zelensky said Moscow would be invited to the summit in November.")
+    a = article(
+        "KYIV, Sept 11 - Zelensky said Russia was not invited to the summit in June, his office said. "
+        "Zelensky said Moscow would be invited to the summit in November."
+    )
     assert [x for x in run(a) if x.kind == "statement_conflict"] == []
 
 
 def test_statement_revision_by_same_claimant(article: Callable[..., Article]) -> None:
-    a = article("BAGHDAD, July 22 - Iraq's electricity ministry said on Tuesday that Minister Hassan al-Rubaie had "
-                "not resigned.")
-    b = article("BAGHDAD, July 23 - Iraq's electricity ministry confirmed on Wednesday that Minister Hassan "
-                "al-Rubaie had resigned.", source="Wire Two", hours=20)
+    a = article(
+        "BAGHDAD, July 22 - Iraq's electricity ministry said on Tuesday that Minister Hassan al-Rubaie had "
+        "not resigned."
+    )
+    b = article(
+        "BAGHDAD, July 23 - Iraq's electricity ministry confirmed on Wednesday that Minister Hassan "
+        "al-Rubaie had resigned.",
+        source="Wire Two",
+        hours=20,
+    )
     alerts = run(a, b)
     assert len(alerts) == 1 and alerts[0].same_source is True and alerts[0].rule == "outcome_reversal.v1"
 
 
 def test_alert_ids_are_stable_and_redelivery_repeats_them(article: Callable[..., Article]) -> None:
-    a = article(SUDAN + "Sudan's Rapid Support Forces said on Tuesday it had captured the town of Um Sumeima.",
-                id="x-1", title="RSF says it has seized Um Sumeima")
-    b = article("PORT SUDAN, Nov 19 - Sudan's army said its troops had repelled an attack by the Rapid Support "
-                "Forces on Um Sumeima.", source="Wire Two", hours=5, id="x-2",
-                title="Sudan army says RSF attack on Um Sumeima repelled")
+    a = article(
+        SUDAN + "Sudan's Rapid Support Forces said on Tuesday it had captured the town of Um Sumeima.",
+        id="x-1",
+        title="RSF says it has seized Um Sumeima",
+    )
+    b = article(
+        "PORT SUDAN, Nov 19 - Sudan's army said its troops had repelled an attack by the Rapid Support "
+        "Forces on Um Sumeima.",
+        source="Wire Two",
+        hours=5,
+        id="x-2",
+        title="Sudan army says RSF attack on Um Sumeima repelled",
+    )
     pipe = Pipeline()
     first = pipe.process_article(a) + pipe.process_article(b)
     again = pipe.process_article(b)  # a re-delivery of the same message

@@ -1,0 +1,61 @@
+"""Figures that were once read wrongly, pinned at the documented convention (numbers.py docstring)."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.numbers import find_figures
+
+M = 1e6
+# (sentence, expected [(text, value, low, high, bound, unit)])
+CASES = [
+    (
+        "Officials said about 130,000 people had fled.",
+        [("about 130,000", 130000, 110500, 149500, "approx", None)],
+    ),
+    ("About 40,000 people fled.", [("About 40,000", 40000, 34000, 46000, "approx", None)]),
+    ("About 1,000 people fled.", [("About 1,000", 1000, 850, 1150, "approx", None)]),
+    ("About 5m people live there.", [("About 5m", 5 * M, 4.25 * M, 5.75 * M, "approx", None)]),
+    (
+        "An estimated 2.3 million people need aid.",
+        [("An estimated 2.3 million", 2.3 * M, 1.955 * M, 2.645 * M, "approx", None)],
+    ),
+    ("Two million people lack water.", [("Two million", 2 * M, 1.5 * M, 2.5 * M, "exact", None)]),
+    ("Four million people voted.", [("Four million", 4 * M, 3.5 * M, 4.5 * M, "exact", None)]),
+    ("Twenty-three thousand people fled.", [("Twenty-three thousand", 23000, 22500, 23500, "exact", None)]),
+    (
+        "Three hundred thousand people fled.",
+        [("Three hundred thousand", 300000, 250000, 350000, "exact", None)],
+    ),
+    ("Nearly two dozen houses collapsed.", [("Nearly two dozen", 24, 21.6, 24, "nearly", None)]),
+    ("Nearly dozens of people came.", [("Nearly dozens", None, 21.6, 99, "nearly", None)]),
+    (
+        "One hundred and twenty-five people were rescued.",
+        [("One hundred and twenty-five", 125, 125, 125, "exact", None)],
+    ),
+    (
+        "Two and a half million people fled.",
+        [("Two and a half million", 2.5 * M, 2.45 * M, 2.55 * M, "exact", None)],
+    ),
+    ("Kambale, 50, said the town was calm.", []),
+    ("Kambale, 50, and his son fled.", []),
+    ("The victims, aged 20 to 30, were students.", []),
+    ("The curfew starts at 22:00.", []),
+    ("The shelling began at 10:30 on Tuesday.", []),
+    ("He lives at 221 Baker Street.", []),
+    ("The Boeing 737 crashed.", []),
+    ("The F-16 crashed near the border.", []),
+    ("COVID-19 cases rose.", []),
+    ("Resolution 2334 was adopted.", []),
+    ("Both men, 34 and 51, were arrested.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figure_regressions(sentence: str, expected: list[tuple]) -> None:
+    got = find_figures(sentence)
+    assert [f.text for f in got] == [e[0] for e in expected]
+    for f, (_, value, low, high, bound, unit) in zip(got, expected, strict=True):
+        assert (f.bound, f.unit) == (bound, unit)
+        for a, b in ((f.value, value), (f.low, low), (f.high, high)):
+            assert (a is None and b is None) or a == pytest.approx(b)
