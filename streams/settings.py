@@ -20,7 +20,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # transport
-    broker: str = Field(default="kafka://127.0.0.1:9092", description="Kafka bootstrap URL(s), kafka://host:port")
+    broker: str = Field(
+        default="kafka://127.0.0.1:9092", description="Kafka bootstrap URL(s), kafka://host:port"
+    )
     app_id: str = Field(default="claimwatch", min_length=1)
     topic_articles: str = "articles"
     topic_claims: str = "claims"
@@ -40,11 +42,15 @@ class Settings(BaseModel):
     max_claims_per_article: int = Field(default=400, ge=1)
     # state bounds
     history_per_key: int = Field(default=300, ge=1, le=100_000, description="claims kept per claim key")
-    history_days: float = Field(default=21.0, gt=0, description="claims older than this (event time) drop out")
+    history_days: float = Field(
+        default=21.0, gt=0, description="claims older than this (event time) drop out"
+    )
     # service
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
-    metrics_port: int = Field(default=9108, ge=0, le=65535, description="Prometheus /metrics, /healthz, /readyz")
+    metrics_port: int = Field(
+        default=9108, ge=0, le=65535, description="Prometheus /metrics, /healthz, /readyz"
+    )
     log_level: Literal["crit", "error", "warn", "info", "debug"] = "info"
     log_format: Literal["text", "json"] = "text"
 
@@ -55,7 +61,7 @@ class Settings(BaseModel):
             for hp in part.split(","):
                 hp = hp.strip()
                 if hp.startswith("kafka://"):
-                    hp = hp[len("kafka://"):]
+                    hp = hp[len("kafka://") :]
                 if hp:
                     out.append(hp)
         return out

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
-from .text import name_tokens
+from .text import GENERIC_NAMES, name_tokens
 
 RULE_NUMERIC = "numeric_mismatch.v1"
 RULE_CUMULATIVE = "cumulative_decrease.v1"
@@ -59,21 +59,46 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         return 1.0
     dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
     sa, sb = _tokens(a.story), _tokens(b.story)
-    common = sa & sb
-    if a.time_scope and a.time_scope == b.time_scope and common and dt <= cfg.period_window_days:
-        return 0.5  # the same stated period ("first quarter", "2024/25") of the same named thing
-    if dt > cfg.story_window_days:
-        return 0.0
+    common = {t for t in sa & sb if not t.startswith("@")}
+    if dt <= cfg.story_window_days:
+        sim = _story_similarity(a, b, sa, sb, common, dt, cfg)
+        if sim > 0:
+            return sim
+    if (
+        a.time_scope
+        and a.time_scope == b.time_scope
+        and common
+        and dt <= cfg.period_window_days
+        and "outlet" not in (a.speaker_kind, b.speaker_kind)
+        and same_claimant(a.claimant, b.claimant)
+    ):
+        return 0.5  # one claimant revisiting the same stated period ("first quarter", "2024/25")
+    return 0.0
+
+
+def _story_similarity(
+    a: Claim, b: Claim, sa: set[str], sb: set[str], common: set[str], dt: float, cfg: DetectConfig
+) -> float:
     if len(common) < cfg.min_story_overlap:
-        # one shared name is enough when it is a place both claims name, or when the claims, days apart
-        # at most, also share the words around them ("first-quarter budget deficit")
+        # one shared name is enough, days apart at most, when both claims or both leads name it as the
+        # place, or when one lead places it and the claims share the words around them ("Fez" + "stadium
+        # safety inspection"): a shared surname or organisation alone never joins two stories
+        marked = {t[1:] for t in sa | sb if t.startswith("@")}
         shared_place = _place_tokens(a) & _place_tokens(b) & common
         shared_words = _content_tokens(a) & _content_tokens(b)
         if not (
-            common and dt <= cfg.near_days and (shared_place or len(shared_words) >= cfg.min_shared_words)
+            common
+            and dt <= cfg.near_days
+            and (
+                shared_place
+                or any(f"@{t}" in sa and f"@{t}" in sb for t in common)
+                or (common & marked and len(shared_words) >= cfg.min_shared_words)
+            )
         ):
             return 0.0
-    return len(common) / max(1, min(len(sa), len(sb)))
+    names_a = {t for t in sa if not t.startswith("@")}
+    names_b = {t for t in sb if not t.startswith("@")}
+    return len(common) / max(1, min(len(names_a), len(names_b)))
 
 
 def _content_tokens(c: Claim) -> set[str]:
@@ -81,7 +106,7 @@ def _content_tokens(c: Claim) -> set[str]:
 
 
 def _place_tokens(c: Claim) -> set[str]:
-    return {t for p in (c.place or "").split(" | ") for t in p.split()}
+    return {t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES
 
 
 def _places_compatible(a: Claim, b: Claim) -> bool:

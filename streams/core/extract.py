@@ -23,7 +23,7 @@ from .attribution import Context, attribute
 from .guard import Limits
 from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_CLASSES, PERSON_GENERIC, Measure
 from .numbers import FigureSpan, find_figures
-from .text import Sentence, name_tokens, proper_phrases, split_sentences, story_tokens, strip_dateline
+from .text import UPPER, Sentence, name_tokens, proper_phrases, split_sentences, story_tokens, strip_dateline
 
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
@@ -47,8 +47,8 @@ _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
     r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+"
-    r"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[A-Z][\w'’\-]+)"
-    r"(?:\s+(?:de|da|do|del|of|al)?\s*[A-Z][\w'’\-]+)*)"
+    rf"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[{UPPER}][\w'’\-]+)"
+    rf"(?:\s+(?:de|da|do|del|of|al)?\s*[{UPPER}][\w'’\-]+)*)"
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
 _PERIOD = re.compile(
@@ -91,13 +91,22 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
         lead.append(dl)
     for part in lead:
         counts.update(story_tokens(part))
-    return " ".join(t for t, _ in counts.most_common(16))
+    # a word the article also writes in lower case ("fighting", "inflation") is a common word, not a name
+    lower_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
+    names = [t for t, _ in counts.most_common(24) if t not in lower_words]
+    # names the lead uses as places ("in Fez", "GOMA, April 16 -") are marked: one shared place is
+    # stronger evidence of the same story than one shared surname
+    where = {t for part in lead for p in places(part) for t in p.split() if t in names}
+    where |= {t for t in name_tokens(dl or "") if t in names}
+    return " ".join(names + sorted(f"@{t}" for t in where))[:500]
 
 
 _PLACE_NOUNS = re.compile(
     r"\s*(?:region|province|state|district|department|territory|city|town|village|county|prefecture|area|"
     r"river|valley|municipality|governorate|oblast|island|islands|coast|basin|capital|neighbourhood|"
-    r"neighborhood|suburb|port|border|settlement)\b"
+    r"neighborhood|suburb|port|border|settlement|earthquake|quake|floods?|fire|blaze|wildfire|explosion|blast|"
+    r"crash|collision|derailment|landslide|storm|cyclone|typhoon|hurricane|outbreak|protest|march|strike|"
+    r"attack|offensive|riot|shooting|bombing)\b"
 )
 
 
@@ -110,7 +119,7 @@ _NATIONWIDE = re.compile(
 
 
 _NAMED_AREA = re.compile(
-    r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
+    rf"\b([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
     r"prefecture|municipality|governorate|department)\b"
 )
 
@@ -123,6 +132,7 @@ def places(sentence: str) -> list[str]:
         nxt = sentence[m.end() : m.end() + 30]
         if (
             re.match(r"\s+[a-z]", nxt)
+            and re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1))  # a demonym used as an adjective
             and not _PLACE_NOUNS.match(nxt)
             and not re.match(
                 r"\s+(?:on|in|at|and|to|"

@@ -17,7 +17,10 @@ ABBREVIATIONS = frozenset(
 
 # a run of terminal punctuation is matched from its first character only (the lookbehind), which keeps the
 # scan linear on pathological runs ("....." x 100k)
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# upper-case letters of Latin scripts (Chișinău, Brașov, Łódź, Île-de-France): names are not only ASCII
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+LETTER = r"[^\W\d_]"
+_BOUNDARY = re.compile(rf"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[{UPPER}0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
 
@@ -110,11 +113,21 @@ _NOT_NAMES = frozenset(
 
 # Proper-noun phrase: capitalised words, allowing short lowercase connectors inside.
 _PROPER = re.compile(
-    r"\b[A-Z][A-Za-z'’\-]+(?:\s+(?:(?:de|da|do|del|la|le|al|el|of|and|van|von)\s+)?[A-Z][A-Za-z'’\-]+)*"
+    rf"(?<![^\W_])[{UPPER}](?:{LETTER}|['’\-])+"
+    rf"(?:\s+(?:(?:de|da|do|del|la|le|al|el|of|and|van|von)\s+)?[{UPPER}](?:{LETTER}|['’\-])+)*"
 )
 
 
-def proper_phrases(text: str) -> list[str]:
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos]
+    return (
+        pos == 0
+        or bool(re.search(r"(?:^|[.!?]\s+|[.!?][\"”’]\s+|\n\s*)[\"“‘(]?$", text[max(0, pos - 4) : pos]))
+        or (before.strip() in ("“", '"', "‘", "("))
+    )
+
+
+def proper_phrases(text: str, skip_initial: bool = False) -> list[str]:
     """Capitalised phrases that look like names (people, places, organisations), lower-cased.
 
     Leading function/title words are dropped ("The Kremlin" -> "kremlin", "Governor Ricardo Lages"
@@ -122,6 +135,13 @@ def proper_phrases(text: str) -> list[str]:
     out = []
     for m in _PROPER.finditer(text):
         words = m.group(0).split()
+        if (
+            skip_initial
+            and len(words) == 1
+            and _sentence_initial(text, m.start())
+            and not words[0].endswith(("'s", "’s"))
+        ):
+            continue  # "Fighting continued ...": capitalised because it starts the sentence
         while words and words[0].lower().strip("'’") in _NOT_NAMES:
             words.pop(0)
         while words and words[-1].lower().strip("'’") in _NOT_NAMES:
@@ -142,19 +162,26 @@ GENERIC_NAMES = frozenset(
     international ministry police government city district province region agency authority level news wire
     press daily post times herald tribune gazette dispatch monitor bulletin observer report courier journal
     council court union party group company corporation university hospital airport port bank army
-    highway road street avenue bridge station inn hotel sheriff sheriff's""".split()
+    highway road street avenue bridge station inn hotel sheriff sheriff's square park centre center hall lake
+    mount valley island bay front liberation network holdings institute youth people people's movement
+    association democratic republic united new bank forces force council commission committee federation
+    league club ltd plc inc corp company foundation trust fund organisation organization alliance coalition
+    north south east west northern southern eastern western central upper lower greater old boulevard
+    engineering construction energy power electric gas oil trading logistics airlines air motors industries
+    systems solutions media times""".split()
 )
 
 
 def story_tokens(text: str) -> set[str]:
     """Name tokens that can identify a story (generic capitalised nouns left out)."""
-    return name_tokens(text) - GENERIC_NAMES
+    return name_tokens(text, skip_initial=True) - GENERIC_NAMES
 
 
-def name_tokens(text: str) -> set[str]:
-    """Single tokens of proper-noun phrases, for overlap tests ("um sumeima" -> {"um", "sumeima"})."""
+def name_tokens(text: str, skip_initial: bool = False) -> set[str]:
+    """Single tokens of proper-noun phrases, for overlap tests ("um sumeima" -> {"um", "sumeima"}).
+    With `skip_initial`, a lone capitalised word starting a sentence is not taken for a name."""
     toks: set[str] = set()
-    for p in proper_phrases(text):
+    for p in proper_phrases(text, skip_initial):
         for t in p.split():
             if t.endswith("'s"):
                 t = t[:-2]

@@ -26,8 +26,15 @@ def same(got: float | None, expected: float | None) -> bool:
     return got is None if expected is None else got is not None and got == pytest.approx(expected)
 
 
-def check(sentence: str, text: str, value: float | None, low: float | None, high: float | None, bound: str,
-          unit: str | None) -> None:
+def check(
+    sentence: str,
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    bound: str,
+    unit: str | None,
+) -> None:
     fig = only_figure(sentence)
     got = (fig.text, fig.value, fig.low, fig.high, fig.bound, fig.unit)
     want = (text, value, low, high, bound, unit)
@@ -39,8 +46,15 @@ def check(sentence: str, text: str, value: float | None, low: float | None, high
     assert fig.unit == unit, (got, want)
 
 
-def case(sentence: str, text: str, value: float | None, low: float | None, high: float | None,
-         bound: str = "exact", unit: str | None = None) -> object:
+def case(
+    sentence: str,
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    bound: str = "exact",
+    unit: str | None = None,
+) -> object:
     return pytest.param(sentence, text, value, low, high, bound, unit, id=sentence)
 
 
@@ -58,22 +72,46 @@ DIGITS = [
     case("Officials counted 18,000 displaced people.", "18,000", 18_000, 17_500, 18_500),
     case("Police said 250,000 people protested.", "250,000", 250_000, 245_000, 255_000),
     case("Police said 1,000 people protested.", "1,000", 1_000, 500, 1_500),
-    case("The fund received 1.2 million dollars.", "1.2 million dollars", 1.2 * M, 1.15 * M, 1.25 * M,
-         unit="usd"),
+    case(
+        "The fund received 1.2 million dollars.",
+        "1.2 million dollars",
+        1.2 * M,
+        1.15 * M,
+        1.25 * M,
+        unit="usd",
+    ),
     case("The army deployed 2.5 million troops.", "2.5 million", 2.5 * M, 2.45 * M, 2.55 * M),
     case("The company sold 4.75 million cars.", "4.75 million", 4.75 * M, 4.745 * M, 4.755 * M),
     case("Police said 2 million people protested.", "2 million", 2 * M, 1.5 * M, 2.5 * M),
-    case("The deal was worth 27.4 billion zlotys.", "27.4 billion zlotys", 27.4 * BN, 27.35 * BN, 27.45 * BN,
-         unit="currency"),
+    case(
+        "The deal was worth 27.4 billion zlotys.",
+        "27.4 billion zlotys",
+        27.4 * BN,
+        27.35 * BN,
+        27.45 * BN,
+        unit="currency",
+    ),
     case("Unemployment rose to 12% last quarter.", "12%", 12, 12, 12, unit="percent"),
     case("Turnout was 38.7 per cent.", "38.7 per cent", 38.7, 38.7, 38.7, unit="percent"),
     case("Turnout was 61.3 percent.", "61.3 percent", 61.3, 61.3, 61.3, unit="percent"),
-    case("The rate rose 0.5 percentage points.", "0.5 percentage points", 0.5, 0.5, 0.5,
-         unit="percentage_points"),
+    case(
+        "The rate rose 0.5 percentage points.",
+        "0.5 percentage points",
+        0.5,
+        0.5,
+        0.5,
+        unit="percentage_points",
+    ),
     case("The fire burned 4,500 hectares.", "4,500 hectares", 4_500, 4_450, 4_550, unit="hectares"),
     case("The fire burned 12,000 acres of forest.", "12,000 acres", 12_000, 11_500, 12_500, unit="acres"),
-    case("Output reached 1.2 million barrels per day.", "1.2 million barrels", 1.2 * M, 1.15 * M, 1.25 * M,
-         unit="barrels"),
+    case(
+        "Output reached 1.2 million barrels per day.",
+        "1.2 million barrels",
+        1.2 * M,
+        1.15 * M,
+        1.25 * M,
+        unit="barrels",
+    ),
     case("Rainfall reached 127 mm.", "127 mm", 127, 127, 127, unit="mm"),
     case("The pipeline is 37 km long.", "37 km", 37, 37, 37, unit="km"),
     # counts next to words that usually introduce dates
@@ -109,8 +147,14 @@ VAGUE = [
     case("Thousands of people fled.", "Thousands", None, 2_000, 9_999, "vague"),
     case("Several thousand people marched.", "Several thousand", None, 3_000, 9_999, "vague"),
     case("Tens of thousands of people fled.", "Tens of thousands", None, 20_000, 99_999, "vague"),
-    case("Hundreds of thousands of people lost power.", "Hundreds of thousands", None, 200_000, 999_999,
-         "vague"),
+    case(
+        "Hundreds of thousands of people lost power.",
+        "Hundreds of thousands",
+        None,
+        200_000,
+        999_999,
+        "vague",
+    ),
     case("Millions of people voted.", "Millions", None, 2 * M, 999 * M, "vague"),
 ]
 
@@ -118,8 +162,14 @@ VAGUE = [
 
 HEDGED = [
     # about/around/some/roughly X -> X +-10% (non-round X)
-    case("Officials said about 137,412 people had fled.", "about 137,412", 137_412, 123_670.8, 151_153.2,
-         "approx"),
+    case(
+        "Officials said about 137,412 people had fled.",
+        "about 137,412",
+        137_412,
+        123_670.8,
+        151_153.2,
+        "approx",
+    ),
     case("Around 45 people died.", "Around 45", 45, 40.5, 49.5, "approx"),
     case("About 26 people were killed.", "About 26", 26, 23.4, 28.6, "approx"),
     case("Roughly 1,234 homes were damaged.", "Roughly 1,234", 1_234, 1_110.6, 1_357.4, "approx"),
@@ -127,8 +177,14 @@ HEDGED = [
     # at least X -> [X, inf); more than / over X -> (X, inf)
     case("At least 26 people were killed.", "At least 26", 26, 26, None, "at_least"),
     case("At least 1,200 homes were destroyed.", "At least 1,200", 1_200, 1_200, None, "at_least"),
-    case("At least several thousand people marched.", "At least several thousand", None, 3_000, None,
-         "at_least"),
+    case(
+        "At least several thousand people marched.",
+        "At least several thousand",
+        None,
+        3_000,
+        None,
+        "at_least",
+    ),
     case("More than 18,000 people were displaced.", "More than 18,000", 18_000, 18_000, None, "more_than"),
     case("Over 500 people were injured.", "Over 500", 500, 500, None, "more_than"),
     case("More than a dozen people died.", "More than a dozen", 12, 12, None, "more_than"),
@@ -156,51 +212,81 @@ RANGES = [
     case("Officials said 40-50 people were killed.", "40-50", 45, 40, 50, "range"),
     case("Officials said 40\u201350 people were killed.", "40\u201350", 45, 40, 50, "range"),
     case("Between twenty and thirty houses burned.", "Between twenty and thirty", 25, 20, 30, "range"),
-    case("Between 2 and 3 million people were affected.", "Between 2 and 3 million", 2.5 * M, 2 * M, 3 * M,
-         "range"),
-    case("Between 2 million and 3 million people were affected.", "Between 2 million and 3 million", 2.5 * M,
-         2 * M, 3 * M, "range"),
-    case("The storm left 1.5-2 million people without power.", "1.5-2 million", 1.75 * M, 1.5 * M, 2 * M,
-         "range"),
+    case(
+        "Between 2 and 3 million people were affected.",
+        "Between 2 and 3 million",
+        2.5 * M,
+        2 * M,
+        3 * M,
+        "range",
+    ),
+    case(
+        "Between 2 million and 3 million people were affected.",
+        "Between 2 million and 3 million",
+        2.5 * M,
+        2 * M,
+        3 * M,
+        "range",
+    ),
+    case(
+        "The storm left 1.5-2 million people without power.",
+        "1.5-2 million",
+        1.75 * M,
+        1.5 * M,
+        2 * M,
+        "range",
+    ),
     case("The figure rose 3-5%.", "3-5%", 4, 3, 5, "range", "percent"),
 ]
 
 
 @pytest.mark.parametrize(ROW, DIGITS)
-def test_digits(sentence: str, text: str, value: float, low: float, high: float, bound: str,
-                unit: str | None) -> None:
+def test_digits(
+    sentence: str, text: str, value: float, low: float, high: float, bound: str, unit: str | None
+) -> None:
     check(sentence, text, value, low, high, bound, unit)
 
 
 @pytest.mark.parametrize(ROW, WORDS)
-def test_word_numbers(sentence: str, text: str, value: float, low: float, high: float, bound: str,
-                      unit: str | None) -> None:
+def test_word_numbers(
+    sentence: str, text: str, value: float, low: float, high: float, bound: str, unit: str | None
+) -> None:
     check(sentence, text, value, low, high, bound, unit)
 
 
 @pytest.mark.parametrize(ROW, VAGUE)
-def test_vague_quantities(sentence: str, text: str, value: float | None, low: float, high: float, bound: str,
-                          unit: str | None) -> None:
+def test_vague_quantities(
+    sentence: str, text: str, value: float | None, low: float, high: float, bound: str, unit: str | None
+) -> None:
     check(sentence, text, value, low, high, bound, unit)
 
 
 @pytest.mark.parametrize(ROW, HEDGED)
-def test_hedges(sentence: str, text: str, value: float | None, low: float | None, high: float | None,
-                bound: str, unit: str | None) -> None:
+def test_hedges(
+    sentence: str,
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    bound: str,
+    unit: str | None,
+) -> None:
     check(sentence, text, value, low, high, bound, unit)
 
 
 @pytest.mark.parametrize(ROW, RANGES)
-def test_ranges(sentence: str, text: str, value: float, low: float, high: float, bound: str,
-                unit: str | None) -> None:
+def test_ranges(
+    sentence: str, text: str, value: float, low: float, high: float, bound: str, unit: str | None
+) -> None:
     check(sentence, text, value, low, high, bound, unit)
 
 
 @pytest.mark.parametrize(
     ("sentence", "number", "value", "low", "high"),
     [
-        pytest.param("The plan will cost $3.4bn over five years.", "3.4bn", 3.4 * BN, 3.35 * BN, 3.45 * BN,
-                     id="$3.4bn"),
+        pytest.param(
+            "The plan will cost $3.4bn over five years.", "3.4bn", 3.4 * BN, 3.35 * BN, 3.45 * BN, id="$3.4bn"
+        ),
         pytest.param("The price was $5.", "5", 5, 5, 5, id="$5"),
     ],
 )

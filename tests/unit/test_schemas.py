@@ -38,7 +38,14 @@ def test_rendered_schema_is_valid_json_with_an_id(name: str) -> None:
 
 def test_public_names_are_pinned() -> None:
     assert schemas.__all__ == [
-        "Alert", "AlertKind", "Article", "Claim", "ClaimBatch", "DeadLetter", "Figure", "MODELS",
+        "Alert",
+        "AlertKind",
+        "Article",
+        "Claim",
+        "ClaimBatch",
+        "DeadLetter",
+        "Figure",
+        "MODELS",
     ]
     for name in schemas.__all__:
         assert hasattr(schemas, name)

@@ -77,10 +77,12 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Para one.\n\nPara two. Still two.", ["Para one.", "Para two.", "Still two."],
-                     id="blank line"),
-        pytest.param("First line, no period\nSecond line.", ["First line, no period", "Second line."],
-                     id="newline"),
+        pytest.param(
+            "Para one.\n\nPara two. Still two.", ["Para one.", "Para two.", "Still two."], id="blank line"
+        ),
+        pytest.param(
+            "First line, no period\nSecond line.", ["First line, no period", "Second line."], id="newline"
+        ),
         pytest.param("Para one\r\n\r\nPara two", ["Para one", "Para two"], id="CRLF"),
         pytest.param("Gen.\n\nSmith spoke.", ["Gen.", "Smith spoke."], id="paragraph beats abbreviation"),
         pytest.param("\n\n  Indented para.  \n\n\n", ["Indented para."], id="surrounding whitespace"),

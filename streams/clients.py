@@ -1,0 +1,183 @@
+"""Command-line Kafka clients (kafka-python): `claimwatch send` and `claimwatch tail`.
+
+send  produces each JSONL line's raw bytes to `articles` (bad lines too, so they reach the DLQ),
+      keyed by the article id when the line is a JSON object with a string `id`, else unkeyed.
+tail  prints alerts from `alerts` as JSON lines on stdout, optionally filtered.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO
+
+from pydantic import ValidationError
+
+from schemas import Alert
+
+from .exceptions import ClaimwatchError
+from .settings import Settings
+
+
+class KafkaClientError(ClaimwatchError):
+    """A command-line client could not reach Kafka or a topic."""
+
+
+def article_key(raw: bytes) -> bytes | None:
+    """The article id as message key, when the line is a JSON object with a string id."""
+    try:
+        obj = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(obj, dict) and isinstance(obj.get("id"), str) and obj["id"]:
+        return obj["id"].encode("utf-8")
+    return None
+
+
+def send_lines(
+    lines: Iterable[bytes], settings: Settings, err: IO[str] = sys.stderr, *, timeout: float = 30.0
+) -> int:
+    """Produce every non-blank line to the articles topic (acks=all, flushed). Returns messages sent."""
+    from kafka import KafkaProducer
+    from kafka.errors import KafkaError, KafkaTimeoutError
+
+    topic = settings.topic_articles
+    try:
+        producer = KafkaProducer(
+            bootstrap_servers=settings.bootstrap_servers,
+            acks="all",
+            linger_ms=5,
+            batch_size=256 * 1024,
+            max_request_size=max(1_048_576, settings.max_message_bytes + 4096),
+            max_block_ms=int(timeout * 1000),
+            bootstrap_timeout_ms=int(timeout * 1000),
+            client_id="claimwatch-send",
+        )
+    except KafkaError as exc:
+        raise KafkaClientError(f"no Kafka broker at {settings.broker}; check --broker") from exc
+    sent = 0
+    try:
+        futures = []
+        for raw in lines:
+            raw = raw.rstrip(b"\r\n")
+            if not raw.strip():
+                continue
+            futures.append(producer.send(topic, key=article_key(raw), value=raw))
+            sent += 1
+        producer.flush(timeout=timeout)
+        for fut in futures:
+            fut.get(timeout=timeout)
+    except KafkaTimeoutError as exc:
+        raise KafkaClientError(
+            f"timed out sending to topic {topic!r} on {settings.broker}: does it exist? "
+            "run `claimwatch topics create` first"
+        ) from exc
+    except KafkaError as exc:
+        raise KafkaClientError(f"sending to {topic!r} failed: {exc}") from exc
+    finally:
+        producer.close(timeout=5)
+    print(f"send: {sent} messages to {topic} on {settings.broker}", file=err)
+    return sent
+
+
+@dataclass(frozen=True)
+class AlertFilter:
+    kind: str | None = None
+    min_confidence: float | None = None
+    source: str | None = None
+
+    def __call__(self, alert: Alert) -> bool:
+        if self.kind is not None and alert.kind != self.kind:
+            return False
+        if self.min_confidence is not None and alert.confidence < self.min_confidence:
+            return False
+        if self.source is not None:
+            wanted = self.source.casefold()
+            if not any(c.source.casefold() == wanted for c in alert.claims):
+                return False
+        return True
+
+
+def tail_alerts(
+    settings: Settings,
+    out: IO[str],
+    err: IO[str] = sys.stderr,
+    *,
+    keep: AlertFilter = AlertFilter(),
+    from_beginning: bool = False,
+    max_alerts: int | None = None,
+    timeout: float | None = None,
+) -> int:
+    """Print matching alerts as JSON lines until `max_alerts` printed or `timeout` seconds pass.
+
+    Reads every partition of the alerts topic without a consumer group (no committed offsets).
+    Returns the number printed.
+    """
+    from kafka import KafkaConsumer, TopicPartition
+    from kafka.errors import KafkaError
+
+    topic = settings.topic_alerts
+    try:
+        consumer = KafkaConsumer(
+            bootstrap_servers=settings.bootstrap_servers,
+            group_id=None,
+            enable_auto_commit=False,
+            client_id="claimwatch-tail",
+            bootstrap_timeout_ms=int(min(timeout or 30.0, 30.0) * 1000),
+        )
+    except KafkaError as exc:
+        raise KafkaClientError(f"no Kafka broker at {settings.broker}; check --broker") from exc
+    printed = 0
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        partitions = _wait_partitions(consumer, topic, deadline)
+        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+        consumer.assign(tps)
+        if from_beginning:
+            consumer.seek_to_beginning(*tps)
+        else:
+            consumer.seek_to_end(*tps)
+            for tp in tps:  # resolve the end offsets now, so alerts published from here on are seen
+                consumer.position(tp)
+        while max_alerts is None or printed < max_alerts:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                break
+            batch = consumer.poll(timeout_ms=int(min(left if left is not None else 1.0, 1.0) * 1000))
+            for records in batch.values():
+                for record in records:
+                    try:
+                        alert = Alert.model_validate_json(record.value)
+                    except ValidationError as exc:
+                        print(
+                            f"tail: skipping unreadable alert at {record.partition}@{record.offset}: "
+                            f"{exc.errors()[0]['msg']}",
+                            file=err,
+                        )
+                        continue
+                    if keep(alert):
+                        out.write(alert.model_dump_json() + "\n")
+                        out.flush()
+                        printed += 1
+                        if max_alerts is not None and printed >= max_alerts:
+                            break
+                if max_alerts is not None and printed >= max_alerts:
+                    break
+    except KafkaError as exc:
+        raise KafkaClientError(f"reading {topic!r} failed: {exc}") from exc
+    finally:
+        consumer.close()
+    return printed
+
+
+def _wait_partitions(consumer: object, topic: str, deadline: float | None) -> set[int]:
+    while True:
+        parts = consumer.partitions_for_topic(topic)  # type: ignore[attr-defined]
+        if parts:
+            return set(parts)
+        if deadline is not None and time.monotonic() > deadline:
+            raise KafkaClientError(f"topic {topic!r} not found; run `claimwatch topics create` first")
+        time.sleep(0.5)

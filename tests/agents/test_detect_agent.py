@@ -1,0 +1,66 @@
+"""The detect agent: claim batches -> alerts keyed by alert_id, history kept in the claims table."""
+
+from __future__ import annotations
+
+import json
+
+from schemas import Alert, ClaimBatch, DeadLetter
+from streams.runtime import make_pipeline
+
+
+def sample(app, name: str, **labels: str) -> float:
+    return app.metrics.registry.get_sample_value(name, labels or None) or 0.0
+
+
+def batches_of(app, seed_bytes: bytes) -> list[ClaimBatch]:
+    from streams.core.guard import parse_article
+
+    pipeline = make_pipeline(app.claimwatch_settings)
+    return pipeline.extract(parse_article(seed_bytes), 1_000.0)
+
+
+async def test_batches_produce_the_same_alerts_as_the_embedded_pipeline(agent_app, seed_bytes):
+    from streams.core.guard import parse_article
+
+    expected = make_pipeline(agent_app.claimwatch_settings).process_article(
+        parse_article(seed_bytes), 1_000.0
+    )
+    assert expected, "precondition: the core finds a conflict in the seed article"
+
+    batches = batches_of(agent_app, seed_bytes)
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        for batch in batches:
+            await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
+
+    sent = agent_app.sent("alerts")
+    alerts = [Alert.model_validate_json(v) for _, v in sent]
+    assert [a.alert_id for a in alerts] == [a.alert_id for a in expected]
+    assert [k for k, _ in sent] == [a.alert_id.encode() for a in alerts]
+    table = agent_app.claims_table
+    assert set(table.keys()) == {b.key for b in batches}
+    held = sum(len(v) for v in table.values())
+    assert held == sum(len(b.claims) for b in batches)
+    assert sample(agent_app, "claimwatch_claims_in_state") == held
+    for alert in alerts:
+        assert sample(agent_app, "claimwatch_alerts_published_total", kind=alert.kind, rule=alert.rule) >= 1
+    assert sample(agent_app, "claimwatch_article_to_alert_seconds_count") == len(alerts)
+    assert sample(agent_app, "claimwatch_stage_processing_seconds_count", stage="detect") == len(batches)
+
+
+async def test_redelivered_batch_gives_the_same_alert_ids_and_no_growth(agent_app, seed_bytes):
+    batches = batches_of(agent_app, seed_bytes)
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        for batch in batches + batches:
+            await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
+    ids = [json.loads(v)["alert_id"] for _, v in agent_app.sent("alerts")]
+    assert set(ids[: len(ids) // 2 or 1]) >= set(ids), "a redelivery makes no new alert ids"
+    assert sum(len(v) for v in agent_app.claims_table.values()) == sum(len(b.claims) for b in batches)
+
+
+async def test_unreadable_batch_is_dead_lettered(agent_app):
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        await agent.put(value=b'{"key": "k"}', key=b"k")
+    [(key, value)] = agent_app.sent("articles.dlq")
+    dead = DeadLetter.model_validate_json(value)
+    assert dead.reason == "processing_error" and dead.topic == "claims"
+    assert agent_app.sent("alerts") == []

@@ -1,0 +1,87 @@
+"""Metrics on a registry passed in, and the /metrics /healthz /readyz server."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+from prometheus_client import CollectorRegistry
+
+from streams.metrics import Metrics, MetricsServer
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_names_units_and_labels_on_a_fresh_registry() -> None:
+    reg = CollectorRegistry()
+    m = Metrics(reg)
+    m.articles_consumed.inc(3)
+    m.dead_letters.labels(reason="invalid_json").inc()
+    m.alerts_published.labels(kind="numeric_conflict", rule="numeric_mismatch.v1").inc(2)
+    m.stage_seconds.labels(stage="extract").observe(0.004)
+    m.article_to_alert_seconds.observe(0.3)
+    assert reg.get_sample_value("claimwatch_articles_consumed_total") == 3
+    assert reg.get_sample_value("claimwatch_dead_letters_total", {"reason": "invalid_json"}) == 1
+    assert (
+        reg.get_sample_value(
+            "claimwatch_alerts_published_total", {"kind": "numeric_conflict", "rule": "numeric_mismatch.v1"}
+        )
+        == 2
+    )
+    assert reg.get_sample_value("claimwatch_stage_processing_seconds_sum", {"stage": "extract"}) == 0.004
+    assert reg.get_sample_value("claimwatch_article_to_alert_seconds_bucket", {"le": "0.5"}) == 1
+    names = {metric.name for metric in reg.collect()}
+    assert all(n.startswith("claimwatch_") for n in names)
+    assert not any("millis" in n or n.endswith("_ms") for n in names)
+    # two registries never collide: metrics are not module globals
+    Metrics(CollectorRegistry())
+
+
+def test_lag_gauge_drops_revoked_partitions() -> None:
+    m = Metrics(CollectorRegistry())
+    m.set_lag({("articles", 0): 5, ("articles", 1): 0})
+    m.set_lag({("articles", 1): 2})
+    reg = m.registry
+    assert (
+        reg.get_sample_value("claimwatch_consumer_lag_messages", {"topic": "articles", "partition": "1"}) == 2
+    )
+    assert (
+        reg.get_sample_value("claimwatch_consumer_lag_messages", {"topic": "articles", "partition": "0"})
+        is None
+    )
+
+
+@pytest.fixture
+def server():
+    state = {"ready": (False, "recovering tables")}
+    srv = MetricsServer(Metrics(CollectorRegistry()), "127.0.0.1", 0, ready=lambda: state["ready"]).start()
+    srv.state = state
+    yield srv
+    srv.stop()
+
+
+def test_probes_and_metrics_endpoint(server: MetricsServer) -> None:
+    assert get(server.url + "/healthz") == (200, "alive\n")
+    assert get(server.url + "/readyz") == (503, "recovering tables\n")
+    status, body = get(server.url + "/metrics")
+    assert status == 200 and "claimwatch_ready 0.0" in body
+    server.state["ready"] = (True, "running")
+    assert get(server.url + "/readyz") == (200, "running\n")
+    assert "claimwatch_ready 1.0" in get(server.url + "/metrics")[1]
+    assert get(server.url + "/nope")[0] == 404
+
+
+def test_a_failing_probe_answers_503(server: MetricsServer) -> None:
+    def broken() -> tuple[bool, str]:
+        raise RuntimeError("no app yet")
+
+    server.ready_probe = broken
+    status, body = get(server.url + "/readyz")
+    assert status == 503 and "no app yet" in body
