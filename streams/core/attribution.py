@@ -39,6 +39,7 @@ _INVERTED = re.compile(
     r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)"
     r"(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
 )
+_FINITE = re.compile(r"\b(?:were|was|is|are|had|has|have|will|would|did|does|do|could|should|can)\b")
 _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
 _LEADING = re.compile(
     rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}{_APPOS}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
@@ -212,7 +213,12 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
             found = _speaker(_join(m3.group(1), m3.group(2)), m3.group(3))
     if not found:
         m4 = _INVERTED.search(s)
-        if m4 and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2)):
+        if (
+            m4
+            and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2))
+            and not _FINITE.search(m4.group(2))  # "..., said the journalists were detained": a clause
+            and len(m4.group(2).split()) <= 10
+        ):
             found = _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))
     if not found:
         m5 = _LEADING.match(s)

@@ -23,7 +23,16 @@ from .attribution import Context, attribute
 from .guard import Limits
 from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_CLASSES, PERSON_GENERIC, Measure
 from .numbers import FigureSpan, find_figures
-from .text import UPPER, Sentence, name_tokens, proper_phrases, split_sentences, story_tokens, strip_dateline
+from .text import (
+    GENERIC_NAMES,
+    UPPER,
+    Sentence,
+    name_tokens,
+    proper_phrases,
+    split_sentences,
+    story_tokens,
+    strip_dateline,
+)
 
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
@@ -97,7 +106,9 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
     # names the lead uses as places ("in Fez", "GOMA, April 16 -") are marked: one shared place is
     # stronger evidence of the same story than one shared surname
     where = {t for part in lead for p in places(part) for t in p.split() if t in names}
-    where |= {t for t in name_tokens(dl or "") if t in names}
+    dl_names = name_tokens(dl or "") - GENERIC_NAMES
+    names += [t for t in sorted(dl_names) if t not in names]
+    where |= dl_names
     return " ".join(names + sorted(f"@{t}" for t in where))[:500]
 
 
@@ -274,6 +285,25 @@ _NOT_NOUNS = frozenset(
 )
 
 
+# measures that count people: whatever noun follows ("villagers", "pilgrims"), the unit is people
+_PERSON_MEASURES = frozenset(
+    {
+        "deaths",
+        "injured",
+        "missing",
+        "evacuated",
+        "displaced",
+        "homeless",
+        "arrested",
+        "rescued",
+        "cases",
+        "aboard",
+        "turnout",
+        "emigrated",
+        "present",
+        "underground",
+    }
+)
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
 _CONTAINERS = frozenset(
     {
@@ -420,7 +450,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
             quals = sorted(_QUALIFIER.findall(body[max(0, fig.start - 25) : fig.end + 40].lower()))
-            unit = fig.unit or ("people" if counted is None or counted in PERSON_CLASSES else counted)
+            person_measure = meas.name in _PERSON_MEASURES
+            unit = fig.unit or (
+                "people" if person_measure or counted is None or counted in PERSON_CLASSES else counted
+            )
             figure = Figure(
                 text=fig.text,
                 value=fig.value,

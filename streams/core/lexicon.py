@@ -28,20 +28,25 @@ MEASURES: tuple[Measure, ...] = (
         "deaths",
         _rx(
             r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
-            r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing"
+            r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing|claimed the lives|"
+            r"left \S+ dead|lost their lives|were confirmed dead|fatally"
         ),
         True,
     ),
-    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries"), True),
+    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries|hospitali[sz]ed"), True),
     Measure("missing", _rx(r"missing|unaccounted for"), False, state=True),
     Measure("evacuated", _rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"), True),
-    Measure("displaced", _rx(r"displaced|fled|forced from their homes|uprooted|fleeing"), True),
+    Measure(
+        "displaced",
+        _rx(r"displaced|fled|forced from their homes|forced to flee|uprooted|fleeing|relocated|in shelters"),
+        True,
+    ),
     Measure("homeless", _rx(r"homeless|left without (?:a )?homes?"), True),
     Measure(
         "arrested",
         _rx(
             r"arrested|arrests?|detained|detentions?|held|in custody|rounded up|"
-            r"arresting"
+            r"arresting|taken into custody|apprehended"
         ),
         True,
     ),
@@ -62,7 +67,8 @@ MEASURES: tuple[Measure, ...] = (
         "outage",
         _rx(
             r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
-            r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas"
+            r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas|power cuts?|"
+            r"(?:power|electricity) (?:was|were) cut|knocked out power"
         ),
         False,
         state=True,
@@ -72,13 +78,14 @@ MEASURES: tuple[Measure, ...] = (
         "turnout",
         _rx(
             r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
-            r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike"
+            r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike|gathered|"
+            r"crowd of|attendance|staged a walkout"
         ),
         False,
     ),
     Measure("emigrated", _rx(r"emigrated|emigration|left the country"), False),
-    Measure("value", _rx(r"worth|valued at|value of|cost|costs|price"), False),
-    Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities"), False),
+    Measure("value", _rx(r"worth|valued at|value of|cost|costs|price|priced at|budget of"), False),
+    Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"), False),
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
     Measure("underground", _rx(r"underground|trapped"), False),
@@ -241,7 +248,8 @@ REPORTING = {
 NEGATION = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|none|nothing|at no point|no longer|without|"
     r"has yet to|have yet to|had yet to|denied|denies|deny|dismissed as false|rejected (?:reports|claims|"
-    r"suggestions|allegations)|false|untrue|categorically)\b|n't\b",
+    r"suggestions|allegations)|false|untrue|categorically|baseless|unfounded|fabricated|groundless|"
+    r"refuted|refutes|dismissed reports|dismissed claims)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -393,5 +401,33 @@ OUTCOMES: tuple[Outcome, ...] = (
         ),
         None,
         None,
+    ),
+    Outcome(
+        "released",
+        _rx(r"released|freed|set free|let go|walked free"),
+        _rx(
+            r"still (?:detained|held|in custody|behind bars)|"
+            r"remains? (?:in custody|detained|behind bars|held)|"
+            r"remained (?:in custody|detained|behind bars)"
+        ),
+        _rx(
+            r"detained|detention|custody|prison|jail|hostages?|captives?|prisoners?|arrested|abducted|kidnapped|"
+            r"journalists?|activists?|detainees?|crew|sailors|aid workers?"
+        ),
+    ),
+    Outcome(
+        "convicted",
+        _rx(r"convicted|found guilty|sentenced|guilty verdict"),
+        _rx(r"acquitted|found not guilty|not guilty verdict|cleared of (?:all )?charges"),
+        _rx(r"court|trial|judge|jury|charges?|guilty|verdict|tribunal"),
+    ),
+    Outcome(
+        "cancelled",
+        _rx(r"cancell?ed|called off|postponed|scrapped|suspended indefinitely"),
+        _rx(r"will go ahead|going ahead|went ahead|on schedule|as planned|will proceed|remains? scheduled"),
+        _rx(
+            r"event|match|election|summit|concert|vote|festival|flights?|meeting|race|game|ceremony|"
+            r"conference|tournament|visit|marathon|parade|show|exams?|launch|hearing|auction|fair|rally"
+        ),
     ),
 )

@@ -280,3 +280,47 @@ def test_alert_ids_are_stable_and_redelivery_repeats_them(article: Callable[...,
     assert first and [x.alert_id for x in again] == [x.alert_id for x in first]
     fresh = run(a, b)
     assert [x.alert_id for x in fresh] == [x.alert_id for x in first]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Interior ministry spokesman Ali Haddad said the three journalists had been released on Monday.",
+            "Their lawyer, Mona Saleh, said the three journalists were still detained in Tripoli.",
+            id="released-vs-detained",
+        ),
+        pytest.param(
+            "The organisers said the Tripoli marathon had been cancelled because of the unrest.",
+            "The sports ministry said the Tripoli marathon will go ahead as planned on Sunday.",
+            id="cancelled-vs-going-ahead",
+        ),
+        pytest.param(
+            "The prosecutor's office said the court in Tripoli had convicted the former minister.",
+            "The former minister's lawyer said the court in Tripoli had acquitted him of all charges.",
+            id="convicted-vs-acquitted",
+        ),
+    ],
+)
+def test_statement_classes_in_other_words(article: Callable[..., Article], first: str, second: str) -> None:
+    a = article("TRIPOLI, May 2 - " + first)
+    b = article("TRIPOLI, May 2 - " + second, source="Wire Two", hours=3)
+    alerts = run(a, b)
+    assert [x.kind for x in alerts] == ["statement_conflict"]
+    assert alerts[0].same_source is False
+
+
+def test_paraphrased_death_tolls_from_two_sources(article: Callable[..., Article]) -> None:
+    a = article(
+        "MANILA, Oct 3 - The landslide in Naga claimed the lives of 12 villagers, the provincial "
+        "disaster office said.",
+        source="Luzon Post",
+    )
+    b = article(
+        "MANILA, Oct 3 - The landslide in Naga left at least 30 people dead, the Red Cross said.",
+        source="Visayas Wire",
+        hours=1,
+    )
+    alerts = run(a, b)
+    assert len(alerts) == 1 and alerts[0].kind == "numeric_conflict"
+    assert {c.measure for c in alerts[0].claims} == {"deaths"}
