@@ -2,6 +2,7 @@
 # Make sure the offline validators used by tests/deploy are installed:
 #   promtool        (Debian package `prometheus`)      check config / check rules / test rules
 #   docker-compose  (Debian package `docker-compose`)  docker-compose -f docker-compose.yml config -q
+#   kcat            (Debian package `kcat`)            the operator's view of topics in tests/integration
 # A `docker compose` (v2 plugin) client counts as a compose client too.
 #
 # Called by scripts/test before the tests. Idempotent and quick when the tools are present.
@@ -21,9 +22,10 @@ have_compose() {
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 have_compose || missing+=(docker-compose)
+command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 
 if ((${#missing[@]} == 0)); then
-  log "promtool and a compose client are present"
+  log "promtool, kcat and a compose client are present"
   exit 0
 fi
 
@@ -66,4 +68,5 @@ fi
 
 command -v promtool >/dev/null 2>&1 || give_up "promtool still missing after the install"
 have_compose || give_up "no compose client after the install"
+command -v kcat >/dev/null 2>&1 || give_up "kcat still missing after the install"
 log "ok: $(promtool --version 2>&1 | head -1); docker-compose $(docker-compose version --short 2>/dev/null || docker compose version --short)"

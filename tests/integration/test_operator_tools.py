@@ -1,0 +1,70 @@
+"""What an operator sees with kcat: the topics claimwatch created (with their partition counts and the
+compacted table changelog) and the alert a subscriber reads, byte for byte the schema's JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from schemas import Alert
+
+try:  # see conftest.py
+    from .workerproc import PARTITIONS, SEED, Names, WorkerProc, send
+except ImportError:
+    from workerproc import PARTITIONS, SEED, Names, WorkerProc, send  # type: ignore[no-redef]
+
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(180)]
+
+
+def kcat(*args: str, timeout: float = 30.0) -> str:
+    exe = shutil.which("kcat") or shutil.which("kafkacat")
+    if exe is None:
+        pytest.fail("kcat is not installed: deploy/check-tools.sh installs it (Debian package kcat)")
+    done = subprocess.run([exe, *args], capture_output=True, text=True, timeout=timeout, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def names() -> Names:
+    return Names()
+
+
+@pytest.fixture
+def worker(kafka_bootstrap: str, names: Names, tmp_path: Path) -> Iterator[WorkerProc]:
+    proc = WorkerProc(kafka_bootstrap, names, tmp_path / "data", tmp_path / "worker.log").start()
+    try:
+        proc.wait_ready()
+        yield proc
+    finally:
+        proc.stop()
+
+
+def test_topics_and_alerts_as_kcat_sees_them(kafka_bootstrap: str, names: Names, worker: WorkerProc) -> None:
+    meta = json.loads(kcat("-b", kafka_bootstrap, "-L", "-J"))
+    partitions = {t["topic"]: len(t["partitions"]) for t in meta["topics"]}
+    changelog = f"{names.app_id}-claims_by_key-changelog"
+    for topic in (names.articles, names.claims, names.alerts, names.dlq, changelog):
+        assert partitions.get(topic) == PARTITIONS, (topic, partitions)
+
+    send(kafka_bootstrap, names.articles, [SEED.read_bytes().strip()])
+    deadline = time.monotonic() + 90
+    lines: list[str] = []
+    while time.monotonic() < deadline and not lines:
+        out = kcat(
+            "-b", kafka_bootstrap, "-C", "-t", names.alerts, "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"
+        )
+        lines = [ln for ln in out.splitlines() if ln.strip()]
+        if not lines:
+            time.sleep(1)
+    assert lines, worker.log_tail()
+    key, value = lines[0].split("\t", 1)
+    alert = Alert.model_validate_json(value)
+    assert key == alert.alert_id
+    assert alert.kind == "statement_conflict"
+    assert any("regained several villages" in c.sentence for c in alert.claims)
