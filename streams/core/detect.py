@@ -53,13 +53,47 @@ def _tokens(s: str | None) -> set[str]:
     return set(s.split()) if s else set()
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """Token sets derived from one claim, computed once per claim (claims are immutable)."""
+
+    story: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
+    content: frozenset[str]
+    quals: frozenset[str]
+
+
+_FEATURES: dict[str, _Features] = {}
+_FEATURES_MAX = 200_000
+
+
+def _features(c: Claim) -> _Features:
+    f = _FEATURES.get(c.claim_id)
+    if f is None:
+        story = frozenset(_tokens(c.story))
+        subject = c.subject.split()
+        f = _Features(
+            story=story,
+            names=frozenset(t for t in story if not t.startswith("@")),
+            places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
+            content=frozenset(t for t in subject if ":" not in t),
+            quals=frozenset(t for t in subject if t.startswith("q:")),
+        )
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
+        _FEATURES[c.claim_id] = f
+    return f
+
+
 def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     """0 when the claims are about different stories, else a similarity in (0, 1]."""
     if a.article_id == b.article_id:
         return 1.0
     dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
-    sa, sb = _tokens(a.story), _tokens(b.story)
-    common = {t for t in sa & sb if not t.startswith("@")}
+    fa, fb = _features(a), _features(b)
+    sa, sb = fa.story, fb.story
+    common = fa.names & fb.names
     if dt <= cfg.story_window_days:
         sim = _story_similarity(a, b, sa, sb, common, dt, cfg)
         if sim > 0:
@@ -77,7 +111,13 @@ def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
 
 
 def _story_similarity(
-    a: Claim, b: Claim, sa: set[str], sb: set[str], common: set[str], dt: float, cfg: DetectConfig
+    a: Claim,
+    b: Claim,
+    sa: frozenset[str],
+    sb: frozenset[str],
+    common: frozenset[str],
+    dt: float,
+    cfg: DetectConfig,
 ) -> float:
     if len(common) < cfg.min_story_overlap:
         # one shared name is enough, days apart at most, when both claims or both leads name it as the
@@ -96,17 +136,15 @@ def _story_similarity(
             )
         ):
             return 0.0
-    names_a = {t for t in sa if not t.startswith("@")}
-    names_b = {t for t in sb if not t.startswith("@")}
-    return len(common) / max(1, min(len(names_a), len(names_b)))
+    return len(common) / max(1, min(len(_features(a).names), len(_features(b).names)))
 
 
-def _content_tokens(c: Claim) -> set[str]:
-    return {t for t in c.subject.split() if ":" not in t}
+def _content_tokens(c: Claim) -> frozenset[str]:
+    return _features(c).content
 
 
-def _place_tokens(c: Claim) -> set[str]:
-    return {t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES
+def _place_tokens(c: Claim) -> frozenset[str]:
+    return _features(c).places
 
 
 def _places_compatible(a: Claim, b: Claim) -> bool:
@@ -175,8 +213,8 @@ def _units_compatible(a: Claim, b: Claim) -> bool:
     return True
 
 
-def _quals(c: Claim) -> set[str]:
-    return {t for t in c.subject.split() if t.startswith("q:")}
+def _quals(c: Claim) -> frozenset[str]:
+    return _features(c).quals
 
 
 def _alert_id(rule: str, a: Claim, b: Claim) -> str:
@@ -295,13 +333,29 @@ def _candidates(batch: ClaimBatch, history: Iterable[Claim]) -> list[Claim]:
     return [c for c in history if not (c.article_id == batch.article_id and c.article_version == version)]
 
 
+def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
+    """Cheap necessary conditions, checked before the story match."""
+    if new.kind == "statement":
+        return old.polarity != new.polarity
+    if old.figure is None or new.figure is None or old.figure.unit != new.figure.unit:
+        return False
+    return _gap(old, new) >= cfg.min_gap
+
+
 def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:
     """Alerts for the new claims in `batch` against `history` and against each other."""
     earlier = _candidates(batch, history)
+    # claims of other articles can only be in the same story when they share a name: index them by name
+    by_name: dict[str, list[int]] = {}
+    for n, c in enumerate(earlier):
+        for t in _features(c).names:
+            by_name.setdefault(t, []).append(n)
     best: dict[tuple[str, str], tuple[float, Alert]] = {}
     for i, new in enumerate(batch.claims):
-        for old in [*earlier, *batch.claims[:i]]:
-            if old.claim_id == new.claim_id:
+        near = sorted({n for t in _features(new).names for n in by_name.get(t, ())})
+        same_article = [c for c in earlier if c.article_id == new.article_id]
+        for old in [*(earlier[n] for n in near), *same_article, *batch.claims[:i]]:
+            if old.claim_id == new.claim_id or not _worth_comparing(old, new, cfg):
                 continue
             story = _same_story(old, new, cfg)
             if story <= 0 or not _places_compatible(old, new) or not _periods_compatible(old, new):

@@ -21,7 +21,17 @@ from schemas import Article, Claim, ClaimBatch, Figure
 
 from .attribution import Context, attribute
 from .guard import Limits
-from .lexicon import MEASURES, NEGATION, NOUN_CLASSES, OUTCOMES, PERSON_CLASSES, PERSON_GENERIC, Measure
+from .lexicon import (
+    ANY_MEASURE,
+    ANY_OUTCOME,
+    MEASURES,
+    NEGATION,
+    NOUN_CLASSES,
+    OUTCOMES,
+    PERSON_CLASSES,
+    PERSON_GENERIC,
+    Measure,
+)
 from .numbers import FigureSpan, find_figures
 from .text import (
     GENERIC_NAMES,
@@ -228,7 +238,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     if cut:
         after = after[: cut.start()]
     best: tuple[int, Measure] | None = None
-    for meas in MEASURES:
+    for meas in MEASURES if ANY_MEASURE.search(after) else ():
         m = meas.pattern.search(after)
         if m and m.start() < 60 and (best is None or m.start() < best[0]):
             best = (m.start(), meas)
@@ -238,7 +248,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
-    for meas in MEASURES:
+    for meas in MEASURES if ANY_MEASURE.search(before) else ():
         for m in meas.pattern.finditer(before):
             dist = len(before) - m.end()
             if best is None or dist < best[0]:
@@ -362,7 +372,9 @@ _HYPOTHETICAL = re.compile(
 
 def _outcomes(sent: str) -> list[tuple[str, int, int]]:
     """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies."""
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if not ANY_OUTCOME.search(sent):
+        return out
     for oc in OUTCOMES:
         if oc.context and not oc.context.search(sent):
             continue

@@ -431,3 +431,13 @@ OUTCOMES: tuple[Outcome, ...] = (
         ),
     ),
 )
+
+
+def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+#: one scan that tells whether a sentence can hold any outcome trigger at all (most cannot)
+ANY_OUTCOME = _union([p for o in OUTCOMES for p in (o.positive, o.negative) if p is not None])
+#: the same for measure predicates around a figure
+ANY_MEASURE = _union([m.pattern for m in MEASURES])

@@ -11,7 +11,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemas import Alert, Article, ClaimBatch
+from schemas import Alert, Article, Claim, ClaimBatch
 
 from . import store
 from .detect import detect
@@ -25,15 +25,24 @@ class Pipeline:
     state: MutableMapping[str, Any] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     bounds: StateBounds = field(default_factory=StateBounds)
+    codec: store.Codec = field(default_factory=store.Codec)
+    _decoded: dict[str, tuple[Any, list[Claim]]] = field(default_factory=dict, repr=False)
 
     def extract(self, article: Article, ingested_at: float | None = None) -> list[ClaimBatch]:
-        return extract_batches(article, limits=self.limits, ingested_at=ingested_at or time.time())
+        now = time.time() if ingested_at is None else ingested_at
+        return extract_batches(article, limits=self.limits, ingested_at=now)
 
     def process_batch(self, batch: ClaimBatch) -> list[Alert]:
         """Compare a batch with the history under its key, then store it (bounded)."""
-        history = store.load(self.state.get(batch.key))
+        value = self.state.get(batch.key)
+        last = self._decoded.get(batch.key)
+        # the value written last time, handed back unchanged (a dict or an in-memory table): no decoding
+        history = last[1] if last is not None and last[0] is value else store.load(value, self.codec)
         alerts = detect(batch, history)
-        self.state[batch.key] = store.dump(store.merge(history, batch.claims, self.bounds))
+        merged = store.merge(history, batch.claims, self.bounds)
+        value = store.dump(merged, self.codec)
+        self.state[batch.key] = value
+        self._decoded[batch.key] = (value, merged)
         return alerts
 
     def process_article(self, article: Article, ingested_at: float | None = None) -> list[Alert]:
