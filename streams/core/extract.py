@@ -238,6 +238,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     if cut:
         after = after[: cut.start()]
     best: tuple[int, Measure] | None = None
+    after = after.lower()
     for meas in MEASURES if ANY_MEASURE.search(after) else ():
         m = meas.pattern.search(after)
         if m and m.start() < 60 and (best is None or m.start() < best[0]):
@@ -248,6 +249,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
     cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
+    before = before.lower()
     for meas in MEASURES if ANY_MEASURE.search(before) else ():
         for m in meas.pattern.finditer(before):
             dist = len(before) - m.end()
@@ -360,7 +362,7 @@ def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
     cut = _last(re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window))
     if cut:
         window = window[cut.end() :]
-    if NEGATION.search(window):
+    if NEGATION.search(window.lower()):
         return True
     return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
 
@@ -373,6 +375,7 @@ _HYPOTHETICAL = re.compile(
 def _outcomes(sent: str) -> list[tuple[str, int, int]]:
     """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies."""
     out: list[tuple[str, int, int]] = []
+    sent = sent.lower()  # the lexicon is lower case; offsets stay those of the original sentence
     if not ANY_OUTCOME.search(sent):
         return out
     for oc in OUTCOMES:

@@ -20,7 +20,9 @@ class Measure:
 
 
 def _rx(s: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{s})\b", re.IGNORECASE)
+    # lower-case patterns matched against lower-cased text: an IGNORECASE scan of these alternations is
+    # several times slower in CPython's re
+    return re.compile(rf"\b(?:{s})\b")
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -250,7 +252,6 @@ NEGATION = re.compile(
     r"has yet to|have yet to|had yet to|denied|denies|deny|dismissed as false|rejected (?:reports|claims|"
     r"suggestions|allegations)|false|untrue|categorically|baseless|unfounded|fabricated|groundless|"
     r"refuted|refutes|dismissed reports|dismissed claims)\b|n't\b",
-    re.IGNORECASE,
 )
 
 
@@ -434,7 +435,7 @@ OUTCOMES: tuple[Outcome, ...] = (
 
 
 def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 #: one scan that tells whether a sentence can hold any outcome trigger at all (most cannot)

@@ -171,8 +171,7 @@ FIGURE = re.compile(
     rf"|(?P<vague>\b(?:{_VAGUE})\b)"
     rf"|(?P<frac>\b(?:{_FRACTION})\b)"
     rf"|(?P<num>(?<![\w.,:/])(?:{_DIGITS})(?P<scale>{_SCALE})?(?![\w]|[.,]\d)|\b{_WORDNUM}\b)"
-    rf")",
-    re.IGNORECASE,
+    rf")"
 )
 
 MONTHS = (
@@ -337,7 +336,10 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     if not _MAYBE_NUMBER.search(sentence):
         return out  # most sentences hold no number at all: one cheap scan instead of the full grammar
     phone_spans = [m.span() for m in _PHONE.finditer(sentence) if sum(c.isdigit() for c in m.group(0)) >= 8]
-    for m in FIGURE.finditer(sentence):
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a few characters change length when lower-cased: keep offsets true
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in sentence)
+    for m in FIGURE.finditer(low):
         if len(out) >= max_figures:
             break
         start, end = m.span()
