@@ -1,4 +1,4 @@
-"""`claimwatch` command line: worker | replay | send | tail | topics create.
+"""`claimwatch` command line: worker | replay | send | tail | topics create | bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
 Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 bad usage/config.
@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     tc = tsub.add_parser("create", help="create every topic (and the table changelog) explicitly")
     _transport_flags(tc)
     tc.add_argument("--timeout", type=float, default=30.0)
+
+    b = sub.add_parser(
+        "bench",
+        help="benchmarks: `bench [inprocess] ...`, `bench e2e ...`, `bench generate ...` (see BENCHMARKS.md)",
+    )
+    b.add_argument("which", nargs="?", default="inprocess", choices=["inprocess", "e2e", "generate"])
+    b.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for that benchmark (--help for its own)")
     return parser
 
 
@@ -160,7 +167,15 @@ def cmd_worker(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return run_worker(settings)
 
 
+def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    import importlib
+
+    module = importlib.import_module(f"benchmarks.{args.which}")
+    return int(module.main(list(args.rest)) or 0)
+
+
 COMMANDS = {
+    "bench": cmd_bench,
     "replay": cmd_replay,
     "send": cmd_send,
     "tail": cmd_tail,
