@@ -65,7 +65,7 @@ class _Features:
 
 
 _FEATURES: dict[str, _Features] = {}
-_FEATURES_MAX = 200_000
+_FEATURES_MAX = 20_000  # about the claims one worker holds (keys x CLAIMWATCH_HISTORY_PER_KEY)
 
 
 def _features(c: Claim) -> _Features:

@@ -25,7 +25,7 @@ class Codec:
     """Claims <-> table items, memoised by claim id (a claim id names immutable content), so a key's
     history is not re-validated and re-serialised on every batch. Bounded: least recently used first out."""
 
-    def __init__(self, size: int = 50_000) -> None:
+    def __init__(self, size: int = 10_000) -> None:
         self.size = size
         self._claims: OrderedDict[str, tuple[Claim, dict[str, Any]]] = OrderedDict()
 
