@@ -245,7 +245,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
             best = (m.start(), meas)
     if best is not None and best[0] <= 20:
         return best[1]  # a predicate right after the figure ("31 had been injured") wins
-    before = sent[max(prev_end, fig.start - 70) : fig.start]
+    before = sent[max(prev_end, fig.start - 120) : fig.start]
     cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
