@@ -29,6 +29,7 @@ import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from .agents import register_agents
+from .delivery import CommitGuard, StallWatch, reread_stalled
 from .metrics import Metrics
 from .settings import Settings
 from .tables import declare_claims_table
@@ -60,7 +61,10 @@ def apply_fetch_max_wait(consumer: Any, wait_ms: int) -> None:
     consumer._fetch_max_wait_ms = int(wait_ms)
 
 
-class FastFetchConsumer(faust_aiokafka.Consumer):
+class FastFetchConsumer(CommitGuard, faust_aiokafka.Consumer):
+    """faust's aiokafka consumer with the fetch-wait override, and commits that never skip an input
+    message (`streams.delivery.CommitGuard`)."""
+
     def _new_consumer_thread(self) -> FastFetchConsumerThread:
         return FastFetchConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
@@ -86,6 +90,11 @@ class ClaimwatchApp(faust.App):
 
 def _faust_store(settings: Settings) -> str:
     return "rocksdb://" if settings.store == "rocksdb" else "memory://"
+
+
+def heartbeat_interval(session_timeout_ms: int) -> float:
+    """Seconds between consumer heartbeats: faust's 3 s, or a third of a shorter session timeout."""
+    return min(3.0, session_timeout_ms / 3000.0)
 
 
 def create_app(settings: Settings, metrics: Metrics | None = None, **faust_overrides: Any) -> ClaimwatchApp:
@@ -115,6 +124,10 @@ def create_app(settings: Settings, metrics: Metrics | None = None, **faust_overr
         # commit often: a restart reprocesses little (alerts are idempotent by alert_id)
         broker_commit_every=1000,
         broker_commit_interval=1.0,
+        # failover time after a worker dies without leaving the group (SIGKILL, OOM, lost node):
+        # its partitions move only once the session times out; heartbeats stay <= 1/3 of it
+        broker_session_timeout=settings.session_timeout_ms / 1000.0,
+        broker_heartbeat_interval=heartbeat_interval(settings.session_timeout_ms),
     )
     conf.update(faust_overrides)
     app = ClaimwatchApp(settings.app_id, **conf)
@@ -163,8 +176,13 @@ def liveness(app: faust.App) -> tuple[bool, str]:
 
 
 def _register_monitor(app: ClaimwatchApp, interval: float = MONITOR_INTERVAL) -> None:
-    """A timer (on the worker's loop) keeping readiness and the lag, claims and recovery gauges current."""
-    state = {"ready": False}
+    """A timer (on the worker's loop) keeping readiness and the lag, claims and recovery gauges current.
+
+    The claims gauge is recounted whenever the worker becomes ready AND whenever its assignment changed
+    since the last recount: a rebalance (a worker joining, leaving or dying) can start and end between
+    two ticks, so readiness is never seen false, yet the table now holds other partitions."""
+    state: dict[str, Any] = {"ready": False, "assigned": None}
+    stalls = StallWatch()
     metrics = app.metrics
     topics = app.claimwatch_topics
     input_topics = {topics.articles.get_topic_name(), topics.claims.get_topic_name()}
@@ -173,12 +191,16 @@ def _register_monitor(app: ClaimwatchApp, interval: float = MONITOR_INTERVAL) ->
     async def monitor() -> None:
         answer = readiness(app)
         ready = answer[0]
-        if ready and not state["ready"]:
-            on_ready(app)  # recount before /readyz says 200
+        if ready:
+            assigned = assigned_partitions(app)
+            if not state["ready"] or assigned != state["assigned"]:
+                on_ready(app)  # recount before /readyz says 200, and after every reassignment
+                state["assigned"] = assigned
         app.claimwatch_ready = answer
         state["ready"] = ready
         if ready:
             metrics.set_lag(consumer_lag(app, input_topics))
+            reread_stalled(app, input_topics, stalls)  # faust can leave a partition behind: see delivery.py
 
 
 def on_ready(app: ClaimwatchApp) -> None:
@@ -192,6 +214,14 @@ def on_ready(app: ClaimwatchApp) -> None:
     if started is not None and ended is not None and ended >= started:
         metrics.table_recovery_seconds.set(ended - started)
     log.info("worker ready: %d claims in state", held)
+
+
+def assigned_partitions(app: faust.App) -> frozenset | None:
+    """The consumer's current assignment (None while the consumer is not readable)."""
+    try:
+        return frozenset(app.consumer.assignment())
+    except Exception:  # consumer not started or being rebuilt
+        return None
 
 
 def consumer_lag(app: faust.App, topics: set[str]) -> dict[tuple[str, int], int]:

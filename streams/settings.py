@@ -34,6 +34,17 @@ class Settings(BaseModel):
     data_dir: str = Field(default="./var/claimwatch", description="worker table state (RocksDB)")
     store: Literal["rocksdb", "memory"] = "rocksdb"
     fetch_max_wait_ms: int = Field(default=50, ge=1, le=10_000)
+    session_timeout_ms: int = Field(
+        default=60_000,
+        ge=1_000,
+        le=90_000,
+        description=(
+            "consumer group session timeout: how long the group waits for a worker that stopped "
+            "heartbeating (killed, partitioned) before its partitions move to the others. faust's "
+            "default (60 s); the broker only accepts values between group.min.session.timeout.ms "
+            "(6 s) and group.max.session.timeout.ms; at most faust's request timeout (90 s)"
+        ),
+    )
     # limits per article (work bounds)
     max_message_bytes: int = Field(default=2_000_000, ge=1_000)
     max_text_chars: int = Field(default=200_000, ge=100)

@@ -1,7 +1,8 @@
 """Every Kafka topic of claimwatch, declared once, with explicit partition counts and configs.
 
 Topics (names from Settings):
-- articles      raw article JSON bytes, keyed by article id (input)
+- articles      raw article JSON bytes, keyed by article id (input); max.message.bytes follows the guard's
+                CLAIMWATCH_MAX_MESSAGE_BYTES (plus batch overhead), above the broker's ~1 MiB default
 - claims        ClaimBatch JSON, keyed by claim key; co-partitioned with the claims table
 - alerts        Alert JSON, keyed by alert_id (output)
 - articles.dlq  DeadLetter JSON, keyed like the original message
@@ -35,6 +36,15 @@ def changelog_topic_name(settings: Settings) -> str:
     return f"{settings.app_id}-{TABLE_NAME}-changelog"
 
 
+#: room for the record batch and record headers around one message value of the guard's maximum size
+BATCH_OVERHEAD_BYTES = 64 * 1024
+
+
+def articles_max_message_bytes(settings: Settings) -> int:
+    """The articles topic's max.message.bytes: the guard's message limit plus batch overhead."""
+    return settings.max_message_bytes + BATCH_OVERHEAD_BYTES
+
+
 @dataclass(frozen=True)
 class TopicSpec:
     name: str
@@ -46,8 +56,12 @@ class TopicSpec:
 def topic_specs(settings: Settings) -> list[TopicSpec]:
     """The four stream topics plus the table changelog, all with `settings.partitions` partitions."""
     n, r = settings.partitions, settings.replication
+    articles_config = {"max.message.bytes": str(articles_max_message_bytes(settings))}
     return [
-        TopicSpec(settings.topic_articles, n, r),
+        # the broker's default record-batch limit (message.max.bytes, ~1 MiB) would refuse articles the
+        # guard accepts (CLAIMWATCH_MAX_MESSAGE_BYTES, default 2 MB): a larger article must reach the
+        # worker and be dead-lettered as message_too_large, not fail in the producer
+        TopicSpec(settings.topic_articles, n, r, articles_config),
         TopicSpec(settings.topic_claims, n, r),
         TopicSpec(settings.topic_alerts, n, r),
         TopicSpec(settings.topic_dlq, n, r),
