@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 try:  # tests/integration as a package (with __init__.py) or as a plain directory (pytest's prepend mode)
     from .broker import BrokerError, start_broker
+    from .workerproc import Names, WorkerProc
 except ImportError:
     from broker import BrokerError, start_broker  # type: ignore[no-redef]
+    from workerproc import Names, WorkerProc  # type: ignore[no-redef]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -55,3 +58,20 @@ def kafka_admin(kafka_bootstrap: str) -> Iterator[object]:
         yield admin
     finally:
         admin.close()
+
+
+@pytest.fixture
+def names() -> Names:
+    """A unique app id and topic names for one test."""
+    return Names()
+
+
+@pytest.fixture
+def worker(kafka_bootstrap: str, names: Names, tmp_path: Path) -> Iterator[WorkerProc]:
+    """One `claimwatch worker` subprocess, ready, stopped (SIGTERM, deadline, SIGKILL) at the end."""
+    proc = WorkerProc(kafka_bootstrap, names, tmp_path / "data", tmp_path / "worker.log").start()
+    try:
+        proc.wait_ready()
+        yield proc
+    finally:
+        proc.stop()

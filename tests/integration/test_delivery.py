@@ -8,7 +8,6 @@ and `claims` equal their end offsets (the faust group id is the app id).
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,21 +44,6 @@ except ImportError:
     )
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(240)]
-
-
-@pytest.fixture
-def names() -> Names:
-    return Names()
-
-
-@pytest.fixture
-def worker(kafka_bootstrap: str, names: Names, tmp_path: Path) -> Iterator[WorkerProc]:
-    proc = WorkerProc(kafka_bootstrap, names, tmp_path / "data", tmp_path / "worker.log").start()
-    try:
-        proc.wait_ready()
-        yield proc
-    finally:
-        proc.stop()
 
 
 def test_stream_gives_exactly_the_replayed_alerts_and_a_resend_adds_none(

@@ -7,8 +7,6 @@ import json
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -28,21 +26,6 @@ def kcat(*args: str, timeout: float = 30.0) -> str:
         pytest.fail("kcat is not installed: deploy/check-tools.sh installs it (Debian package kcat)")
     done = subprocess.run([exe, *args], capture_output=True, text=True, timeout=timeout, check=True)
     return done.stdout
-
-
-@pytest.fixture
-def names() -> Names:
-    return Names()
-
-
-@pytest.fixture
-def worker(kafka_bootstrap: str, names: Names, tmp_path: Path) -> Iterator[WorkerProc]:
-    proc = WorkerProc(kafka_bootstrap, names, tmp_path / "data", tmp_path / "worker.log").start()
-    try:
-        proc.wait_ready()
-        yield proc
-    finally:
-        proc.stop()
 
 
 def test_topics_and_alerts_as_kcat_sees_them(kafka_bootstrap: str, names: Names, worker: WorkerProc) -> None:

@@ -11,8 +11,6 @@ import json
 import subprocess
 import time
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -22,9 +20,9 @@ from streams.runtime import make_pipeline
 from streams.settings import load_settings
 
 try:  # see conftest.py
-    from .workerproc import CLAIMWATCH, SEED, Names, WorkerProc, end_offsets, read, send
+    from .workerproc import CLAIMWATCH, SEED, end_offsets, read, send
 except ImportError:
-    from workerproc import CLAIMWATCH, SEED, Names, WorkerProc, end_offsets, read, send  # type: ignore[no-redef]
+    from workerproc import CLAIMWATCH, SEED, end_offsets, read, send  # type: ignore[no-redef]
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(240)]
 
@@ -40,21 +38,6 @@ def expected_alerts(*raw_articles: bytes) -> list[Alert]:
 @pytest.fixture
 def seed() -> bytes:
     return SEED.read_bytes().strip()
-
-
-@pytest.fixture
-def names() -> Names:
-    return Names()
-
-
-@pytest.fixture
-def worker(kafka_bootstrap: str, names: Names, tmp_path: Path) -> Iterator[WorkerProc]:
-    proc = WorkerProc(kafka_bootstrap, names, tmp_path / "data", tmp_path / "worker.log").start()
-    try:
-        proc.wait_ready()
-        yield proc
-    finally:
-        proc.stop()
 
 
 def alert_ids(records: list) -> set[str]:
