@@ -42,7 +42,7 @@ class CommitGuard:
     async def _add_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
         # not recorded: the offsets stay uncommitted until their messages are processed
         log.warning(
-            "%s: offsets %d..%d were not delivered to the agents; they will not be committed over",
+            "%s: offsets %d..%d were skipped in delivery; they are not committed until processed",
             tp,
             offset_from,
             offset_to - 1,
