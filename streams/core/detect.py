@@ -62,6 +62,8 @@ class _Features:
     places: frozenset[str]
     content: frozenset[str]
     quals: frozenset[str]
+    objects: frozenset[str]  # statements: names after the outcome trigger (what the outcome is about)
+    around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -79,6 +81,8 @@ def _features(c: Claim) -> _Features:
             places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
             content=frozenset(t for t in subject if ":" not in t),
             quals=frozenset(t for t in subject if t.startswith("q:")),
+            objects=(objects := frozenset(t[4:] for t in subject if t.startswith("obj:"))),
+            around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
@@ -172,13 +176,10 @@ def _names_compatible(a: Claim, b: Claim) -> bool:
     """Statements: when both name what the outcome is about (names after the trigger), one side's names must
     occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app
     takeover")."""
-    na = {t[4:] for t in a.subject.split() if t.startswith("obj:")}
-    nb = {t[4:] for t in b.subject.split() if t.startswith("obj:")}
-    if not na or not nb:
+    fa, fb = _features(a), _features(b)
+    if not fa.objects or not fb.objects:
         return True
-    around_a = name_tokens(a.sentence) | _tokens(a.story)
-    around_b = name_tokens(b.sentence) | _tokens(b.story)
-    return bool(na & around_b) or bool(nb & around_a)
+    return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
 
 
 def _gap(a: Claim, b: Claim) -> float:
