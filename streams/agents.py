@@ -27,6 +27,7 @@ from schemas import Alert, ClaimBatch, DeadLetter
 
 from .core.guard import parse_article
 from .core.pipeline import Pipeline
+from .core.store import claims_count
 from .exceptions import BadInput
 from .metrics import Metrics
 from .runtime import make_pipeline
@@ -139,7 +140,8 @@ def alert_published(metrics: Metrics, alert: Alert, ingested_at: float, *, now: 
 
 class CountingState(MutableMapping[str, Any]):
     """The claims table seen through a counter: keeps the claims-in-state gauge current without
-    deserialising a value twice. Reads and writes go straight to the table."""
+    deserialising a value twice (only segment values hold claims, see core.store). Reads and writes go
+    straight to the table."""
 
     def __init__(self, table: MutableMapping[str, Any], on_delta: Callable[[int], None]) -> None:
         self.table = table
@@ -148,18 +150,21 @@ class CountingState(MutableMapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = self.table[key]
-        self._seen[key] = len(value or ())
+        self._seen[key] = claims_count(value)
         return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.table  # not Mapping's default: a table with a default never raises KeyError
 
     def __setitem__(self, key: str, value: Any) -> None:
         before = self._seen.pop(key, None)
         if before is None:
-            before = len(self.table.get(key) or ())
+            before = claims_count(self.table.get(key))
         self.table[key] = value
-        self._on_delta(len(value or ()) - before)
+        self._on_delta(claims_count(value) - before)
 
     def __delitem__(self, key: str) -> None:
-        before = len(self.table.get(key) or ())
+        before = claims_count(self.table.get(key))
         del self.table[key]
         self._seen.pop(key, None)
         self._on_delta(-before)

@@ -29,6 +29,7 @@ import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from .agents import register_agents
+from .core.store import claims_count
 from .delivery import CommitGuard, StallWatch, reread_stalled
 from .metrics import Metrics
 from .settings import Settings
@@ -206,7 +207,7 @@ def _register_monitor(app: ClaimwatchApp, interval: float = MONITOR_INTERVAL) ->
 def on_ready(app: ClaimwatchApp) -> None:
     """After each (re)assignment and recovery: recount state, record the recovery time."""
     metrics = app.metrics
-    held = sum(len(v or ()) for v in app.claims_table.values())
+    held = sum(claims_count(v) for v in app.claims_table.values())
     metrics.claims_in_state.set(held)
     recovery = app.tables.recovery
     started = getattr(recovery, "_recovery_started_at", None)

@@ -1,7 +1,8 @@
-"""The claims table, declared once: claim key -> JSON list of earlier claims (core.store format).
+"""The claims table, declared once: earlier claims per claim key, in core.store's segmented layout
+(a small head under the claim key, the claims in segments under "<key>#<n>", all JSON).
 
-Co-partitioned with the `claims` topic (same partition count; the detect agent writes a key only
-while processing a message of that key's partition). Its changelog topic is compacted and created
+Co-partitioned with the `claims` topic (same partition count; the detect agent writes the keys of a claim
+key only while processing a message of that key's partition). Its changelog topic is compacted and created
 explicitly by `topics.create_topics`; a worker that loses its local RocksDB directory rebuilds the
 table from that changelog.
 """

@@ -11,7 +11,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemas import Alert, Article, Claim, ClaimBatch
+from schemas import Alert, Article, ClaimBatch
 
 from . import store
 from .detect import detect
@@ -26,23 +26,20 @@ class Pipeline:
     limits: Limits = field(default_factory=Limits)
     bounds: StateBounds = field(default_factory=StateBounds)
     codec: store.Codec = field(default_factory=store.Codec)
-    _decoded: dict[str, tuple[Any, list[Claim]]] = field(default_factory=dict, repr=False)
+    history: store.SegmentedHistory = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.history = store.SegmentedHistory(self.state, self.bounds, self.codec)
 
     def extract(self, article: Article, ingested_at: float | None = None) -> list[ClaimBatch]:
         now = time.time() if ingested_at is None else ingested_at
         return extract_batches(article, limits=self.limits, ingested_at=now)
 
     def process_batch(self, batch: ClaimBatch) -> list[Alert]:
-        """Compare a batch with the history under its key, then store it (bounded)."""
-        value = self.state.get(batch.key)
-        last = self._decoded.get(batch.key)
-        # the value written last time, handed back unchanged (a dict or an in-memory table): no decoding
-        history = last[1] if last is not None and last[0] is value else store.load(value, self.codec)
-        alerts = detect(batch, history)
-        merged = store.merge(history, batch.claims, self.bounds)
-        value = store.dump(merged, self.codec)
-        self.state[batch.key] = value
-        self._decoded[batch.key] = (value, merged)
+        """Compare a batch with the (bounded) history under its key, then append it to the key's segments."""
+        loaded = self.history.load(batch.key)
+        alerts = detect(batch, loaded.view(self.bounds))
+        self.history.add(loaded, batch.claims)
         return alerts
 
     def process_article(self, article: Article, ingested_at: float | None = None) -> list[Alert]:
@@ -52,4 +49,4 @@ class Pipeline:
         return alerts
 
     def claims_held(self) -> int:
-        return sum(len(v) for v in self.state.values())
+        return sum(store.claims_count(v) for v in self.state.values())

@@ -1,7 +1,22 @@
-"""Bounded per-key claim history: the value kept under one claim key in the claims table.
+"""Bounded per-key claim history, stored in segments so that a write costs a few claims, not the history.
 
-Reads/emits plain JSON-able lists so that a faust Table, a dict, or any MutableMapping can hold it.
-Bounds: at most `per_key` claims, none older than `max_age_days` before the newest (event time).
+Layout in any MutableMapping of JSON-able values (a faust Table, a dict):
+
+    "<claim key>"     head: {"layout": "segments/1", "open": N, "sealed": [[n, count, last claim id,
+                      newest published_at as unix time], ...]}
+                      (tiny; rewritten only when a segment seals or is dropped)
+    "<claim key>#<n>" segment n: a JSON list of at most `segment` claims, in arrival order
+
+New claims are appended to the open segment; when it holds `segment` claims it is sealed (never rewritten
+again) and the next one opens. So each batch writes one small segment (and the changelog carries one small
+record) instead of re-serialising the key's whole history. Sealed segments are decoded once and cached,
+checked against the head's (count, last claim id) entry on every read.
+
+Bounds: the history compared with a batch is exactly `merge`'s view of what is stored -- at most
+`per_key` claims, none older than `max_age_days` before the newest (event time). Storage drops whole sealed
+segments, oldest in event time first, as soon as the rest still covers the view, so a key holds at most
+`per_key + segment` claims. A key written by an older version (one plain list under the claim key) is read
+as it is and rewritten in segments on its next write.
 """
 
 from __future__ import annotations
@@ -19,6 +34,20 @@ from schemas import Claim
 class StateBounds:
     per_key: int = 300
     max_age_days: float = 21.0
+    segment: int = 16  # claims per stored segment (the unit of a table write)
+
+
+LAYOUT = "segments/1"
+SEGMENT_SEP = "#"
+
+
+def segment_key(key: str, n: int) -> str:
+    return f"{key}{SEGMENT_SEP}{n}"
+
+
+def claims_count(value: Any) -> int:
+    """Claims stored in one table value: a head holds none, a segment (or an old-layout list) its items."""
+    return len(value) if isinstance(value, list) else 0
 
 
 class Codec:
@@ -51,7 +80,7 @@ class Codec:
 
     def encode(self, claim: Claim) -> dict[str, Any]:
         hit = self._claims.get(claim.claim_id)
-        if hit is not None:
+        if hit is not None and (hit[0] is claim or hit[0] == claim):
             return hit[1]
         item = claim.model_dump(mode="json")
         self._remember(claim, item)
@@ -84,3 +113,127 @@ def merge(history: list[Claim], new: Iterable[Claim], bounds: StateBounds) -> li
         horizon = merged[-1].published_at - timedelta(days=bounds.max_age_days)
         merged = [c for c in merged if c.published_at >= horizon]
     return merged[-bounds.per_key :]
+
+
+def _newest_ts(claims: Iterable[Claim]) -> float:
+    return max(c.published_at for c in claims).timestamp()
+
+
+@dataclass
+class Loaded:
+    """One key's history as read from state: what is stored (arrival order) and the bounded view."""
+
+    key: str
+    head: dict[str, Any] | None  # None: nothing stored, or the old one-list layout
+    stored: list[Claim]  # every stored claim, oldest segment first
+    open: list[Claim]  # the open segment's claims
+    legacy: bool = False
+    _view: list[Claim] | None = None
+
+    def view(self, bounds: StateBounds) -> list[Claim]:
+        if self._view is None:
+            self._view = merge([], self.stored, bounds)
+        return self._view
+
+
+class SegmentedHistory:
+    """Reads and appends claim histories in the segmented layout over any MutableMapping."""
+
+    def __init__(self, state: Any, bounds: StateBounds, codec: Codec, cache_segments: int = 2048) -> None:
+        self.state = state
+        self.bounds = bounds
+        self.codec = codec
+        self.cache_segments = cache_segments
+        self._sealed: OrderedDict[tuple[str, int], tuple[tuple[int, str], list[Claim]]] = OrderedDict()
+
+    def _segment(self, key: str, entry: list[Any]) -> list[Claim]:
+        n, count, last_id = int(entry[0]), int(entry[1]), str(entry[2])
+        hit = self._sealed.get((key, n))
+        if hit is not None and hit[0] == (count, last_id):
+            self._sealed.move_to_end((key, n))
+            return hit[1]
+        claims = load(self.state.get(segment_key(key, n)), self.codec)
+        # cache only what the head vouches for
+        if claims and len(claims) == count and claims[-1].claim_id == last_id:
+            self._sealed[(key, n)] = ((count, last_id), claims)
+            if len(self._sealed) > self.cache_segments:
+                self._sealed.popitem(last=False)
+        return claims
+
+    def load(self, key: str) -> Loaded:
+        value = self.state.get(key)
+        if isinstance(value, list):  # the old layout (or a table's empty default)
+            return Loaded(key, None, load(value, self.codec), [], legacy=bool(value))
+        if not isinstance(value, dict) or value.get("layout") != LAYOUT:
+            return Loaded(key, None, [], [])  # nothing stored (or unreadable: started afresh)
+        stored: list[Claim] = []
+        for entry in value.get("sealed") or ():
+            stored.extend(self._segment(key, entry))
+        open_claims = load(self.state.get(segment_key(key, int(value.get("open", 0)))), self.codec)
+        stored.extend(open_claims)
+        return Loaded(key, value, stored, open_claims)
+
+    def add(self, loaded: Loaded, claims: Iterable[Claim]) -> None:
+        """Append the claims not already stored as they are (a redelivery adds nothing), then trim."""
+        known = {c.claim_id: c for c in loaded.stored}
+        new: list[Claim] = []
+        for c in claims:
+            if known.get(c.claim_id) != c:
+                known[c.claim_id] = c
+                new.append(c)
+        if not loaded.stored and not new:
+            return
+        newest = max(c.published_at for c in (*loaded.stored, *new))
+        horizon = newest - timedelta(days=self.bounds.max_age_days)
+        new = [c for c in new if c.published_at >= horizon]  # arrived too late to be compared again
+        if loaded.legacy:
+            self._rewrite(loaded.key, merge([], [*loaded.stored, *new], self.bounds))
+            return
+        if not new:
+            return
+        head = loaded.head or {"layout": LAYOUT, "open": 0, "sealed": []}
+        sealed = [list(e) for e in head.get("sealed") or ()]
+        n_open = int(head.get("open", 0))
+        segment = [*loaded.open, *new]
+        size = max(1, self.bounds.segment)
+        head_changed = loaded.head is None
+        while len(segment) >= size:
+            full, segment = segment[:size], segment[size:]
+            self.state[segment_key(loaded.key, n_open)] = dump(full, self.codec)
+            sealed.append([n_open, len(full), full[-1].claim_id, _newest_ts(full)])
+            n_open += 1
+            head_changed = True
+        if segment:  # (a just-opened empty segment needs no write: a missing segment reads as empty)
+            self.state[segment_key(loaded.key, n_open)] = dump(segment, self.codec)
+        # drop sealed segments, oldest in event time first, while the rest still holds the bounded view
+        total = sum(int(e[1]) for e in sealed) + len(segment)
+        horizon_ts = (newest - timedelta(days=self.bounds.max_age_days)).timestamp()
+        while sealed:
+            oldest = min(range(len(sealed)), key=lambda i: float(sealed[i][3]))
+            entry = sealed[oldest]
+            if float(entry[3]) >= horizon_ts and total - int(entry[1]) < self.bounds.per_key:
+                break
+            sealed.pop(oldest)
+            total -= int(entry[1])
+            try:
+                del self.state[segment_key(loaded.key, int(entry[0]))]
+            except KeyError:
+                pass
+            self._sealed.pop((loaded.key, int(entry[0])), None)
+            head_changed = True
+        if head_changed:
+            self.state[loaded.key] = {"layout": LAYOUT, "open": n_open, "sealed": sealed}
+
+    def _rewrite(self, key: str, claims: list[Claim]) -> None:
+        """Old one-list layout -> segments (once, on the key's first write after an upgrade)."""
+        size = max(1, self.bounds.segment)
+        sealed: list[list[Any]] = []
+        n = 0
+        while len(claims) - n * size >= size:
+            full = claims[n * size : (n + 1) * size]
+            self.state[segment_key(key, n)] = dump(full, self.codec)
+            sealed.append([n, len(full), full[-1].claim_id, _newest_ts(full)])
+            n += 1
+        if claims[n * size :]:
+            self.state[segment_key(key, n)] = dump(claims[n * size :], self.codec)
+        self.state[key] = {"layout": LAYOUT, "open": n, "sealed": sealed}

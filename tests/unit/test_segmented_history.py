@@ -1,0 +1,211 @@
+"""store.SegmentedHistory: the claims table layout (a head per claim key, claims in small segments).
+
+What must hold: the history a batch is compared with is exactly `merge`'s bounded view; a write costs one
+small segment (plus the tiny head when a segment seals); redeliveries write nothing; storage stays within
+per_key + segment claims per key; a value written by another worker is never shadowed by the cache; and a
+key stored in the old one-list layout is read as it is, then rewritten in segments.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator, MutableMapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from schemas import Claim
+from streams.core.guard import parse_article
+from streams.core.pipeline import Pipeline
+from streams.core.store import (
+    LAYOUT,
+    Codec,
+    SegmentedHistory,
+    StateBounds,
+    claims_count,
+    dump,
+    merge,
+    segment_key,
+)
+
+MakeClaim = Callable[..., Claim]
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+KEY = "numeric:deaths"
+
+
+class Recording(MutableMapping[str, Any]):
+    """A dict that records writes, and returns an empty list for a missing key as a faust Table with
+    `default=list` does."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.writes: list[str] = []
+        self.deletes: list[str] = []
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data.get(key, [])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.data
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.data[key] = json.loads(json.dumps(value))  # what a table gives back: a fresh decoded copy
+        self.writes.append(key)
+
+    def __delitem__(self, key: str) -> None:
+        del self.data[key]
+        self.deletes.append(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+def stored(state: MutableMapping[str, Any]) -> int:
+    return sum(claims_count(v) for v in state.values())
+
+
+def append(history: SegmentedHistory, claims: list[Claim]) -> list[Claim]:
+    """One batch: the view it is compared with, then the write."""
+    loaded = history.load(KEY)
+    view = loaded.view(history.bounds)
+    history.add(loaded, claims)
+    return view
+
+
+def test_view_equals_the_merged_history_for_an_ordered_stream(make_claim: MakeClaim, t0: datetime) -> None:
+    bounds = StateBounds(per_key=50, max_age_days=2, segment=8)
+    state = Recording()
+    history = SegmentedHistory(state, bounds, Codec())
+    reference: list[Claim] = []
+    rng = random.Random(3)
+    minute = 0
+    for _ in range(400):
+        batch = []
+        for _ in range(rng.randint(1, 5)):
+            minute += rng.randint(0, 30)
+            batch.append(make_claim(published_at=t0 + timedelta(minutes=minute)))
+        assert append(history, batch) == reference
+        reference = merge(reference, batch, bounds)
+        assert stored(state) <= bounds.per_key + bounds.segment
+    assert history.load(KEY).view(bounds) == reference
+    assert len(reference) == 50  # the count bound was reached (and the age bound too, over ~5 days)
+
+
+def test_a_write_is_one_small_segment_and_the_head_only_when_a_segment_seals(
+    make_claim: MakeClaim, t0: datetime
+) -> None:
+    bounds = StateBounds(per_key=1000, max_age_days=30, segment=4)
+    state = Recording()
+    history = SegmentedHistory(state, bounds, Codec())
+    append(history, [make_claim(published_at=t0)])
+    assert state.writes == [segment_key(KEY, 0), KEY]  # first write: open segment and head
+    state.writes.clear()
+    append(history, [make_claim(published_at=t0), make_claim(published_at=t0)])
+    assert state.writes == [segment_key(KEY, 0)]  # 3 of 4: the open segment only
+    state.writes.clear()
+    append(history, [make_claim(published_at=t0), make_claim(published_at=t0)])
+    assert state.writes == [segment_key(KEY, 0), segment_key(KEY, 1), KEY]  # sealed 0, opened 1
+    assert state.data[KEY]["layout"] == LAYOUT
+    assert [e[:2] for e in state.data[KEY]["sealed"]] == [[0, 4]]
+    assert max(len(state.data[k]) for k in state.data if k != KEY) <= bounds.segment
+
+
+def test_a_redelivered_batch_writes_nothing(make_claim: MakeClaim, t0: datetime) -> None:
+    state = Recording()
+    history = SegmentedHistory(state, StateBounds(segment=4), Codec())
+    batch = [make_claim(published_at=t0 + timedelta(minutes=i)) for i in range(6)]
+    append(history, batch)
+    state.writes.clear()
+    append(history, batch)
+    append(history, batch[2:3])
+    assert state.writes == []
+    assert stored(state) == 6
+
+
+def test_a_changed_claim_under_the_same_id_replaces_the_stored_one(
+    make_claim: MakeClaim, t0: datetime
+) -> None:
+    history = SegmentedHistory(Recording(), StateBounds(), Codec())
+    append(
+        history, [make_claim(claim_id="same", value=26.0), make_claim(published_at=t0 + timedelta(hours=1))]
+    )
+    append(history, [make_claim(claim_id="same", value=30.0, published_at=t0 + timedelta(hours=2))])
+    view = history.load(KEY).view(history.bounds)
+    assert [c.value for c in view if c.claim_id == "same"] == [30.0]
+    assert len(view) == 2
+
+
+def test_segments_older_than_the_age_bound_are_deleted(make_claim: MakeClaim, t0: datetime) -> None:
+    bounds = StateBounds(per_key=1000, max_age_days=1, segment=2)
+    state = Recording()
+    history = SegmentedHistory(state, bounds, Codec())
+    append(history, [make_claim(published_at=t0), make_claim(published_at=t0)])  # sealed segment 0
+    append(history, [make_claim(published_at=t0 + timedelta(hours=1))])
+    assert stored(state) == 3
+    append(history, [make_claim(published_at=t0 + timedelta(days=2))])  # seals 1 (t0+1h, t0+2d)
+    assert state.deletes == [segment_key(KEY, 0)]
+    assert [c.published_at for c in history.load(KEY).view(bounds)] == [t0 + timedelta(days=2)]
+    late = make_claim(published_at=t0 - timedelta(days=5))
+    state.writes.clear()
+    append(history, [late])
+    assert state.writes == []  # too old to be compared with anything again: not stored
+
+
+def test_the_count_bound_drops_the_oldest_segment_in_event_time(make_claim: MakeClaim, t0: datetime) -> None:
+    bounds = StateBounds(per_key=4, max_age_days=365, segment=2)
+    state = Recording()
+    history = SegmentedHistory(state, bounds, Codec())
+    newer = [make_claim(published_at=t0 + timedelta(days=10, minutes=i)) for i in range(2)]
+    older = [make_claim(published_at=t0 + timedelta(minutes=i)) for i in range(2)]
+    newest = [make_claim(published_at=t0 + timedelta(days=11, minutes=i)) for i in range(2)]
+    for batch in (newer, older, newest):  # a backfill arrives between two live batches
+        append(history, batch)
+    ids = {c.claim_id for c in history.load(KEY).view(bounds)}
+    assert ids == {c.claim_id for c in newer + newest}
+    assert segment_key(KEY, 1) in state.deletes  # the backfilled segment went, not the first one
+
+
+def test_another_writer_is_never_hidden_by_the_segment_cache(make_claim: MakeClaim, t0: datetime) -> None:
+    """Two workers in turn on one key (a rebalance): each reads what the other wrote."""
+    bounds = StateBounds(segment=2)
+    state = Recording()
+    one, two = SegmentedHistory(state, bounds, Codec()), SegmentedHistory(state, bounds, Codec())
+    claims = [make_claim(published_at=t0 + timedelta(minutes=i)) for i in range(9)]
+    append(one, claims[:2])
+    append(two, claims[2:5])
+    append(one, claims[5:6])
+    assert append(two, claims[6:9]) == claims[:6]
+    assert one.load(KEY).view(bounds) == claims
+    # a sealed segment rewritten behind the cache's back (e.g. restored from another changelog) is re-read
+    state.data[segment_key(KEY, 0)] = dump([claims[1], claims[0]], Codec())
+    assert {c.claim_id for c in one.load(KEY).stored} == {c.claim_id for c in claims}
+
+
+def test_the_old_one_list_layout_is_read_then_rewritten_in_segments(
+    make_claim: MakeClaim, t0: datetime
+) -> None:
+    bounds = StateBounds(per_key=300, segment=4)
+    state = Recording()
+    old = [make_claim(published_at=t0 + timedelta(minutes=i)) for i in range(10)]
+    state.data[KEY] = dump(old, Codec())
+    history = SegmentedHistory(state, bounds, Codec())
+    new = make_claim(published_at=t0 + timedelta(hours=1))
+    assert append(history, [new]) == old
+    assert state.data[KEY]["layout"] == LAYOUT
+    assert history.load(KEY).view(bounds) == [*old, new]
+    assert stored(state) == 11
+    assert max(claims_count(v) for v in state.data.values()) == 4
+
+
+def test_pipeline_state_holds_heads_and_segments() -> None:
+    seed_article = parse_article((SEEDS / "kursk-article.jsonl").read_bytes().strip())
+    pipe = Pipeline(state=Recording(), bounds=StateBounds(segment=2))
+    assert pipe.process_article(seed_article, 0.0), "precondition: the seed article carries a conflict"
+    pipe.process_article(seed_article, 0.0)  # a repeated article adds no claims
+    heads = [k for k in pipe.state if "#" not in k]
+    assert heads and all(pipe.state[k]["layout"] == LAYOUT for k in heads)
+    assert pipe.claims_held() == sum(len(b.claims) for b in pipe.extract(seed_article))
