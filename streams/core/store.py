@@ -3,7 +3,7 @@
 Layout in any MutableMapping of JSON-able values (a faust Table, a dict):
 
     "<claim key>"     head: {"layout": "segments/1", "open": N, "sealed": [[n, count, last claim id,
-                      newest published_at as unix time], ...]}
+                      newest and oldest published_at as unix time], ...]}
                       (tiny; rewritten only when a segment seals or is dropped)
     "<claim key>#<n>" segment n: a JSON list of at most `segment` claims, in arrival order
 
@@ -115,10 +115,6 @@ def merge(history: list[Claim], new: Iterable[Claim], bounds: StateBounds) -> li
     return merged[-bounds.per_key :]
 
 
-def _newest_ts(claims: Iterable[Claim]) -> float:
-    return max(c.published_at for c in claims).timestamp()
-
-
 @dataclass
 class Loaded:
     """One key's history as read from state: what is stored (arrival order) and the bounded view."""
@@ -194,35 +190,58 @@ class SegmentedHistory:
         head = loaded.head or {"layout": LAYOUT, "open": 0, "sealed": []}
         sealed = [list(e) for e in head.get("sealed") or ()]
         n_open = int(head.get("open", 0))
-        segment = [*loaded.open, *new]
+        segment = [c for c in loaded.open if c.published_at >= horizon] + new  # never empty here
         size = max(1, self.bounds.segment)
         head_changed = loaded.head is None
         while len(segment) >= size:
             full, segment = segment[:size], segment[size:]
             self.state[segment_key(loaded.key, n_open)] = dump(full, self.codec)
-            sealed.append([n_open, len(full), full[-1].claim_id, _newest_ts(full)])
+            sealed.append(self._entry(n_open, full))
             n_open += 1
             head_changed = True
         if segment:  # (a just-opened empty segment needs no write: a missing segment reads as empty)
             self.state[segment_key(loaded.key, n_open)] = dump(segment, self.codec)
-        # drop sealed segments, oldest in event time first, while the rest still holds the bounded view
+        # the age bound, exactly: sealed segments entirely older than the horizon go, partly older ones are
+        # rewritten without their expired claims (so what a key stores does not depend on arrival order)
+        horizon_ts = horizon.timestamp()
+        kept: list[list[Any]] = []
+        for entry in sealed:
+            if float(entry[4]) >= horizon_ts:
+                kept.append(entry)
+                continue
+            head_changed = True
+            if float(entry[3]) < horizon_ts:
+                self._drop(loaded.key, int(entry[0]))
+                continue
+            fresh = [c for c in self._segment(loaded.key, entry) if c.published_at >= horizon]
+            self.state[segment_key(loaded.key, int(entry[0]))] = dump(fresh, self.codec)
+            kept.append(self._entry(int(entry[0]), fresh))
+            self._sealed[(loaded.key, int(entry[0]))] = ((len(fresh), fresh[-1].claim_id), fresh)
+        sealed = kept
+        # the count bound: whole sealed segments, oldest in event time first, while the rest holds the view
         total = sum(int(e[1]) for e in sealed) + len(segment)
-        horizon_ts = (newest - timedelta(days=self.bounds.max_age_days)).timestamp()
         while sealed:
             oldest = min(range(len(sealed)), key=lambda i: float(sealed[i][3]))
-            entry = sealed[oldest]
-            if float(entry[3]) >= horizon_ts and total - int(entry[1]) < self.bounds.per_key:
+            if total - int(sealed[oldest][1]) < self.bounds.per_key:
                 break
-            sealed.pop(oldest)
+            entry = sealed.pop(oldest)
             total -= int(entry[1])
-            try:
-                del self.state[segment_key(loaded.key, int(entry[0]))]
-            except KeyError:
-                pass
-            self._sealed.pop((loaded.key, int(entry[0])), None)
+            self._drop(loaded.key, int(entry[0]))
             head_changed = True
         if head_changed:
             self.state[loaded.key] = {"layout": LAYOUT, "open": n_open, "sealed": sealed}
+
+    @staticmethod
+    def _entry(n: int, claims: list[Claim]) -> list[Any]:
+        times = [c.published_at.timestamp() for c in claims]
+        return [n, len(claims), claims[-1].claim_id, max(times), min(times)]
+
+    def _drop(self, key: str, n: int) -> None:
+        try:
+            del self.state[segment_key(key, n)]
+        except KeyError:
+            pass
+        self._sealed.pop((key, n), None)
 
     def _rewrite(self, key: str, claims: list[Claim]) -> None:
         """Old one-list layout -> segments (once, on the key's first write after an upgrade)."""
@@ -232,7 +251,7 @@ class SegmentedHistory:
         while len(claims) - n * size >= size:
             full = claims[n * size : (n + 1) * size]
             self.state[segment_key(key, n)] = dump(full, self.codec)
-            sealed.append([n, len(full), full[-1].claim_id, _newest_ts(full)])
+            sealed.append(self._entry(n, full))
             n += 1
         if claims[n * size :]:
             self.state[segment_key(key, n)] = dump(claims[n * size :], self.codec)

@@ -209,3 +209,24 @@ def test_pipeline_state_holds_heads_and_segments() -> None:
     heads = [k for k in pipe.state if "#" not in k]
     assert heads and all(pipe.state[k]["layout"] == LAYOUT for k in heads)
     assert pipe.claims_held() == sum(len(b.claims) for b in pipe.extract(seed_article))
+
+
+def test_what_a_key_stores_under_the_age_bound_does_not_depend_on_arrival_order(
+    make_claim: MakeClaim, t0: datetime
+) -> None:
+    bounds = StateBounds(per_key=1000, max_age_days=3, segment=4)
+    rng = random.Random(11)
+    claims = [make_claim(published_at=t0 + timedelta(hours=rng.randint(0, 240))) for _ in range(120)]
+    newest = max(c.published_at for c in claims)
+    expected = {c.claim_id for c in claims if c.published_at >= newest - timedelta(days=3)}
+    for seed in range(6):
+        order = list(claims)
+        random.Random(seed).shuffle(order)
+        state = Recording()
+        history = SegmentedHistory(state, bounds, Codec())
+        for i in range(0, len(order), 3):
+            append(history, order[i : i + 3])
+        held = {item["claim_id"] for v in state.values() if isinstance(v, list) for item in v}
+        assert held == expected
+        assert stored(state) == len(expected)
+        assert {c.claim_id for c in history.load(KEY).view(bounds)} == expected
