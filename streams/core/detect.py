@@ -346,16 +346,21 @@ def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
 def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:
     """Alerts for the new claims in `batch` against `history` and against each other."""
     earlier = _candidates(batch, history)
-    # claims of other articles can only be in the same story when they share a name: index them by name
-    by_name: dict[str, list[int]] = {}
-    for n, c in enumerate(earlier):
-        for t in _features(c).names:
-            by_name.setdefault(t, []).append(n)
+    # claims of other articles can only be in the same story when they share a name: one pass keeps the
+    # earlier claims sharing a name with any new claim (set disjointness, in C), then each new claim's own
+    wanted = frozenset().union(*(_features(c).names for c in batch.claims))
+    pool: list[tuple[Claim, frozenset[str]]] = []
+    if wanted:
+        for c in earlier:
+            names = _features(c).names
+            if not wanted.isdisjoint(names):
+                pool.append((c, names))
     best: dict[tuple[str, str], tuple[float, Alert]] = {}
     for i, new in enumerate(batch.claims):
-        near = sorted({n for t in _features(new).names for n in by_name.get(t, ())})
+        names = _features(new).names
+        near = [c for c, other in pool if not names.isdisjoint(other)]
         same_article = [c for c in earlier if c.article_id == new.article_id]
-        for old in [*(earlier[n] for n in near), *same_article, *batch.claims[:i]]:
+        for old in [*near, *same_article, *batch.claims[:i]]:
             if old.claim_id == new.claim_id or not _worth_comparing(old, new, cfg):
                 continue
             story = _same_story(old, new, cfg)

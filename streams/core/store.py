@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from operator import attrgetter
 from typing import Any
 
 from schemas import Claim
@@ -103,12 +104,15 @@ def dump(claims: Iterable[Claim], codec: Codec | None = None) -> list[dict[str, 
     return [codec.encode(c) for c in claims]
 
 
+_EVENT_ORDER = attrgetter("published_at", "claim_id")
+
+
 def merge(history: list[Claim], new: Iterable[Claim], bounds: StateBounds) -> list[Claim]:
     """Add new claims (replacing same claim_id), order by event time, apply both bounds."""
     by_id = {c.claim_id: c for c in history}
     for c in new:
         by_id[c.claim_id] = c
-    merged = sorted(by_id.values(), key=lambda c: (c.published_at, c.claim_id))
+    merged = sorted(by_id.values(), key=_EVENT_ORDER)
     if merged:
         horizon = merged[-1].published_at - timedelta(days=bounds.max_age_days)
         merged = [c for c in merged if c.published_at >= horizon]
