@@ -140,6 +140,8 @@ class Run:
         extra = (
             {"CLAIMWATCH_FETCH_MAX_WAIT_MS": str(self.args.fetch_wait_ms)} if self.args.fetch_wait_ms else {}
         )
+        if self.args.session_timeout_ms:
+            extra["CLAIMWATCH_SESSION_TIMEOUT_MS"] = str(self.args.session_timeout_ms)
         for i in range(self.args.workers):
             self.workers.append(
                 Worker(
@@ -425,6 +427,7 @@ def report(res: dict[str, Any]) -> str:
     lines = [
         f"\n== end-to-end: {res['workers']} worker(s), {res['partitions']} partitions, store {res['store']}, "
         f"workers ready in {res['setup']['ready_s']} s"
+        + (f", session timeout {res['session_timeout_ms']} ms" if res.get("session_timeout_ms") else "")
     ]
     head = (
         "load",
@@ -507,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", choices=("rocksdb", "memory"), default="rocksdb")
     ap.add_argument("--fetch-wait-ms", type=int, help="CLAIMWATCH_FETCH_MAX_WAIT_MS for the workers")
     ap.add_argument(
+        "--session-timeout-ms", type=int, help="CLAIMWATCH_SESSION_TIMEOUT_MS for the workers (failover time)"
+    )
+    ap.add_argument(
         "--drain-timeout", type=float, default=180.0, help="seconds to wait for a backlog to clear"
     )
     ap.add_argument("--settle", type=float, default=2.0, help="seconds to wait for the last alerts")
@@ -534,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers,
         "partitions": args.partitions,
         "store": args.store,
+        "session_timeout_ms": args.session_timeout_ms,  # None: the worker's default
         "steps": [],
     }
     try:

@@ -2,7 +2,7 @@
 # One command for every benchmark: setup, in-process, end-to-end (1 worker, 2 workers, failover).
 # Results go to bench-out/ (gitignored): *.txt (tables as printed) and *.json (all figures).
 #
-#   benchmarks/run.sh            full run (~25 min on 2 cores)
+#   benchmarks/run.sh            full run (~35 min on 2 cores)
 #   benchmarks/run.sh --quick    smoke run (~4 min): small sizes, short load steps, no failover
 #
 # Environment: BENCH_BOOTSTRAP=host:port uses that broker instead of starting one per e2e run.
@@ -37,10 +37,12 @@ if ((quick)); then
 fi
 
 $py -m benchmarks.inprocess --profile --tracemalloc --json "$out/inprocess.json" | tee "$out/inprocess.txt"
-$py -m benchmarks.e2e "${boot[@]}" --workers 1 --loads 25,50,100,max --seconds 30 \
+$py -m benchmarks.e2e "${boot[@]}" --workers 1 --loads 25,50,75,100,max --seconds 30 \
   --json "$out/e2e-1w.json" | tee "$out/e2e-1w.txt"
-$py -m benchmarks.e2e "${boot[@]}" --workers 2 --loads 25,50,100,max --seconds 30 \
+$py -m benchmarks.e2e "${boot[@]}" --workers 2 --loads 25,50,75,100,max --seconds 30 \
   --json "$out/e2e-2w.json" | tee "$out/e2e-2w.txt"
 $py -m benchmarks.e2e "${boot[@]}" --workers 2 --failover --failover-rate 25 --failover-seconds 120 \
   --json "$out/e2e-failover.json" | tee "$out/e2e-failover.txt"
+$py -m benchmarks.e2e "${boot[@]}" --workers 2 --failover --failover-rate 25 --failover-seconds 120 \
+  --session-timeout-ms 10000 --json "$out/e2e-failover-10s.json" | tee "$out/e2e-failover-10s.txt"
 echo "benchmarks: results in $out/"

@@ -90,6 +90,12 @@ def _features(c: Claim) -> _Features:
     return f
 
 
+def _same_report(a: Claim, b: Claim) -> bool:
+    """One version of one article. Two versions of an article (same id, changed content) are two reports
+    by the same outlet at two times: a figure the revision changes is compared like a later report's."""
+    return a.article_id == b.article_id and a.article_version == b.article_version
+
+
 def _same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     """0 when the claims are about different stories, else a similarity in (0, 1]."""
     if a.article_id == b.article_id:
@@ -251,7 +257,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     ):
         # the lower figure is about a named part, or the higher one about the whole country: a subset
         return None
-    if old.article_id == new.article_id and (
+    if _same_report(old, new) and (
         "outlet" in (old.speaker_kind, new.speaker_kind)
         or same_claimant(old.claimant, new.claimant)
         or new.measure.startswith("count:")
@@ -260,7 +266,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     earlier, later = (
         (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
     )
-    same_time = earlier.article_id == later.article_id
+    same_time = _same_report(earlier, later)
     hours = (later.published_at - earlier.published_at).total_seconds() / 3600
     measure = new.measure
     if measure in ("missing", "outage", "fill_level") and hours > cfg.state_window_hours and not same_time:
@@ -294,7 +300,9 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         )
     elif rule == RULE_REVISION:
         old_text, new_text = earlier.figure.text, later.figure.text  # type: ignore[union-attr]
-        why = f"{later.speaker} changes its figure for {what} from {old_text!r} to {new_text!r}"
+        why = f"{later.speaker} changes the figure for {what} from {old_text!r} to {new_text!r}"
+        if earlier.article_id == later.article_id:
+            why = f"{later.source} revised article {later.article_id}: {why}"
     else:
         why = f"incompatible figures for {what}: {_describe(old)}, {_describe(new)} (gap {gap:.0%})"
     return rule, min(confidence, 0.97), why
@@ -307,10 +315,10 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     if new.measure in STATE_OUTCOMES and old.article_id != new.article_id and hours > cfg.state_outcome_hours:
         return None  # a state that changes (supply restored, talks, operations): a later report is an update
     same = same_claimant(old.claimant, new.claimant)
-    if same and old.article_id == new.article_id:
+    if same and _same_report(old, new):
         return None  # one speaker describing two aspects in one report
     outlets = (old.speaker_kind == "outlet") + (new.speaker_kind == "outlet")
-    if outlets == 2 or (outlets and (same or old.article_id == new.article_id)):
+    if outlets == 2 or (outlets and (same or _same_report(old, new))):
         return None  # an outlet's own narrative is not a party to the dispute
     rule = RULE_STATEMENT_REVISION if same else RULE_STATEMENT
     confidence = 0.6
@@ -366,7 +374,7 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
             story = _same_story(old, new, cfg)
             if story <= 0 or not _places_compatible(old, new) or not _periods_compatible(old, new):
                 continue
-            if old.article_id == new.article_id and (
+            if _same_report(old, new) and (
                 old.sentence_index == new.sentence_index or min(old.sentence_index, new.sentence_index) < 0
             ):
                 continue  # within one report, a headline summarises both sides: compare body sentences

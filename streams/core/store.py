@@ -131,8 +131,13 @@ class Loaded:
     _view: list[Claim] | None = None
 
     def view(self, bounds: StateBounds) -> list[Claim]:
+        """The bounded history a batch is compared with. An article stored in two versions (same id, changed
+        content) counts in its latest version only: claims an outlet has since revised are not compared with
+        later reports (the revision itself was compared with them when it arrived)."""
         if self._view is None:
-            self._view = merge([], self.stored, bounds)
+            latest = {c.article_id: c.article_version for c in self.stored}  # arrival order: last one wins
+            merged = merge([], self.stored, bounds)
+            self._view = [c for c in merged if latest[c.article_id] == c.article_version]
         return self._view
 
 

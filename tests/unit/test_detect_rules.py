@@ -324,3 +324,49 @@ def test_paraphrased_death_tolls_from_two_sources(article: Callable[..., Article
     alerts = run(a, b)
     assert len(alerts) == 1 and alerts[0].kind == "numeric_conflict"
     assert {c.measure for c in alerts[0].claims} == {"deaths"}
+
+
+# --- article revisions (same id, changed content): the earlier version is kept and compared like an earlier
+# report by the same outlet
+
+DEAL = (
+    "TARVONA, March 16 - The Tarvona regional government signed a contract worth {} with Belcor to rebuild "
+    "the coastal road, transport minister Ana Ruiz said on Sunday. Work starts in May."
+)
+
+
+def test_a_revision_that_changes_a_figure_is_a_same_source_revision(article: Callable[..., Article]) -> None:
+    first = article(DEAL.format("$40 million"), id="deal-1")
+    revised = article(DEAL.format("$25 million"), id="deal-1", hours=1)
+    (alert,) = run(first, revised)
+    assert alert.rule == "numeric_revision.v1" and alert.same_source
+    assert [c.article_id for c in alert.claims] == ["deal-1", "deal-1"]
+    assert len({c.article_version for c in alert.claims}) == 2
+    assert [c.figure.text for c in alert.claims if c.figure] == ["$40 million", "$25 million"]
+    assert "revis" in alert.explanation
+
+
+def test_revisions_that_change_nothing_compared_or_raise_a_running_count_are_quiet(
+    article: Callable[..., Article],
+) -> None:
+    deal = DEAL.format("$40 million")
+    assert run(article(deal, id="d"), article(deal + " Belcor declined to comment.", id="d", hours=1)) == []
+    assert run(article(deal, id="d"), article(deal, id="d")) == []  # a redelivery
+    toll = LEAD + "{} people were killed when a passenger train hit a goods train near Bhairab, police said."
+    rising = article(toll.format("Nineteen"), id="t", hours=2)
+    assert run(article(toll.format("Twelve"), id="t"), rising) == []
+
+
+def test_a_revision_that_lowers_a_running_count_fires(article: Callable[..., Article]) -> None:
+    toll = LEAD + "{} people were killed when a passenger train hit a goods train near Bhairab, police said."
+    (alert,) = run(article(toll.format("Nineteen"), id="t"), article(toll.format("Seven"), id="t", hours=2))
+    assert alert.same_source and alert.rule == "numeric_revision.v1"
+
+
+def test_later_reports_are_not_compared_with_a_superseded_version(article: Callable[..., Article]) -> None:
+    first = article(DEAL.format("$40 million"), id="deal-1")
+    revised = article(DEAL.format("$25 million"), id="deal-1", hours=1)
+    other = article(DEAL.format("$25 million"), source="Wire Two", hours=2)
+    assert [a.rule for a in run(first, revised, other)] == ["numeric_revision.v1"]
+    # without the revision, the other outlet's figure conflicts with the first version
+    assert [a.same_source for a in run(first, other)] == [False]
