@@ -41,6 +41,12 @@ _INVERTED = re.compile(
 )
 _FINITE = re.compile(r"\b(?:were|was|is|are|had|has|have|will|would|did|does|do|could|should|can)\b")
 _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
+#: "according to figures released by X", "results from X": the source is X, not the document
+_DOCUMENT_OF = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:figures|data|results|statistics|estimates|numbers|counts?|"
+    r"tall(?:y|ies)|reports?|records|documents?|projections)\s+(?:[\w-]+\s+)?(?:by|from|of)\s+(.{2,})$",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}{_APPOS}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
     rf"separately\s+|earlier\s+|had\s+|has\s+|have\s+)?({_VERBS})\b"
@@ -162,11 +168,33 @@ def _org_of(p: str) -> str | None:
     return " ".join(words[-4:])
 
 
+#: levels of government or jurisdiction: two bodies named at different levels are different claimants
+#: ("the local election commission" is not "the national election commission")
+_LEVELS = frozenset(
+    {
+        "local",
+        "city",
+        "municipal",
+        "provincial",
+        "regional",
+        "county",
+        "district",
+        "state",
+        "national",
+        "federal",
+    }
+)
+
+
 def same_claimant(a: str, b: str) -> bool:
     if a == b:
         return True
-    ta = set(a.split()) - {"state", "national", "government"}
-    tb = set(b.split()) - {"state", "national", "government"}
+    wa, wb = set(a.split()), set(b.split())
+    la, lb = wa & _LEVELS, wb & _LEVELS
+    if la and lb and la != lb:
+        return False
+    ta = wa - {"state", "national", "government"}
+    tb = wb - {"state", "national", "government"}
     if not ta or not tb or "anonymous" in ta or "anonymous" in tb:
         return False
     return ta <= tb or tb <= ta
@@ -206,7 +234,9 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
     if not found:
         m2 = _ACCORDING.search(s)
         if m2:
-            found = _speaker(_clean(m2.group(1)), "according to")
+            phrase = _clean(m2.group(1))
+            doc = _DOCUMENT_OF.match(phrase)
+            found = _speaker(doc.group(1) if doc else phrase, "according to")
     if not found:
         m3 = _TRAILING.search(s)
         if m3 and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they ")):
@@ -237,6 +267,18 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
         found = Speaker("an anonymous source", "anonymous source", "anonymous", None, "reported")
     if found is None:
         return Speaker(ctx.outlet, ctx.outlet.lower(), "outlet", None, "asserted")
+    if found.kind == "organisation" and " " not in found.claimant:
+        # a bare head ("the commission said") names the body the article named in full before it
+        fuller = next(
+            (
+                sp.claimant
+                for sp in reversed(ctx.seen)
+                if sp.kind == "organisation" and sp.claimant.endswith(" " + found.claimant)
+            ),
+            None,
+        )
+        if fuller:
+            found = Speaker(found.name, fuller, found.kind, found.verb, found.certainty)
     ctx.last = found
     if found.kind == "person":
         ctx.last_person = found

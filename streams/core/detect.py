@@ -90,6 +90,15 @@ def _features(c: Claim) -> _Features:
     return f
 
 
+def _story_place(placed: Claim, unplaced: Claim) -> bool:
+    """The placed claim names only places the other claim's story is anchored to (its dateline or lead
+    places). For a rate (a percentage) that makes the two figures one scope: unlike a count, a part's rate is
+    not bounded by the whole's, so "lower figure about a named part" says nothing there."""
+    own = _features(placed).places
+    anchors = {t[1:] for t in _features(unplaced).story if t.startswith("@")}
+    return bool(own) and own <= anchors
+
+
 def _same_report(a: Claim, b: Claim) -> bool:
     """One version of one article. Two versions of an article (same id, changed content) are two reports
     by the same outlet at two times: a figure the revision changes is compared like a later report's."""
@@ -252,8 +261,16 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
         else (new, old)
     )  # type: ignore[union-attr]  # noqa: E501
-    if bool(lower.place) != bool(higher.place) and (
-        (lower.place and "nationwide" not in lower.place) or (higher.place and "nationwide" in higher.place)
+    if (
+        bool(lower.place) != bool(higher.place)
+        and (
+            (lower.place and "nationwide" not in lower.place)
+            or (higher.place and "nationwide" in higher.place)
+        )
+        and not (
+            new.figure.unit == "percent"
+            and _story_place(*((lower, higher) if lower.place else (higher, lower)))
+        )
     ):
         # the lower figure is about a named part, or the higher one about the whole country: a subset
         return None

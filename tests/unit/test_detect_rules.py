@@ -370,3 +370,32 @@ def test_later_reports_are_not_compared_with_a_superseded_version(article: Calla
     assert [a.rule for a in run(first, revised, other)] == ["numeric_revision.v1"]
     # without the revision, the other outlet's figure conflicts with the first version
     assert [a.same_source for a in run(first, other)] == [False]
+
+
+# --- a rate about the story's own place is the same scope as the story's unplaced rate; a count about a
+# place is still a part of an unplaced total
+
+VOTE = "KARVELL, Nov 19 - Ada Lind won the by-election for mayor of Karvell on Wednesday. "
+
+
+def test_a_rate_about_the_story_place_meets_the_unplaced_rate(article: Callable[..., Article]) -> None:
+    a = article(VOTE + "Turnout was 38.7 per cent of eligible voters, the city election commission said.")
+    b = article(
+        VOTE + "Turnout in Karvell was just 24.6 per cent, the national election commission said.",
+        source="Wire Two",
+        hours=20,
+    )
+    (alert,) = run(a, b)
+    assert alert.rule == "numeric_mismatch.v1" and not alert.same_source
+
+
+def test_a_count_about_a_named_place_stays_a_part_of_the_unplaced_total(
+    article: Callable[..., Article],
+) -> None:
+    a = article(VOTE + "About 12,000 people voted, the city election commission said.")
+    b = article(
+        VOTE + "In Karvell's old town, 4,100 people voted, the national election commission said.",
+        source="Wire Two",
+        hours=20,
+    )
+    assert run(a, b) == []

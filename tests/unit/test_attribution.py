@@ -1,0 +1,52 @@
+"""Attribution: who makes a claim, and when two claimants are one."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.attribution import Context, attribute, same_claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Turnout was 24.6 per cent, according to figures released by the National Election Commission.",
+            "national election commission",
+        ),
+        ("Kang won, according to results from the city's election commission.", "city election commission"),
+        ("The toll rose to 41, according to data from the health ministry.", "health ministry"),
+        ("The toll rose to 41, according to the health ministry.", "health ministry"),
+    ],
+)
+def test_according_to_a_document_names_its_source(sentence: str, claimant: str) -> None:
+    assert attribute(sentence, Context("Wire One")).claimant == claimant
+
+
+def test_a_bare_head_names_the_body_named_in_full_earlier() -> None:
+    ctx = Context("Wire One")
+    attribute("Kang won, according to results from the city's election commission.", ctx)
+    attribute("The ministry of interior said roads were closed.", ctx)
+    assert (
+        attribute("Turnout was 38.7 per cent, the commission said.", ctx).claimant
+        == "city election commission"
+    )
+    # with no earlier body of that kind, the head stays as it is
+    assert attribute("Turnout was 38.7 per cent, the commission said.", Context("Wire One")).claimant == (
+        "commission"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("national election commission", "city election commission", False),
+        ("federal police", "state police", False),
+        ("provincial health ministry", "national health ministry", False),
+        ("state election commission", "election commission", True),
+        ("health ministry", "national health ministry", True),
+        ("army", "army", True),
+    ],
+)
+def test_bodies_at_different_levels_are_different_claimants(a: str, b: str, same: bool) -> None:
+    assert same_claimant(a, b) is same
