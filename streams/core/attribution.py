@@ -24,7 +24,10 @@ _VERBS = (
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
-_APPOS = r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s)\b[^,;“”\"]{1,120}),)?"
+_APPOS = (
+    r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
+    r"[^,;“”\"]{0,120}),)?"
+)
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (
     r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*"
@@ -44,7 +47,8 @@ _ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
 #: "according to figures released by X", "results from X": the source is X, not the document
 _DOCUMENT_OF = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:figures|data|results|statistics|estimates|numbers|counts?|"
-    r"tall(?:y|ies)|reports?|records|documents?|projections)\s+(?:[\w-]+\s+)?(?:by|from|of)\s+(.{2,})$",
+    r"tall(?:y|ies)|reports?|records|documents?|projections|audits?|reviews?|surveys?|stud(?:y|ies)|"
+    r"inquir(?:y|ies)|investigations?|analys[ie]s)\s+(?:[\w-]+\s+)?(?:by|from|of)\s+(.{2,})$",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -131,6 +135,8 @@ def normalise_claimant(phrase: str) -> tuple[str, str]:
     'Danubius Gas Trading, the Romanian company named by ...' -> ('danubius gas trading', 'organisation')."""
     p = phrase.strip().strip("\"“”'‘’()").replace("’", "'")
     name, _, appos = p.partition(", ")
+    if re.fullmatch(r"\d{1,3}", appos.strip()):
+        appos = ""  # "Hichem Ben Slama, 57": an age, not a description
     if _ANON.search(p):
         org = _org_of(p)
         return (org or "anonymous source", "anonymous")
@@ -201,7 +207,8 @@ def same_claimant(a: str, b: str) -> bool:
 
 
 def _speaker(phrase: str, verb: str | None) -> Speaker:
-    claimant, kind = normalise_claimant(phrase)
+    doc = _DOCUMENT_OF.match(phrase.strip())  # "an audit commissioned by the ministry": the ministry speaks
+    claimant, kind = normalise_claimant(doc.group(1) if doc else phrase)
     cert = REPORTING.get((verb or "").lower(), "asserted")
     return Speaker(
         name=phrase.strip().strip(",").strip(), claimant=claimant, kind=kind, verb=verb, certainty=cert
@@ -234,9 +241,7 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
     if not found:
         m2 = _ACCORDING.search(s)
         if m2:
-            phrase = _clean(m2.group(1))
-            doc = _DOCUMENT_OF.match(phrase)
-            found = _speaker(doc.group(1) if doc else phrase, "according to")
+            found = _speaker(_clean(m2.group(1)), "according to")
     if not found:
         m3 = _TRAILING.search(s)
         if m3 and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they ")):
@@ -247,6 +252,7 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
             m4
             and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2))
             and not _FINITE.search(m4.group(2))  # "..., said the journalists were detained": a clause
+            and not re.search(r"(?<![\w-])\d", m4.group(2))  # "said the federation owed 38 million" too
             and len(m4.group(2).split()) <= 10
         ):
             found = _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))

@@ -50,3 +50,19 @@ def test_a_bare_head_names_the_body_named_in_full_earlier() -> None:
 )
 def test_bodies_at_different_levels_are_different_claimants(a: str, b: str, same: bool) -> None:
     assert same_claimant(a, b) is same
+
+
+def test_a_document_speaks_for_whoever_commissioned_it() -> None:
+    sp = attribute(
+        "An audit commissioned by the sports ministry has put the debts at 38 million dinars.", Context("W")
+    )
+    assert (sp.claimant, sp.kind) == ("sports ministry", "organisation")
+
+
+def test_participle_and_age_appositions_keep_the_subject_as_speaker() -> None:
+    ctx = Context("W")
+    sp = attribute("The report, presented to parliament on Monday, said the federation owed 38 million.", ctx)
+    assert sp.claimant == "report"
+    sp = attribute("Treasurer Hichem Ben Slama, 57, rejected the findings at a news conference.", ctx)
+    assert (sp.claimant, sp.kind) == ("slama", "person")
+    assert attribute('"Our debts were no more than 11 million dinars," he said.', ctx).claimant == "slama"
