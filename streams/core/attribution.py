@@ -26,7 +26,7 @@ _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
-    r"[^,;“”\"]{0,120}),)?"
+    r"[^,;“”\"]{0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
 )
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (

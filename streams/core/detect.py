@@ -29,6 +29,9 @@ RULE_REVISION = "numeric_revision.v1"
 RULE_STATEMENT = "outcome_polarity.v1"
 RULE_STATEMENT_REVISION = "outcome_reversal.v1"
 STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
+#: states whose negative is the broken condition: one claimant reporting it first and the repair later
+#: ("without power" ... "power restored") reports progress
+RECOVERY_OUTCOMES = frozenset({"restored", "functioning"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,18 @@ def _features(c: Claim) -> _Features:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
         _FEATURES[c.claim_id] = f
     return f
+
+
+#: last words of place names that are venues of an event, not parts of an area: a rally "on Roubedorf
+#: Boulevard" is the whole rally, not a district's share of it
+VENUE_HEADS = frozenset(
+    {"boulevard", "square", "street", "avenue", "road", "park", "stadium", "plaza", "esplanade", "arena"}
+)
+
+
+def _venue_only(c: Claim) -> bool:
+    places = [p.split() for p in (c.place or "").split(" | ") if p.strip()]
+    return bool(places) and all(p[-1] in VENUE_HEADS for p in places)
 
 
 def _story_place(placed: Claim, unplaced: Claim) -> bool:
@@ -271,6 +286,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
             new.figure.unit == "percent"
             and _story_place(*((lower, higher) if lower.place else (higher, lower)))
         )
+        and not _venue_only(lower if lower.place else higher)
     ):
         # the lower figure is about a named part, or the higher one about the whole country: a subset
         return None
@@ -334,6 +350,10 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     same = same_claimant(old.claimant, new.claimant)
     if same and _same_report(old, new):
         return None  # one speaker describing two aspects in one report
+    if same and new.measure in RECOVERY_OUTCOMES:
+        earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
+        if earlier.published_at < later.published_at and earlier.polarity < 0 < later.polarity:
+            return None  # the claimant reports the repair of what it reported broken: progress
     outlets = (old.speaker_kind == "outlet") + (new.speaker_kind == "outlet")
     if outlets == 2 or (outlets and (same or _same_report(old, new))):
         return None  # an outlet's own narrative is not a party to the dispute

@@ -293,7 +293,9 @@ _NOT_NOUNS = frozenset(
     """were was are is had have has will would could should may might of in on at to from by for
     and or but with as than more per cent percent less still who which that dead killed across along near
     into onto over under after before since during when while where this last next said says being been
-    remain remained remains""".split()
+    remain remained remains took take takes taking went go goes made make makes came come comes fled flee
+    left leave gave give got get stood stand lost lose fell fall held hold kept keep paid pay spent spend
+    sent send brought bring ran run saw see met meet sat sit won win did do does can cannot""".split()
 )
 
 

@@ -121,6 +121,53 @@ HEDGES = [
     (r"fewer than|less than|under|below", "less_than"),
 ]
 
+#: named currencies, each its own unit: "38 million dinars" never meets "38 million lira"
+_CURRENCIES = (
+    (r"dinars?", "dinar"),
+    (r"zlotys?|złoty", "zloty"),
+    (r"reais|reals?", "real"),
+    (r"rupees?", "rupee"),
+    (r"pesos?", "peso"),
+    (r"yuan|renminbi", "yuan"),
+    (r"yen", "yen"),
+    (r"rand", "rand"),
+    (r"naira", "naira"),
+    (r"shillings?", "shilling"),
+    (r"cedis?", "cedi"),
+    (r"francs?", "franc"),
+    (r"liras?|lira", "lira"),
+    (r"rubles?|roubles?", "rouble"),
+    (r"hryvnias?", "hryvnia"),
+    (r"won", "won"),
+    (r"ringgit", "ringgit"),
+    (r"baht", "baht"),
+    (r"dirhams?", "dirham"),
+    (r"riyals?|rials?", "riyal"),
+    (r"taka", "taka"),
+    (r"leva|lev", "lev"),
+    (r"lei|leu", "leu"),
+    (r"forints?", "forint"),
+    (r"krona|kronor|kroner|krone", "krona"),
+    (r"dong", "dong"),
+    (r"rupiah", "rupiah"),
+    (r"soles?", "sol"),
+    (r"bolivianos?", "boliviano"),
+    (r"kwacha", "kwacha"),
+    (r"birr", "birr"),
+    (r"pula", "pula"),
+    (r"manat", "manat"),
+    (r"lari", "lari"),
+    (r"drams?", "dram"),
+    (r"tenge", "tenge"),
+    (r"som", "som"),
+    (r"afghanis?", "afghani"),
+    (r"kyats?", "kyat"),
+    (r"quetzals?", "quetzal"),
+    (r"lempiras?", "lempira"),
+    (r"colones?", "colon"),
+    (r"guarani(?:es)?", "guarani"),
+)
+
 UNITS = [
     # (regex after the number, unit)
     (r"per ?cent|percent|pct|%", "percent"),
@@ -142,13 +189,7 @@ UNITS = [
     (r"dollars?|usd\b", "usd"),
     (r"euros?|eur\b", "eur"),
     (r"pounds? sterling|pounds?|gbp\b", "gbp"),
-    (
-        r"dinars?|zlotys?|reais|reals?|rupees?|pesos?|yuan|yen|rand|naira|shillings?|cedis?|francs?|"
-        r"lira|liras|rubles?|roubles?|hryvnias?|won|ringgit|baht|dirhams?|riyals?|taka|leva?|lei|"
-        r"forints?|krona|kronor|kroner|dong|rupiah|soles?|bolivianos?|kwacha|birr|pula|manat|lari|drams?|"
-        r"tenge|som|afghanis?|kyats?|quetzals?|lempiras?|colones?|guarani(?:es)?",
-        "currency",
-    ),
+    *_CURRENCIES,
 ]
 CURRENCY_SYMBOL = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|₺|₽)\s?$")
 

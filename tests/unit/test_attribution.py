@@ -66,3 +66,10 @@ def test_participle_and_age_appositions_keep_the_subject_as_speaker() -> None:
     sp = attribute("Treasurer Hichem Ben Slama, 57, rejected the findings at a news conference.", ctx)
     assert (sp.claimant, sp.kind) == ("slama", "person")
     assert attribute('"Our debts were no more than 11 million dinars," he said.', ctx).claimant == "slama"
+
+
+def test_a_name_in_apposition_keeps_the_title_as_speaker() -> None:
+    sp = attribute(
+        "The mayor of Rakriakpur, Chiara Farah, said 312,000 customers had no power.", Context("W")
+    )
+    assert (sp.claimant, sp.kind, sp.verb) == ("mayor", "organisation", "said")

@@ -399,3 +399,24 @@ def test_a_count_about_a_named_place_stays_a_part_of_the_unplaced_total(
         hours=20,
     )
     assert run(a, b) == []
+
+
+def test_a_rally_on_a_named_street_is_the_whole_rally(article: Callable[..., Article]) -> None:
+    lead = "VARNO, May 4 - Thousands marched through Varno on Saturday against a rise in fuel prices. "
+    a = article(
+        lead + "Police said about 5,000 people took part in the rally on Lutova Boulevard. "
+        "The Citizens' Alliance, which organised the protest, said 45,000 people had joined the march."
+    )
+    (alert,) = run(a)
+    assert alert.rule == "numeric_mismatch.v1"
+    assert {c.claimant for c in alert.claims} == {"police", "citizens alliance"}
+
+
+def test_the_counted_noun_ends_before_the_verb(article: Callable[..., Article]) -> None:
+    text = (
+        "TIRAN, May 4 - Nurses across Tiran stayed away from work on Sunday in a strike over pay. "
+        "The Union of Nurses said more than 52,000 nurses had gone on strike. "
+        "Ada Varga, a spokesperson for the health ministry, said only 13,000 nurses took part in the strike."
+    )
+    (alert,) = run(article(text))
+    assert [c.figure.counted for c in alert.claims if c.figure] == ["nurses", "nurses"]

@@ -89,7 +89,7 @@ DIGITS = [
         27.4 * BN,
         27.35 * BN,
         27.45 * BN,
-        unit="currency",
+        unit="zloty",
     ),
     case("Unemployment rose to 12% last quarter.", "12%", 12, 12, 12, unit="percent"),
     case("Turnout was 38.7 per cent.", "38.7 per cent", 38.7, 38.7, 38.7, unit="percent"),
