@@ -420,3 +420,12 @@ def test_the_counted_noun_ends_before_the_verb(article: Callable[..., Article]) 
     )
     (alert,) = run(article(text))
     assert [c.figure.counted for c in alert.claims if c.figure] == ["nurses", "nurses"]
+
+
+def test_figures_in_different_currencies_are_never_compared(article: Callable[..., Article]) -> None:
+    text = "SARNO, May 4 - Economists polled by the central bank had forecast a deficit of about {} this year."
+    a = article(text.format("5.0 billion lira"))
+    b = article(text.format("2.9 billion dinars"), source="Wire Two", hours=3)
+    c = article(text.format("2.9 billion lira"), source="Wire Three", hours=4)
+    assert run(a, b) == []
+    assert [x.rule for x in run(a, c)] == ["numeric_mismatch.v1"]  # the same currency still is
