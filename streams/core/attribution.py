@@ -23,7 +23,12 @@ _VERBS = (
     r"warns|puts|estimates|reports|confirms|insists|denies"
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
-_NP = r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their )[^,;:“”\"]{1,90}?)"
+_NP = (
+    r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their |"
+    # bare plural speakers after an opening phrase: "On Monday, police said"
+    r"(?:police|officials|authorities|rescuers|witnesses|residents|doctors|medics|prosecutors|investigators|"
+    r"organi[sz]ers|activists|analysts|economists|lawyers)\b)[^,;:“”\"]{0,90}?)"
+)
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
     r"[^,;“”\"]{0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
@@ -52,8 +57,9 @@ _DOCUMENT_OF = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*)?{_NP}{_APPOS}\s+(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|"
-    rf"separately\s+|earlier\s+|had\s+|has\s+|have\s+)?({_VERBS})\b"
+    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*){{0,2}}{_NP}{_APPOS}\s+"
+    rf"(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|separately\s+|earlier\s+|had\s+|has\s+|"
+    rf"have\s+)?({_VERBS})\b"
 )
 _PRONOUN = re.compile(
     rf"(?:^\s*|[,”\"]\s*)(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"

@@ -73,3 +73,16 @@ def test_a_name_in_apposition_keeps_the_title_as_speaker() -> None:
         "The mayor of Rakriakpur, Chiara Farah, said 312,000 customers had no power.", Context("W")
     )
     assert (sp.claimant, sp.kind, sp.verb) == ("mayor", "organisation", "said")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday, police said 12 people died.",
+        "In Goma, Congo, police said 12 people died.",
+        "Police said 12 people died.",
+        "The toll rose to 12, police said.",
+    ],
+)
+def test_police_speak_after_an_opening_phrase_too(sentence: str) -> None:
+    assert attribute(sentence, Context("W")).claimant == "police"

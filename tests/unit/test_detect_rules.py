@@ -423,7 +423,9 @@ def test_the_counted_noun_ends_before_the_verb(article: Callable[..., Article]) 
 
 
 def test_figures_in_different_currencies_are_never_compared(article: Callable[..., Article]) -> None:
-    text = "SARNO, May 4 - Economists polled by the central bank had forecast a deficit of about {} this year."
+    text = (
+        "SARNO, May 4 - Economists polled by the central bank had forecast a deficit of about {} this year."
+    )
     a = article(text.format("5.0 billion lira"))
     b = article(text.format("2.9 billion dinars"), source="Wire Two", hours=3)
     c = article(text.format("2.9 billion lira"), source="Wire Three", hours=4)
