@@ -2,7 +2,9 @@
 
 Each test gets its own app id and its own topic names (CLAIMWATCH_TOPIC_* with a unique suffix), so
 tests sharing the session broker never see each other's messages. Workers are stopped by pid: SIGTERM,
-a deadline, then SIGKILL (or `kill()`: SIGKILL at once, a crash).
+a deadline, then SIGKILL (or `kill()`: SIGKILL at once, a crash). The process control (ports, start,
+/readyz, stop) is `benchmarks.procs`, shared with the end-to-end benchmark; `Names` and `WorkerProc`
+here are its test flavour.
 
 Test workers run with a 10 s consumer session timeout (CLAIMWATCH_SESSION_TIMEOUT_MS; faust's default is
 60 s), so a killed worker's partitions move within seconds. The helpers that read the truth from the
@@ -12,19 +14,16 @@ broker (offsets per partition, a group's committed offsets, `TopicReader`, `Pace
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
-import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from prometheus_client.parser import text_string_to_metric_families
+
+from benchmarks import procs
+from benchmarks.procs import CLAIMWATCH, free_port
 
 try:  # see conftest.py; re-exported: the broker-side helpers live in topicio
     from .topicio import (
@@ -63,63 +62,27 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-CLAIMWATCH = ROOT / ".venv" / "bin" / "claimwatch"
 SEED = ROOT / ".." / "shared" / "seeds" / "kursk-article.jsonl"
 PARTITIONS = 2
 #: consumer session timeout of test workers (ms): how long the group waits for a SIGKILLed member
 SESSION_TIMEOUT_MS = 10_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
-class Names:
-    """Unique app id and topic names for one test."""
+class Names(procs.Names):
+    """Unique app id (cw-test-<suffix>) and topic names for one test."""
 
-    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
-    #: partitions of every topic and of the table changelog (they must match)
     partitions: int = PARTITIONS
-
-    @property
-    def app_id(self) -> str:
-        return f"cw-test-{self.suffix}"
-
-    @property
-    def articles(self) -> str:
-        return f"articles-{self.suffix}"
-
-    @property
-    def claims(self) -> str:
-        return f"claims-{self.suffix}"
-
-    @property
-    def alerts(self) -> str:
-        return f"alerts-{self.suffix}"
-
-    @property
-    def dlq(self) -> str:
-        return f"articles.dlq-{self.suffix}"
-
-    def env(self, bootstrap: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMWATCH_")}
-        env.update(
-            CLAIMWATCH_BROKER=f"kafka://{bootstrap}",
-            CLAIMWATCH_APP_ID=self.app_id,
-            CLAIMWATCH_PARTITIONS=str(self.partitions),
-            CLAIMWATCH_TOPIC_ARTICLES=self.articles,
-            CLAIMWATCH_TOPIC_CLAIMS=self.claims,
-            CLAIMWATCH_TOPIC_ALERTS=self.alerts,
-            CLAIMWATCH_TOPIC_DLQ=self.dlq,
-        )
-        return env
+    app_prefix: ClassVar[str] = "cw-test"
 
 
-class WorkerProc:
-    """One `claimwatch worker` subprocess. `env` adds or overrides CLAIMWATCH_* settings for it."""
+class WorkerProc(procs.Worker):
+    """One `claimwatch worker` subprocess. `env` adds or overrides CLAIMWATCH_* settings for it.
+
+    Broker, app id and partitions are passed on the command line too; failures are AssertionErrors
+    carrying the worker's log tail."""
+
+    log_level = "info"
 
     def __init__(
         self,
@@ -129,74 +92,27 @@ class WorkerProc:
         log_path: Path,
         env: Mapping[str, str] | None = None,
     ) -> None:
-        self.bootstrap = bootstrap
-        self.names = names
-        self.data_dir = data_dir
-        self.log_path = log_path
-        self.extra_env = dict(env or {})
-        self.metrics_port = free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
+        extra = {"CLAIMWATCH_SESSION_TIMEOUT_MS": str(SESSION_TIMEOUT_MS), **(env or {})}
+        super().__init__(names, bootstrap, data_dir, log_path, extra_env=extra)
 
-    def start(self) -> WorkerProc:
-        self.metrics_port = free_port()
-        args = [
-            str(CLAIMWATCH),
-            "worker",
+    def options(self) -> list[str]:
+        return [
             "--broker",
             f"kafka://{self.bootstrap}",
-            "--data-dir",
-            str(self.data_dir),
-            "--web-port",
-            str(free_port()),
-            "--metrics-port",
-            str(self.metrics_port),
             "--app-id",
             self.names.app_id,
             "--partitions",
             str(self.names.partitions),
-            "--log-level",
-            "info",
         ]
-        env = self.names.env(self.bootstrap)
-        env["CLAIMWATCH_SESSION_TIMEOUT_MS"] = str(SESSION_TIMEOUT_MS)
-        env.update(self.extra_env)
-        with self.log_path.open("ab") as log:
-            log.write(f"\n==== start {' '.join(args)}\n".encode())
-            self.proc = subprocess.Popen(
-                args,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                env=env,
-            )
-        return self
 
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None, "worker not started"
-        return self.proc.pid
+    def failure(self, msg: str) -> Exception:
+        return AssertionError(f"{msg}:\n{self.log_tail()}")
 
-    def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
-
-    def kill(self) -> int:
-        """SIGKILL (a crash: no commit, no LeaveGroup); returns the exit code once reaped."""
-        assert self.proc is not None, "worker not started"
-        self.proc.kill()
-        return self.proc.wait(timeout=30)
-
-    def terminate(self, timeout: float = 30.0) -> tuple[int | None, float]:
-        """SIGTERM and wait up to `timeout`: (exit code or None if still running, seconds waited).
-
-        Unlike `stop`, never escalates: the caller asserts on the deadline (and `stop()`s after)."""
-        assert self.proc is not None, "worker not started"
+    def wait_ready(self, timeout: float = 90.0) -> float:
+        """Poll /readyz until 200; returns seconds waited. Fails with the worker log if it dies."""
         started = time.monotonic()
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            code: int | None = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            code = None
-        return code, time.monotonic() - started
+        super().wait_ready(timeout)
+        return time.monotonic() - started
 
     def assigned(self, topic: str) -> set[int]:
         """Partitions of `topic` this worker holds, from its consumer-lag gauge (set only while ready)."""
@@ -205,41 +121,6 @@ class WorkerProc:
             for (name, labels), _ in self.samples().items()
             if name == "claimwatch_consumer_lag_messages" and dict(labels).get("topic") == topic
         }
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.metrics_port}"
-
-    def log_tail(self, lines: int = 60) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
-
-    def get(self, path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=5) as resp:
-                return resp.status, resp.read().decode()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read().decode()
-
-    def wait_ready(self, timeout: float = 90.0) -> float:
-        """Poll /readyz until 200; returns seconds waited. Fails with the worker log if it dies."""
-        started = time.monotonic()
-        last = "no answer"
-        while time.monotonic() - started < timeout:
-            assert self.proc is not None
-            if self.proc.poll() is not None:
-                raise AssertionError(f"worker exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                status, body = self.get("/readyz")
-                if status == 200:
-                    return time.monotonic() - started
-                last = f"{status} {body.strip()}"
-            except OSError as exc:
-                last = repr(exc)
-            time.sleep(0.2)
-        raise AssertionError(f"worker not ready after {timeout} s (last /readyz: {last}):\n{self.log_tail()}")
 
     def samples(self) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
         status, text = self.get("/metrics")
@@ -263,19 +144,7 @@ class WorkerProc:
             if value is not None and pred(value):
                 return value
             time.sleep(0.2)
-        raise AssertionError(f"{name}{labels} stayed at {value} for {timeout} s:\n{self.log_tail()}")
-
-    def stop(self, timeout: float = 30.0) -> int | None:
-        """SIGTERM, wait up to `timeout`, then SIGKILL. Returns the exit code."""
-        proc = self.proc
-        if proc is None or proc.poll() is not None:
-            return None if proc is None else proc.returncode
-        proc.send_signal(signal.SIGTERM)
-        try:
-            return proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            return proc.wait(timeout=10)
+        raise self.failure(f"{name}{labels} stayed at {value} for {timeout} s")
 
 
 def send(
