@@ -69,3 +69,33 @@ async def test_unreadable_batch_is_dead_lettered(agent_app):
     dead = DeadLetter.model_validate_json(value)
     assert dead.reason == "processing_error" and dead.topic == "claims"
     assert agent_app.sent("alerts") == []
+
+
+async def test_an_article_revision_through_the_table_is_a_same_source_revision(agent_app):
+    """A revised article (same id, changed figure) meets its first version stored in the claims table."""
+    from streams.core.guard import parse_article
+
+    text = (
+        "TARVONA, March 16 - The Tarvona regional government signed a contract worth {} with Belcor to "
+        "rebuild the coastal road, transport minister Ana Ruiz said on Sunday."
+    )
+    versions = [
+        json.dumps(
+            {
+                "id": "deal-1",
+                "source": "Wire One",
+                "published_at": "2026-03-16T10:00:00Z",
+                "text": text.format(v),
+            }
+        ).encode()
+        for v in ("$40 million", "$25 million")
+    ]
+    pipeline = make_pipeline(agent_app.claimwatch_settings)
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        for raw in versions:
+            for batch in pipeline.extract(parse_article(raw), 1_000.0):
+                await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
+    alerts = [Alert.model_validate_json(v) for _, v in agent_app.sent("alerts")]
+    assert [(a.rule, a.same_source) for a in alerts] == [("numeric_revision.v1", True)]
+    assert [c.article_id for c in alerts[0].claims] == ["deal-1", "deal-1"]
+    assert "revised article deal-1" in alerts[0].explanation
