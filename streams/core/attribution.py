@@ -31,7 +31,7 @@ _NP = (
 )
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
-    r"[^,;“”\"]{0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
+    r"[^,;“”\"]{0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
 )
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (
@@ -68,7 +68,8 @@ _PRONOUN = re.compile(
 )
 _ANON = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|asked not to be (?:named|identified)|who declined to be named|"
-    r"speaking on condition|sources? (?:close to|familiar with)|officials? with (?:direct )?knowledge)\b",
+    r"speaking on condition|sources? (?:close to|familiar with)|officials? with (?:direct )?knowledge|"
+    r"(?:person|people|sources?|officials?) (?:briefed on|familiar with|with knowledge of))\b",
     re.IGNORECASE,
 )
 
@@ -81,7 +82,8 @@ ORG_HEADS = (
     "secretary|mayor|governor|minister|president|chief|prosecutor|prosecutors|lawyers|residents|traders|"
     "teachers|doctors|workers|witnesses|officials|official|source|sources|statement|bulletin|data|"
     "report|trader|coalition|alliance|centre|center|utility|fire service|delegation|protection|"
-    "management|headquarters|regulator|operator|commissioner"
+    "management|headquarters|regulator|operator|commissioner|organi[sz]ers|campaigners|activists|"
+    "protesters|demonstrators|rescuers|investigators|analysts"
 )
 _ORG = re.compile(rf"\b((?:[A-Za-z'’\-]+\s+){{0,4}}?(?:{ORG_HEADS}))\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
@@ -165,7 +167,13 @@ def normalise_claimant(phrase: str) -> tuple[str, str]:
 def _org_of(p: str) -> str | None:
     """The organisation a speaker phrase names, as the words of all its organisation heads:
     "Kyiv's military administrator" -> "kyiv military";
-    "the court's press service" -> "court press service"."""
+    "the court's press service" -> "court press service";
+    "the ethics committee of the athletics council" -> "ethics committee" (the body before "of" speaks)."""
+    head, of, _parent = p.partition(" of ")
+    if of and head.strip():
+        own = _org_of(head)
+        if own:
+            return own
     words: list[str] = []
     for m in _ORG.finditer(p):
         head = m.group(1).lower().replace("'s", "")
@@ -205,6 +213,9 @@ def same_claimant(a: str, b: str) -> bool:
     la, lb = wa & _LEVELS, wb & _LEVELS
     if la and lb and la != lb:
         return False
+    ha, hb = a.split()[-1], b.split()[-1]
+    if ha != hb and ha not in wb and hb not in wa:
+        return False  # different heads: "kenya government" is not "kenya teachers union"
     ta = wa - {"state", "national", "government"}
     tb = wb - {"state", "national", "government"}
     if not ta or not tb or "anonymous" in ta or "anonymous" in tb:

@@ -93,6 +93,10 @@ def _features(c: Claim) -> _Features:
     return f
 
 
+#: figures that describe one event as a whole (not counts that add up over its parts): where one report
+#: places the event, the figure is still about the whole event
+EVENT_PROPERTIES = frozenset({"magnitude"})
+
 #: last words of place names that are venues of an event, not parts of an area: a rally "on Roubedorf
 #: Boulevard" is the whole rally, not a district's share of it
 VENUE_HEADS = frozenset(
@@ -198,6 +202,8 @@ def _periods_compatible(a: Claim, b: Claim) -> bool:
     one, other = (sa, b) if sa else (sb, a)
     if not one:
         return True
+    if all(s.startswith("since ") for s in one):
+        return False  # a running total since a month ("since mid-June") is not one event's count
     years = {s for s in one if s[:4].isdigit()}
     return not years or str(other.published_at.year) in {y[:4] for y in years}
 
@@ -287,6 +293,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
             and _story_place(*((lower, higher) if lower.place else (higher, lower)))
         )
         and not _venue_only(lower if lower.place else higher)
+        and new.measure not in EVENT_PROPERTIES
     ):
         # the lower figure is about a named part, or the higher one about the whole country: a subset
         return None

@@ -15,13 +15,15 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from schemas import Article, Claim, ClaimBatch, Figure
 
-from .attribution import Context, attribute
+from .attribution import Context, Speaker, attribute
 from .guard import Limits
 from .lexicon import (
+    ACTORS,
     ANY_MEASURE,
     ANY_OUTCOME,
     MEASURES,
@@ -199,9 +201,11 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     against the publication date: 'this month' -> 'august'), quarters, seasons."""
     parts: set[str] = set()
     for m in _PERIOD.finditer(sentence):
-        f = re.sub(
-            r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", m.group(0).lower()
-        )
+        raw = m.group(0).lower()
+        f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", raw)
+        if raw.startswith("since "):
+            parts.add(f"since {f}")  # a running total over months ("since mid-June"): its own kind of period
+            continue
         rel = re.fullmatch(r"(last|this|next|previous) (year|season|month)", f)
         if rel and rel.group(2) == "month" and rel.group(1) in ("this", "next"):
             continue  # "later this month": a plan's date, not the period a figure is about
@@ -218,6 +222,10 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
         for m in _YEAR.finditer(sentence)
         if not re.search(
             r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20) : m.start()]
+        )
+        # "the largest deal since 2021": a comparison, not the period the figure is about
+        and not re.search(
+            r"\b(?:\w+est|first|most|highest|lowest)\b[^.;]{0,40}\bsince\s+$", sentence[: m.start()]
         )
     )
     return ",".join(sorted(parts)) if parts else None
@@ -263,6 +271,9 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     mapped to its class when known, else the raw head word."""
     after = sent[fig.end : fig.end + 60]
     m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][a-z\-]+\s*){1,4})", after)
+    before = _NUMBER_OF.findall(sent[max(0, fig.start - 80) : fig.start].lower())
+    if before and (not m or m.group(1).split()[0].lower() in _NOT_NOUNS):
+        m = re.match(r"((?:[a-z][a-z\-]+\s*){1})", before[-1])  # "the number of vessels ... rose to 19"
     if not m:
         return None
     words = []
@@ -289,6 +300,13 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     return words[-1] if words else None
 
 
+#: a place referred back to: "there" (not the existential "there is"), "in that county"
+_PLACE_ANAPHORA = re.compile(
+    r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|appears?|remains?|"
+    r"could|may|might|must|should)\b)|"
+    r"\b(?:in|at|across) (?:that|the same) (?:county|district|province|region|state|area|city|town|village)\b"
+)
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?([a-z][a-z\-]+)")
 _NOT_NOUNS = frozenset(
     """were was are is had have has will would could should may might of in on at to from by for
     and or but with as than more per cent percent less still who which that dead killed across along near
@@ -384,6 +402,10 @@ def _outcomes(sent: str) -> list[tuple[str, int, int]]:
         if oc.context and not oc.context.search(sent):
             continue
         pos = oc.positive.search(sent)
+        if pos and oc.agent is not None:
+            actor = _last(ACTORS.finditer(sent[max(0, pos.start() - 80) : pos.start()]))
+            if actor is None or not oc.agent.fullmatch(actor.group(0)):
+                pos = None
         neg = oc.negative.search(sent) if oc.negative else None
         hits = []
         if pos:
@@ -401,6 +423,25 @@ def _outcomes(sent: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _opens_quote(body: str) -> bool:
+    """The sentence opens a quotation it does not close ('"Our troops did not open fire.' ...)."""
+    b = body.strip()
+    return b[:1] in '“"' and not re.search(r"[”\"]", b[1:])
+
+
+def _quote_speaker(body: str, following: list[Sentence], ctx: Context) -> Speaker | None:
+    """A quotation's first sentence speaks with the voice named where the quotation closes:
+    '"Our troops did not open fire. The attack was ...," the spokesman said.'"""
+    if not _opens_quote(body):
+        return None
+    for nxt in following:
+        text = nxt.text.strip()
+        if re.search(r"[”\"]", text):
+            found = attribute(text, replace(ctx, seen=list(ctx.seen)))
+            return found if found.kind != "outlet" else None
+    return None
+
+
 def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim]:
     limits = limits or Limits()
     sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
@@ -411,17 +452,24 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     units: list[Sentence] = [Sentence(-1, article.title.strip(), 0)] if article.title.strip() else []
     units += sentences
     para_speaker_quote = False
-    for sent in units:
+    last_places: list[str] = []
+    for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
             break
         body, _dl = strip_dateline(sent.text)
         speaker = attribute(body, ctx, in_quote_paragraph=para_speaker_quote)
+        ahead = _quote_speaker(body, units[n + 1 : n + 4], ctx)
+        if ahead is not None:
+            speaker = ahead
         if sent.index == -1 and speaker.kind == "outlet" and sentences:
             # an unattributed headline summarises the lead: it speaks with the lead's voice
             speaker = attribute(strip_dateline(sentences[0].text)[0], Context(outlet=article.source))
             ctx.last = None
         para_speaker_quote = body.rstrip().endswith(("”", '"'))
         where = places(body)
+        if not where and _PLACE_ANAPHORA.search(body):
+            where = last_places  # "the tally of homes destroyed there": the place of the sentence before
+        last_places = where or last_places
         scope = time_scope(body, article.published_at)
         speaker_toks = name_tokens(speaker.name)
         base = {

@@ -75,18 +75,35 @@ MEASURES: tuple[Measure, ...] = (
         False,
         state=True,
     ),
-    Measure("aboard", _rx(r"on board|aboard|travelling on|traveling on|were on the"), False),
+    Measure(
+        "aboard",
+        _rx(
+            r"on board|aboard|travelling on|traveling on|were on the|carrying|carried|boarded|"
+            r"crowded (?:onto|into)|packed (?:onto|into)|crammed (?:onto|into)"
+        ),
+        False,
+    ),
+    Measure("magnitude", _rx(r"magnitude|richter|measured"), False),
     Measure(
         "turnout",
         _rx(
             r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
             r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike|gathered|"
-            r"crowd of|attendance|staged a walkout"
+            r"crowd|crowds|attendance|staged a walkout|walked out|stopped work|downed tools|stayed away|"
+            r"took to the streets|taken to the streets|marchers|strikers|participation|"
+            r"cast (?:their )?ballots|went to the polls"
         ),
         False,
     ),
     Measure("emigrated", _rx(r"emigrated|emigration|left the country"), False),
-    Measure("value", _rx(r"worth|valued at|value of|cost|costs|price|priced at|budget of"), False),
+    Measure(
+        "value",
+        _rx(
+            r"worth|valued at|value of|cost|costs|price|priced at|budget of|acquire|acquired|acquiring|"
+            r"buy|bought|buying|purchase|purchased|takeover|agreed to pay|will pay"
+        ),
+        False,
+    ),
     Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"), False),
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
@@ -249,8 +266,10 @@ REPORTING = {
 
 NEGATION = re.compile(
     r"\b(?:not|n't|no|never|neither|nor|none|nothing|at no point|no longer|without|"
-    r"has yet to|have yet to|had yet to|denied|denies|deny|dismissed as false|rejected (?:reports|claims|"
-    r"suggestions|allegations)|false|untrue|categorically|baseless|unfounded|fabricated|groundless|"
+    r"has yet to|have yet to|had yet to|denied|denies|deny|dismissed as false|"
+    r"(?:rejected|dismissed|disputed) (?:the |an? )?(?:[\w'’]+ ){0,2}(?:reports?|claims?|suggestions?|"
+    r"allegations?|assertions?|statements?|accounts?|announcement)|false|untrue|categorically|baseless|"
+    r"unfounded|fabricated|groundless|"
     r"refuted|refutes|dismissed reports|dismissed claims)\b|n't\b",
 )
 
@@ -261,6 +280,17 @@ class Outcome:
     positive: re.Pattern[str]
     negative: re.Pattern[str] | None
     context: re.Pattern[str] | None = None  # the sentence must mention this for the class to apply
+    #: who must act: the nearest actor noun before the trigger must match ("troops opened fire", not
+    #: "gunmen opened fire" in a sentence that mentions soldiers elsewhere)
+    agent: re.Pattern[str] | None = None
+
+
+#: nouns naming who acts in violent events; an Outcome's `agent` picks the ones it is about
+ACTORS = re.compile(
+    r"\b(?:troops|soldiers?|police(?:men)?|officers?|security forces|army|military|forces|gunmen|bandits|"
+    r"attackers|assailants|militants|rebels|fighters|insurgents|jihadists|robbers|mob|kidnappers|"
+    r"terrorists|militia(?:men)?)\b"
+)
 
 
 OUTCOMES: tuple[Outcome, ...] = (
@@ -269,12 +299,14 @@ OUTCOMES: tuple[Outcome, ...] = (
         _rx(
             r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
             r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|fell to|"
-            r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated"
+            r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated|"
+            r"entered (?:the )?(?:town|village|city)|losing|lost control"
         ),
         _rx(
             r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
             r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control|"
-            r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed"
+            r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed|"
+            r"(?:has|have|had) not (?:entered|taken|captured)|never (?:entered|took|captured)"
         ),
         _rx(
             r"village|villages|town|city|territory|settlement|area|region|positions?|front|ground|"
@@ -353,7 +385,10 @@ OUTCOMES: tuple[Outcome, ...] = (
             r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
             r"join a coalition|struck a deal"
         ),
-        None,
+        _rx(
+            r"no (?:deal|agreement)|nothing (?:has been|had been|was|will be) signed|"
+            r"(?:has|have|had) not (?:signed|agreed)|not (?:been )?reached"
+        ),
         _rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
     ),
     Outcome(
@@ -421,6 +456,40 @@ OUTCOMES: tuple[Outcome, ...] = (
         _rx(r"convicted|found guilty|sentenced|guilty verdict"),
         _rx(r"acquitted|found not guilty|not guilty verdict|cleared of (?:all )?charges"),
         _rx(r"court|trial|judge|jury|charges?|guilty|verdict|tribunal"),
+    ),
+    Outcome(
+        "cleared",  # of allegations: exonerated vs still under investigation
+        _rx(r"cleared (?:him|her|them|me|us)|exonerated|absolved|found no wrongdoing|found no evidence"),
+        _rx(
+            r"not been cleared|not cleared|still (?:under|being) investigat\w+|remains? under investigation|"
+            r"still open|no decision|not (?:reached|taken|made) (?:any|a) decision"
+        ),
+        _rx(
+            r"ethics|investigation|inquiry|allegations?|charges?|probe|committee|panel|wrongdoing|misconduct"
+        ),
+    ),
+    Outcome(
+        "forces_fired",  # security forces firing on people: admitted vs denied
+        _rx(r"opened fire|open fire|fired on|fired at|shot at|shot dead|killed|were involved|was involved"),
+        None,
+        _rx(r"troops|soldiers|police|policemen|officers|security forces|army|military"),
+        agent=_rx(r"troops|soldiers?|police(?:men)?|officers?|security forces|army|military|forces"),
+    ),
+    Outcome(
+        "contaminated",  # test findings: above the limit vs within it
+        _rx(
+            r"contained|contains|found (?:lead|traces|levels|high levels)|contaminated|exceeded|exceeds|"
+            r"above the (?:legal |permitted |safe )?limit|unsafe levels|"
+            r"times the (?:legal |permitted |safe )?limit"
+        ),
+        _rx(
+            r"within the (?:legal |permitted |safe )?limits?|below the (?:legal |permitted |safe )?limits?|"
+            r"safe to (?:eat|drink|use)|safe for consumption|free (?:of|from)"
+        ),
+        _rx(
+            r"lead|mercury|arsenic|cadmium|bacteria|salmonella|listeria|e\. coli|contamina\w+|toxins?|"
+            r"pesticides?|residues?|melamine|aflatoxins?|microplastics"
+        ),
     ),
     Outcome(
         "cancelled",
