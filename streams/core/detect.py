@@ -381,11 +381,6 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     return rule, min(confidence, 0.95), why
 
 
-def _candidates(batch: ClaimBatch, history: Iterable[Claim]) -> list[Claim]:
-    version = batch.claims[0].article_version if batch.claims else None
-    return [c for c in history if not (c.article_id == batch.article_id and c.article_version == version)]
-
-
 def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
     """Cheap necessary conditions, checked before the story match."""
     if new.kind == "statement":
@@ -397,21 +392,25 @@ def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
 
 def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:
     """Alerts for the new claims in `batch` against `history` and against each other."""
-    earlier = _candidates(batch, history)
-    # claims of other articles can only be in the same story when they share a name: one pass keeps the
-    # earlier claims sharing a name with any new claim (set disjointness, in C), then each new claim's own
+    # one pass over the history: the article's own earlier versions (always compared), and the claims of
+    # other articles sharing a name with any new claim (the only ones that can be in the same story; set
+    # disjointness, in C); the claims of this very version are the batch itself
+    version = batch.claims[0].article_version if batch.claims else None
     wanted = frozenset().union(*(_features(c).names for c in batch.claims))
     pool: list[tuple[Claim, frozenset[str]]] = []
-    if wanted:
-        for c in earlier:
-            names = _features(c).names
-            if not wanted.isdisjoint(names):
-                pool.append((c, names))
+    same_article: list[Claim] = []
+    for c in history:
+        if c.article_id == batch.article_id:
+            if c.article_version == version:
+                continue
+            same_article.append(c)
+        names = _features(c).names
+        if wanted and not wanted.isdisjoint(names):
+            pool.append((c, names))
     best: dict[tuple[str, str], tuple[float, Alert]] = {}
     for i, new in enumerate(batch.claims):
         names = _features(new).names
         near = [c for c, other in pool if not names.isdisjoint(other)]
-        same_article = [c for c in earlier if c.article_id == new.article_id]
         for old in [*near, *same_article, *batch.claims[:i]]:
             if old.claim_id == new.claim_id or not _worth_comparing(old, new, cfg):
                 continue

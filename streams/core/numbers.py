@@ -359,12 +359,18 @@ def interval(bound: str, value: float, precision: float = 0.0) -> tuple[float | 
     return value - precision, value + precision
 
 
+#: every unit in one alternation, tried in the order of UNITS (the first that matches wins, as in a loop)
+_UNIT_AFTER = re.compile(
+    r"\s?(?:" + "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _unit) in enumerate(UNITS)) + r")(?![a-z])",
+    re.IGNORECASE,
+)
+
+
 def _unit_after(rest: str) -> tuple[str | None, int]:
-    for pattern, unit in UNITS:
-        m = re.match(rf"\s?(?:{pattern})(?![a-z])", rest, re.IGNORECASE)
-        if m:
-            return unit, m.end()
-    return None, 0
+    m = _UNIT_AFTER.match(rest)
+    if m is None or m.lastgroup is None:
+        return None, 0
+    return UNITS[int(m.lastgroup[1:])][1], m.end()
 
 
 def _is_year(token: str, value: float) -> bool:

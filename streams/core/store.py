@@ -119,6 +119,15 @@ def merge(history: list[Claim], new: Iterable[Claim], bounds: StateBounds) -> li
     return merged[-bounds.per_key :]
 
 
+def _signature(sealed: Iterable[Any], n_open: Any, open_claims: list[Claim]) -> tuple[Any, ...]:
+    """What a key stores, in brief: its sealed segments (number, count, last claim) and the open one."""
+    return (
+        tuple((int(e[0]), int(e[1]), str(e[2])) for e in sealed),
+        int(n_open),
+        tuple(c.claim_id for c in open_claims),
+    )
+
+
 @dataclass
 class Loaded:
     """One key's history as read from state: what is stored (arrival order) and the bounded view."""
@@ -129,15 +138,31 @@ class Loaded:
     open: list[Claim]  # the open segment's claims
     legacy: bool = False
     _view: list[Claim] | None = None
+    _versions: dict[str, str] | None = None
+
+    _known: dict[str, Claim] | None = None
+
+    def known(self) -> dict[str, Claim]:
+        """Claim id -> the stored claim (a later copy of an id replaces an earlier one)."""
+        if self._known is None:
+            self._known = {c.claim_id: c for c in self.stored}
+        return self._known
+
+    def versions(self) -> dict[str, str]:
+        """Article id -> its latest stored version (arrival order: the last one wins)."""
+        if self._versions is None:
+            self._versions = {c.article_id: c.article_version for c in self.stored}
+        return self._versions
 
     def view(self, bounds: StateBounds) -> list[Claim]:
         """The bounded history a batch is compared with. An article stored in two versions (same id, changed
         content) counts in its latest version only: claims an outlet has since revised are not compared with
         later reports (the revision itself was compared with them when it arrived)."""
         if self._view is None:
-            latest = {c.article_id: c.article_version for c in self.stored}  # arrival order: last one wins
-            merged = merge([], self.stored, bounds)
-            self._view = [c for c in merged if latest[c.article_id] == c.article_version]
+            latest = self.versions()
+            self._view = merge(
+                [], [c for c in self.stored if latest[c.article_id] == c.article_version], bounds
+            )
         return self._view
 
 
@@ -150,6 +175,11 @@ class SegmentedHistory:
         self.codec = codec
         self.cache_segments = cache_segments
         self._sealed: OrderedDict[tuple[str, int], tuple[tuple[int, str], list[Claim]]] = OrderedDict()
+        #: key -> (signature of what is stored, its view): the view after a write, computed from the one
+        #: before it, so the next batch of the key need not re-order the whole history
+        self._views: OrderedDict[
+            str, tuple[tuple[Any, ...], list[Claim], dict[str, str], dict[str, Claim] | None]
+        ] = OrderedDict()
 
     def _segment(self, key: str, entry: list[Any]) -> list[Claim]:
         n, count, last_id = int(entry[0]), int(entry[1]), str(entry[2])
@@ -176,15 +206,20 @@ class SegmentedHistory:
             stored.extend(self._segment(key, entry))
         open_claims = load(self.state.get(segment_key(key, int(value.get("open", 0)))), self.codec)
         stored.extend(open_claims)
-        return Loaded(key, value, stored, open_claims)
+        loaded = Loaded(key, value, stored, open_claims)
+        cached = self._views.get(key)
+        if cached is not None and cached[0] == _signature(
+            value.get("sealed") or (), value.get("open", 0), open_claims
+        ):
+            loaded._view, loaded._versions, loaded._known = cached[1], cached[2], cached[3]
+        return loaded
 
     def add(self, loaded: Loaded, claims: Iterable[Claim]) -> None:
         """Append the claims not already stored as they are (a redelivery adds nothing), then trim."""
-        known = {c.claim_id: c for c in loaded.stored}
+        known = loaded.known()
         new: list[Claim] = []
         for c in claims:
-            if known.get(c.claim_id) != c:
-                known[c.claim_id] = c
+            if known.get(c.claim_id) != c and all(c.claim_id != n.claim_id or c != n for n in new):
                 new.append(c)
         if not loaded.stored and not new:
             return
@@ -192,6 +227,7 @@ class SegmentedHistory:
         horizon = newest - timedelta(days=self.bounds.max_age_days)
         new = [c for c in new if c.published_at >= horizon]  # arrived too late to be compared again
         if loaded.legacy:
+            self._views.pop(loaded.key, None)
             self._rewrite(loaded.key, merge([], [*loaded.stored, *new], self.bounds))
             return
         if not new:
@@ -210,6 +246,18 @@ class SegmentedHistory:
             head_changed = True
         if segment:  # (a just-opened empty segment needs no write: a missing segment reads as empty)
             self.state[segment_key(loaded.key, n_open)] = dump(segment, self.codec)
+        # the view after this write: from the one before it, unless a revision supersedes stored claims
+        versions = loaded.versions()
+        if any(versions.get(c.article_id, c.article_version) != c.article_version for c in new):
+            everything = [*loaded.stored, *new]
+            versions = {c.article_id: c.article_version for c in everything}
+            view = merge(
+                [], [c for c in everything if versions[c.article_id] == c.article_version], self.bounds
+            )
+        else:
+            view = merge(loaded.view(self.bounds), new, self.bounds)
+            versions = {**versions, **{c.article_id: c.article_version for c in new}}
+        trimmed = False
         # the age bound, exactly: sealed segments entirely older than the horizon go, partly older ones are
         # rewritten without their expired claims (so what a key stores does not depend on arrival order)
         horizon_ts = horizon.timestamp()
@@ -218,7 +266,7 @@ class SegmentedHistory:
             if float(entry[4]) >= horizon_ts:
                 kept.append(entry)
                 continue
-            head_changed = True
+            head_changed = trimmed = True
             if float(entry[3]) < horizon_ts:
                 self._drop(loaded.key, int(entry[0]))
                 continue
@@ -227,18 +275,34 @@ class SegmentedHistory:
             kept.append(self._entry(int(entry[0]), fresh))
             self._sealed[(loaded.key, int(entry[0]))] = ((len(fresh), fresh[-1].claim_id), fresh)
         sealed = kept
-        # the count bound: whole sealed segments, oldest in event time first, while the rest holds the view
+        # the count bound: sealed segments whose claims are all older than the view's oldest claim can never
+        # be compared again (short of a revision): they go, so a key holds the view and little more
+        if len(view) >= self.bounds.per_key:
+            boundary = view[0].published_at.timestamp()
+            for entry in [e for e in sealed if float(e[3]) < boundary]:
+                sealed.remove(entry)
+                self._drop(loaded.key, int(entry[0]))
+                head_changed = trimmed = True
+        # a hard cap for arrival far out of event-time order (segments each holding a few claims of the
+        # view): the oldest segments go, and the view is recomputed from what is stored
         total = sum(int(e[1]) for e in sealed) + len(segment)
-        while sealed:
-            oldest = min(range(len(sealed)), key=lambda i: float(sealed[i][3]))
-            if total - int(sealed[oldest][1]) < self.bounds.per_key:
-                break
-            entry = sealed.pop(oldest)
+        capped = False
+        while sealed and total > 2 * self.bounds.per_key + size:
+            entry = min(sealed, key=lambda e: float(e[3]))
+            sealed.remove(entry)
             total -= int(entry[1])
             self._drop(loaded.key, int(entry[0]))
-            head_changed = True
+            head_changed = trimmed = capped = True
         if head_changed:
             self.state[loaded.key] = {"layout": LAYOUT, "open": n_open, "sealed": sealed}
+        if capped or len(versions) > 2 * self.bounds.per_key:
+            self._views.pop(loaded.key, None)  # the map of versions has grown with trimmed articles: rebuild
+            return
+        known_after = None if trimmed else {**known, **{c.claim_id: c for c in new}}
+        self._views[loaded.key] = (_signature(sealed, n_open, segment), view, versions, known_after)
+        self._views.move_to_end(loaded.key)
+        if len(self._views) > self.cache_segments:
+            self._views.popitem(last=False)
 
     @staticmethod
     def _entry(n: int, claims: list[Claim]) -> list[Any]:
