@@ -57,7 +57,7 @@ _DOCUMENT_OF = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    rf"^(?:[A-Z][A-Za-z' ]{{0,40}},\s*){{0,2}}{_NP}{_APPOS}\s+"
+    rf"^(?:[A-Z][\w' ]{{0,90}},\s*){{0,2}}{_NP}{_APPOS}\s+"
     rf"(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|separately\s+|earlier\s+|had\s+|has\s+|"
     rf"have\s+)?({_VERBS})\b"
 )
@@ -83,7 +83,8 @@ ORG_HEADS = (
     "teachers|doctors|workers|witnesses|officials|official|source|sources|statement|bulletin|data|"
     "report|trader|coalition|alliance|centre|center|utility|fire service|delegation|protection|"
     "management|headquarters|regulator|operator|commissioner|organi[sz]ers|campaigners|activists|"
-    "protesters|demonstrators|rescuers|investigators|analysts"
+    "protesters|demonstrators|rescuers|investigators|analysts|faction|movement|militia|guerrillas|rebels|"
+    "insurgents|separatists"
 )
 _ORG = re.compile(rf"\b((?:[A-Za-z'’\-]+\s+){{0,4}}?(?:{ORG_HEADS}))\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
@@ -155,7 +156,7 @@ def normalise_claimant(phrase: str) -> tuple[str, str]:
         org = _org_of(appos)
         if org:
             return org, "organisation"
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", _TITLES.sub("", name))]
+    words = [w for w in re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))]
     caps = [w for w in words if w[:1].isupper()]
     if len(caps) >= 2 and appos and not _ROLE_WORDS.search(appos):
         return " ".join(w.lower() for w in caps), "organisation"  # a named body described by an apposition

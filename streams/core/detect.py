@@ -15,6 +15,7 @@ Per new article and earlier article at most one alert per claim key (the most co
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,6 +30,30 @@ RULE_REVISION = "numeric_revision.v1"
 RULE_STATEMENT = "outcome_polarity.v1"
 RULE_STATEMENT_REVISION = "outcome_reversal.v1"
 STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
+#: outcomes whose grammatical subject is the thing they happen to (a crossing closes, a plant restarts, a
+#: dam is damaged), not an actor (forces capture, a regulator approves)
+THING_OUTCOMES = frozenset(
+    {
+        "closure",
+        "restored",
+        "functioning",
+        "operations_halted",
+        "damaged",
+        "cancelled",
+        "suspended",
+        "released",
+        "shot_down",
+        "contaminated",
+    }
+)
+
+#: a state claimed at the moment of an event ("the signalling worked before the collision") is fixed in time:
+#: a later report of the opposite is a contradiction, not an update
+_AT_EVENT = re.compile(
+    r"\b(?:before|at the time of|during|when|as) (?:the |a |its )?(?:\w+ ){0,2}?(?:crash|collision|accident|"
+    r"derailment|explosion|blast|fire|attack|collapse|incident|disaster|outage|failure)\b",
+    re.IGNORECASE,
+)
 #: states whose negative is the broken condition: one claimant reporting it first and the repair later
 #: ("without power" ... "power restored") reports progress
 RECOVERY_OUTCOMES = frozenset({"restored", "functioning"})
@@ -66,6 +91,8 @@ class _Features:
     content: frozenset[str]
     quals: frozenset[str]
     objects: frozenset[str]  # statements: names after the outcome trigger (what the outcome is about)
+    regions: frozenset[str]  # regions the article's dateline puts its place in ("GAZIPUR, Bangladesh")
+    subjects: frozenset[str]  # statements: names of the outcome's own subject, before the trigger
     around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
 
 
@@ -78,13 +105,16 @@ def _features(c: Claim) -> _Features:
     if f is None:
         story = frozenset(_tokens(c.story))
         subject = c.subject.split()
+        objects = frozenset(t[4:] for t in subject if t.startswith("obj:"))
         f = _Features(
-            story=story,
-            names=frozenset(t for t in story if not t.startswith("@")),
+            story=frozenset(t for t in story if not t.startswith("^")),
+            names=frozenset(t for t in story if not t.startswith(("@", "^"))),
+            regions=frozenset(t[1:] for t in story if t.startswith("^")),
+            subjects=frozenset(t[4:] for t in subject if t.startswith("sbj:")),
             places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
             content=frozenset(t for t in subject if ":" not in t),
             quals=frozenset(t for t in subject if t.startswith("q:")),
-            objects=(objects := frozenset(t[4:] for t in subject if t.startswith("obj:"))),
+            objects=objects,
             around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
@@ -188,7 +218,12 @@ def _place_tokens(c: Claim) -> frozenset[str]:
 def _places_compatible(a: Claim, b: Claim) -> bool:
     if not a.place or not b.place:
         return True
-    return bool(_place_tokens(a) & _place_tokens(b))
+    pa, pb = _place_tokens(a), _place_tokens(b)
+    if pa & pb:
+        return True
+    # a region a dateline names as containing the story's place ("GAZIPUR, Bangladesh") contains the other
+    regions = _features(a).regions | _features(b).regions
+    return bool(pa) and pa <= regions or bool(pb) and pb <= regions
 
 
 def _periods_compatible(a: Claim, b: Claim) -> bool:
@@ -213,9 +248,14 @@ def _names_compatible(a: Claim, b: Claim) -> bool:
     occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app
     takeover")."""
     fa, fb = _features(a), _features(b)
-    if not fa.objects or not fb.objects:
-        return True
-    return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
+    # outcomes said of a thing ("the Ciudad Hidalgo crossing has reopened", "La Mesilla crossing remains
+    # closed"): two different named subjects are two things; most names shared is one
+    sa, sb = fa.subjects, fb.subjects
+    if a.measure in THING_OUTCOMES and sa and sb and len(sa & sb) * 2 < len(sa | sb):
+        return False
+    if fa.objects and fb.objects:
+        return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
+    return True
 
 
 def _gap(a: Claim, b: Claim) -> float:
@@ -317,9 +357,12 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
             lo_e = earlier.figure.high or earlier.figure.value or earlier.figure.low or 0  # type: ignore[union-attr]
             hi_l = later.figure.low or later.figure.value or 0  # type: ignore[union-attr]
             jump = hi_l / lo_e if lo_e else 0.0
+            # two claimants' counts at about the same moment must agree; the longer apart, the more a
+            # count may have grown (ratio needed: 1.5 at once, cfg.same_time_ratio at cfg.same_time_hours)
+            needed = 1.5 + (cfg.same_time_ratio - 1.5) * min(1.0, hours / cfg.same_time_hours)
             if not (
                 hours <= cfg.same_time_hours
-                and jump >= cfg.same_time_ratio
+                and jump >= needed
                 and not same_claimant(old.claimant, new.claimant)
             ):
                 return None  # a rising running total: an update
@@ -352,7 +395,12 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     if old.polarity == new.polarity or not _names_compatible(old, new):
         return None
     hours = abs((new.published_at - old.published_at).total_seconds()) / 3600
-    if new.measure in STATE_OUTCOMES and old.article_id != new.article_id and hours > cfg.state_outcome_hours:
+    if (
+        new.measure in STATE_OUTCOMES
+        and old.article_id != new.article_id
+        and hours > cfg.state_outcome_hours
+        and not (_AT_EVENT.search(old.sentence) or _AT_EVENT.search(new.sentence))
+    ):
         return None  # a state that changes (supply restored, talks, operations): a later report is an update
     same = same_claimant(old.claimant, new.claimant)
     if same and _same_report(old, new):

@@ -37,6 +37,7 @@ from .lexicon import (
 from .numbers import FigureSpan, find_figures
 from .text import (
     GENERIC_NAMES,
+    LETTER,
     UPPER,
     Sentence,
     name_tokens,
@@ -48,6 +49,13 @@ from .text import (
 
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
+    re.IGNORECASE,
+)
+#: a running count reported as superseded: "earlier in the day ... had put the toll at 12"
+_EARLIER = re.compile(
+    r"\b(?:earlier (?:in the day|on \w+day|this week|today|that day)|"
+    r"an earlier (?:toll|figure|count|estimate)|(?:had )?(?:initially|previously|first) "
+    r"(?:put|given|reported|set|said)|the previous (?:toll|figure|count))\b",
     re.IGNORECASE,
 )
 _SUBSET_AFTER = re.compile(
@@ -121,7 +129,9 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
     dl_names = name_tokens(dl or "") - GENERIC_NAMES
     names += [t for t in sorted(dl_names) if t not in names]
     where |= dl_names
-    return " ".join(names + sorted(f"@{t}" for t in where))[:500]
+    # "GAZIPUR, Bangladesh": what follows the dateline's first place contains it (country, state, province)
+    regions = name_tokens(dl.partition(",")[2]) - GENERIC_NAMES if dl and "," in dl else set()
+    return " ".join(names + sorted(f"@{t}" for t in where) + sorted(f"^{t}" for t in regions))[:500]
 
 
 _PLACE_NOUNS = re.compile(
@@ -387,19 +397,30 @@ def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
     return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
 
 
+#: a sentence whose subject is a named person: "Óscar Villamizar has not been released", "“At this moment
+#: Ana Ruiz has ..."
+_NAMED_SUBJECT = re.compile(
+    rf"^\W*(?:[A-Z][a-z]+ ){{0,3}}?[{UPPER}]{LETTER}+ [{UPPER}]{LETTER}+ (?:has|have|had|is|was|were|will)\b"
+)
+
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may)\b", re.IGNORECASE
+    r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may|demand(?:s|ed|ing)?|"
+    r"call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|want(?:s|ed)?|threaten(?:s|ed)?)\b",
+    re.IGNORECASE,
 )
 
 
-def _outcomes(sent: str) -> list[tuple[str, int, int]]:
-    """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies."""
+def _outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
+    """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies.
+    `topic` (the article's title, lower case) stands in for a class's context when the sentence's subject is
+    a named person ("Óscar Villamizar has not been released" in an article about a kidnapping)."""
     out: list[tuple[str, int, int]] = []
+    named = _NAMED_SUBJECT.search(sent) is not None
     sent = sent.lower()  # the lexicon is lower case; offsets stay those of the original sentence
     if not ANY_OUTCOME.search(sent):
         return out
     for oc in OUTCOMES:
-        if oc.context and not oc.context.search(sent):
+        if oc.context and not oc.context.search(sent) and not (named and topic and oc.context.search(topic)):
             continue
         pos = oc.positive.search(sent)
         if pos and oc.agent is not None:
@@ -453,6 +474,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     units += sentences
     para_speaker_quote = False
     last_places: list[str] = []
+    topic = article.title.lower()
+    # words the article also writes in lower case are common words, not names ("Supply has been restored")
+    common_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
     for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
             break
@@ -504,6 +528,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
+            if meas.cumulative and _EARLIER.search(body):
+                continue  # "earlier in the day, the agency had put the toll at 12": a superseded count
             if (
                 re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2])
                 and fig.bound in ("more_than", "less_than")
@@ -549,10 +575,17 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     subject=" ".join(sorted(subject) + [f"q:{q}" for q in quals]),
                 )
             )
-        for name, pol, trig in _outcomes(body):
+        for name, pol, trig in _outcomes(body, topic):
             if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
                 continue
+            before = body[max(0, trig - 60) : trig]
+            cut = _last(re.finditer(r"[,;:“”\"]|\b(?:said|says|say|told|that)\b", before))
             subj = {f"obj:{t}" for t in name_tokens(body[trig : trig + 90]) - speaker_toks}
+            # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
+            subj |= {
+                f"sbj:{t}"
+                for t in name_tokens(before[cut.end() :] if cut else before) - speaker_toks - common_words
+            }
             subj |= _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
             claims.append(
                 Claim(

@@ -298,13 +298,15 @@ OUTCOMES: tuple[Outcome, ...] = (
         "control",
         _rx(
             r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
-            r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|fell to|"
+            r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|"
+            r"fell to(?!\s+(?:minus\s+|about\s+|around\s+|a |an )?[\d])|"
             r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated|"
             r"entered (?:the )?(?:town|village|city)|losing|lost control"
         ),
         _rx(
             r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
-            r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control|"
+            r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control of|"
+            r"remains? under (?:our|their|its|[a-z]+'s) (?:full )?control|"
             r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed|"
             r"(?:has|have|had) not (?:entered|taken|captured)|never (?:entered|took|captured)"
         ),
@@ -442,7 +444,8 @@ OUTCOMES: tuple[Outcome, ...] = (
         "released",
         _rx(r"released|freed|set free|let go|walked free"),
         _rx(
-            r"still (?:detained|held|in custody|behind bars)|"
+            r"still (?:being )?(?:detained|held|in custody|behind bars)|"
+            r"in the hands of (?:his|her|their) captors|"
             r"remains? (?:in custody|detained|behind bars|held)|"
             r"remained (?:in custody|detained|behind bars)"
         ),
@@ -490,6 +493,12 @@ OUTCOMES: tuple[Outcome, ...] = (
             r"lead|mercury|arsenic|cadmium|bacteria|salmonella|listeria|e\. coli|contamina\w+|toxins?|"
             r"pesticides?|residues?|melamine|aflatoxins?|microplastics"
         ),
+    ),
+    Outcome(
+        "shot_down",  # an aircraft: downed vs not hit
+        _rx(r"shot down|brought down|downed|hit by (?:a )?missile|struck by (?:a )?missile"),
+        _rx(r"(?:was|had) not (?:been )?hit|landed safely|returned safely|crew (?:is|are|was|were) safe"),
+        _rx(r"helicopters?|aircraft|planes?|jets?|drones?|airliner|fighter"),
     ),
     Outcome(
         "cancelled",
