@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
+from .lexicon import PERSON_CLASSES
 from .text import GENERIC_NAMES, name_tokens
 
 RULE_NUMERIC = "numeric_mismatch.v1"
@@ -280,13 +281,21 @@ def _above(later: Claim, earlier: Claim) -> bool:
     )
 
 
+#: plural nouns of persons the class map does not list: villagers, migrants, civilians, pilgrims, patients
+_PERSON_NOUN = re.compile(
+    r"(?:ers|ors|ians|ists|ees|ants|ents|men|ren|folk|pilgrims|victims|survivors|fans|guests|troops|staff)$"
+)
+
+
 def _units_compatible(a: Claim, b: Claim) -> bool:
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     if fa.unit != fb.unit:
         return False
     if fa.counted and fb.counted and fa.counted != fb.counted:
-        return fa.counted == "people" or fb.counted == "people"  # "people" covers any group of persons
+        # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
+        other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
+        return other is not None and (other in PERSON_CLASSES or _PERSON_NOUN.search(other) is not None)
     return True
 
 
@@ -322,16 +331,15 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
         else (new, old)
     )  # type: ignore[union-attr]  # noqa: E501
+    lower_part = bool(lower.place) and "nationwide" not in (lower.place or "") and not higher.place
+    higher_whole = "nationwide" in (higher.place or "") and "nationwide" not in (lower.place or "")
+    if new.figure.unit == "percent":
+        # a part's rate is not bounded by the whole's: only a rate about another named place is another
+        # scope (that is _places_compatible's), except one about the story's own anchor place
+        lower_part = lower_part and not _story_place(lower, higher)
+        higher_whole = False
     if (
-        bool(lower.place) != bool(higher.place)
-        and (
-            (lower.place and "nationwide" not in lower.place)
-            or (higher.place and "nationwide" in higher.place)
-        )
-        and not (
-            new.figure.unit == "percent"
-            and _story_place(*((lower, higher) if lower.place else (higher, lower)))
-        )
+        (lower_part or higher_whole)
         and not _venue_only(lower if lower.place else higher)
         and new.measure not in EVENT_PROPERTIES
     ):

@@ -58,6 +58,7 @@ _EARLIER = re.compile(
     r"(?:put|given|reported|set|said)|the previous (?:toll|figure|count))\b",
     re.IGNORECASE,
 )
+_MEMBERS_BEFORE = re.compile(r"\b(?:included|includes|including|among (?:them|those|the \w+))\s+$")
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:of (?:the|them|those|whom|which|these)\b"
     r"|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
@@ -87,7 +88,7 @@ _PERIOD = re.compile(
     r"|\b(20\d\d/\d\d|\d\d/\d\d season))",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b|\s+—\s+|\s-\s")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|where|which|who)\b|\s+—\s+|\s-\s")
 _CONTENT = re.compile(r"[a-z][a-z\-]{3,}")
 _STOPWORDS = frozenset(
     """that this with from have been were their there which would could about after before into than
@@ -244,6 +245,11 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
 def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
     """The measure class of the predicate closest to the figure within its clause.
     "46 passengers and two crew members were on board": a coordinated figure shares the predicate."""
+    near = sent[max(prev_end, fig.start - 40) : fig.start].lower()
+    for meas in MEASURES if ANY_MEASURE.search(near) else ():
+        m = _last(meas.pattern.finditer(near))
+        if m is not None and len(near) - m.end() <= 3 and not near[m.end() :].strip():
+            return meas  # a verb right before the figure governs it: "killed two people and injured 30"
     limit = next_start
     if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]):
         limit = len(sent)  # coordination ("46 passengers and two crew ..."): look past the next figure
@@ -261,9 +267,9 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
         m = meas.pattern.search(after)
         if m and m.start() < 60 and (best is None or m.start() < best[0]):
             best = (m.start(), meas)
-    if best is not None and best[0] <= 20:
-        return best[1]  # a predicate right after the figure ("31 had been injured") wins
     before = sent[max(prev_end, fig.start - 120) : fig.start]
+    if best is not None and best[0] <= 20 and not _CHANGE_TO.search(before):
+        return best[1]  # a predicate right after the figure ("31 had been injured") wins
     cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
@@ -315,6 +321,11 @@ _PLACE_ANAPHORA = re.compile(
     r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|appears?|remains?|"
     r"could|may|might|must|should)\b)|"
     r"\b(?:in|at|across) (?:that|the same) (?:county|district|province|region|state|area|city|town|village)\b"
+)
+#: the figure completes its subject's predicate: "the death toll ... rose to 12 after three of the injured"
+_CHANGE_TO = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|fell|dropped|stood|stands|reached|hit|"
+    r"put (?:it|the \w+) at)\s+(?:to\s+|at\s+)?$"
 )
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?([a-z][a-z\-]+)")
 _NOT_NOUNS = frozenset(
@@ -522,6 +533,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue
             if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
                 continue
+            if _MEMBERS_BEFORE.search(body[max(0, fig.start - 30) : fig.start]):
+                continue  # "the dead included two children": members of a count, not the count
             meas = _measure_for(body, fig, prev_end, next_start)
             counted = None if fig.unit == "percent" else _counted(body, fig)
             if fig.unit in _LENGTHS:
