@@ -164,6 +164,8 @@ def places(sentence: str) -> list[str]:
     out = []
     for m in _PLACE.finditer(sentence):
         nxt = sentence[m.end() : m.end() + 30]
+        if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
+            continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
         if (
             re.match(r"\s+[a-z]", nxt)
             and re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1))  # a demonym used as an adjective
@@ -268,8 +270,12 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
         if m and m.start() < 60 and (best is None or m.start() < best[0]):
             best = (m.start(), meas)
     before = sent[max(prev_end, fig.start - 120) : fig.start]
-    if best is not None and best[0] <= 20 and not _CHANGE_TO.search(before):
+    change = _CHANGE_TO.search(before) is not None
+    if best is not None and best[0] <= 20 and not change:
         return best[1]  # a predicate right after the figure ("31 had been injured") wins
+    after_best = best
+    if change:
+        best = None  # "the toll rose to 12 after three of the injured died": the subject's measure first
     cut_b = _last(_CLAUSE_END.finditer(before))
     if cut_b:
         before = before[cut_b.end() :]
@@ -279,6 +285,7 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
             dist = len(before) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, meas)
+    best = best or after_best
     return best[1] if best else None
 
 
@@ -325,7 +332,8 @@ _PLACE_ANAPHORA = re.compile(
 #: the figure completes its subject's predicate: "the death toll ... rose to 12 after three of the injured"
 _CHANGE_TO = re.compile(
     r"\b(?:rose|risen|rising|climbed|jumped|increased|fell|dropped|stood|stands|reached|hit|"
-    r"put (?:it|the \w+) at)\s+(?:to\s+|at\s+)?$"
+    r"put (?:it|the \w+) at|(?:raised|raises|cut|cuts|lowered|lowers|set|sets|kept|keeps|held|holds|left)"
+    r"(?: \w+){0,3} (?:to|at))\s+(?:to\s+|at\s+)?$"
 )
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?([a-z][a-z\-]+)")
 _NOT_NOUNS = frozenset(
@@ -416,6 +424,7 @@ _NAMED_SUBJECT = re.compile(
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may|demand(?:s|ed|ing)?|"
+    r"(?:not|declined to|refused to|no) comment|who has|who had|"
     r"call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|want(?:s|ed)?|threaten(?:s|ed)?)\b",
     re.IGNORECASE,
 )

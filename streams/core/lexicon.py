@@ -64,7 +64,7 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure("damaged", _rx(r"damaged"), True),
     Measure("burned_area", _rx(r"burned|burnt|scorched|charred|consumed"), True),
-    Measure("affected", _rx(r"affected"), True),
+    Measure("affected", _rx(r"affected|fitted with|equipped with|concerned"), True),
     Measure(
         "outage",
         _rx(
@@ -84,6 +84,41 @@ MEASURES: tuple[Measure, ...] = (
         False,
     ),
     Measure("magnitude", _rx(r"magnitude|richter|measured"), False),
+    Measure(
+        "spilled",
+        _rx(r"spill|spills|spilled|spilling|leaked|leaking|escaped|gushed|seeped|poured into|released into"),
+        True,
+    ),
+    Measure(
+        "derailed",
+        _rx(
+            r"derailed|left the (?:rails|tracks?)|came off the (?:rails|tracks?)|jumped the tracks?|"
+            r"overturned"
+        ),
+        True,
+    ),
+    Measure(
+        "inflation",
+        _rx(r"inflation|consumer prices|cpi|price growth|prices (?:rose|were|climbed|increased)"),
+        False,
+    ),
+    Measure("unemployment", _rx(r"unemployment|jobless(?:ness)? rate|out of work"), False),
+    Measure(
+        "growth",
+        _rx(
+            r"gdp (?:grew|growth|expanded|contracted|rose|fell)|economy grew|economic growth|grew by|"
+            r"expanded by|contracted by|shrank by"
+        ),
+        False,
+    ),
+    Measure(
+        "interest_rate",
+        _rx(
+            r"interest rates?|policy rate|benchmark rate|repo rate|base rate|key rate|refinancing rate|"
+            r"lending rate"
+        ),
+        False,
+    ),
     Measure(
         "turnout",
         _rx(
@@ -112,7 +147,7 @@ MEASURES: tuple[Measure, ...] = (
         "present",
         _rx(
             r"still living|living|live in|lived in|remaining in|remain in|stranded|inhabitants|"
-            r"population of|sheltering"
+            r"population of|sheltering|inside|in the building|on the premises|trapped inside"
         ),
         False,
         state=True,
@@ -493,6 +528,15 @@ OUTCOMES: tuple[Outcome, ...] = (
             r"lead|mercury|arsenic|cadmium|bacteria|salmonella|listeria|e\. coli|contamina\w+|toxins?|"
             r"pesticides?|residues?|melamine|aflatoxins?|microplastics"
         ),
+    ),
+    Outcome(
+        "ransom_paid",
+        _rx(
+            r"ransom (?:was|had been|has been|were) paid|paid (?:a |the )?ransom|paying (?:a |the )?ransom|"
+            r"there was a payment|payment was made"
+        ),
+        None,
+        _rx(r"ransom|payment|kidnap\w*|hostages?|abduct\w*|release"),
     ),
     Outcome(
         "shot_down",  # an aircraft: downed vs not hit
