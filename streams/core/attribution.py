@@ -137,12 +137,20 @@ _SYNONYMS = {
 }
 
 
+_WHEN = re.compile(
+    r"\s+(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
+    r"month|night|morning|evening|afternoon)\b.*$|\s+(?:yesterday|today|overnight)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def normalise_claimant(phrase: str) -> tuple[str, str]:
     """Return (claimant, kind). Organisations win over the person speaking for them:
     'army spokesman Brigadier General Nabil Abdallah' -> ('army', 'organisation');
     'Colonel Abdelilah Amrani, the directorate's regional commander' -> ('directorate', 'organisation');
     'Danubius Gas Trading, the Romanian company named by ...' -> ('danubius gas trading', 'organisation')."""
     p = phrase.strip().strip("\"“”'‘’()").replace("’", "'")
+    p = _WHEN.sub("", p)  # "Statistics Estonia on Monday": the time is not part of the name
     name, _, appos = p.partition(", ")
     if re.fullmatch(r"\d{1,3}", appos.strip()):
         appos = ""  # "Hichem Ben Slama, 57": an age, not a description

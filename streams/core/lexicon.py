@@ -140,6 +140,10 @@ MEASURES: tuple[Measure, ...] = (
         False,
     ),
     Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"), False),
+    # money handed over (not what is owed): "the Treasury had already released 1.1 billion towards arrears"
+    Measure(
+        "paid", _rx(r"paid|disbursed|transferred|allocated|set aside|earmarked|released|handed over"), True
+    ),
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
     Measure("underground", _rx(r"underground|trapped"), False),
