@@ -399,8 +399,25 @@ _QUALIFIER = re.compile(
     r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
     r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
     r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
-    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
+    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned|"
+    # what a price index or a rate is about, and over what span
+    r"food|energy|electricity|fuel|core|housing|rents?|services|wages|exports|imports|"
+    r"year[- ]on[- ]year|(?:from|than|on) a year (?:earlier|ago|before)|month[- ]on[- ]month|"
+    r"(?:from|on|than) the (?:previous|prior) month|compared with (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|the previous month|last month))\b"
 )
+#: spans of change written several ways, one name each
+_QUAL_SAME = {"year-on-year": "annual", "year on year": "annual", "month-on-month": "monthly"}
+
+
+def _qual_name(q: str) -> str:
+    if q in _QUAL_SAME:
+        return _QUAL_SAME[q]
+    if re.search(r"a year (?:earlier|ago|before)", q):
+        return "annual"
+    if q.startswith("compared with") or "previous month" in q or "prior month" in q:
+        return "monthly"
+    return q.replace("rents", "rent")
 
 
 def _content(sent: str, exclude: set[str]) -> set[str]:
@@ -426,6 +443,11 @@ _NAMED_SUBJECT = re.compile(
     rf"^\W*(?:[A-Z][a-z]+ ){{0,3}}?[{UPPER}]{LETTER}+ [{UPPER}]{LETTER}+ (?:has|have|had|is|was|were|will)\b"
 )
 
+_ATTRIBUTIVE = re.compile(r"\b(?:for|of|the|newly|recently)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:by|in|on|at|to|from|with|after|before|and|or|but|as|over|under|for|that|this)\b)[a-z]+\b"
+)
+
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may|demand(?:s|ed|ing)?|"
     r"(?:not|declined to|refused to|no) comment|who has|who had|"
@@ -447,6 +469,13 @@ def _outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
         if oc.context and not oc.context.search(sent) and not (named and topic and oc.context.search(topic)):
             continue
         pos = oc.positive.search(sent)
+        if (
+            pos
+            and pos.group(0).endswith("ed")
+            and _ATTRIBUTIVE.search(sent[max(0, pos.start() - 12) : pos.start()])
+            and _NOUN_AFTER.match(sent, pos.end())
+        ):
+            pos = None  # "ransom for freed aid workers": a participle describing a noun, not a claim
         if pos and oc.agent is not None:
             actor = _last(ACTORS.finditer(sent[max(0, pos.start() - 80) : pos.start()]))
             if actor is None or not oc.agent.fullmatch(actor.group(0)):
@@ -566,7 +595,12 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             mname = meas.name
             if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
-            quals = sorted(_QUALIFIER.findall(body[max(0, fig.start - 25) : fig.end + 40].lower()))
+            quals = sorted(
+                {
+                    _qual_name(q)
+                    for q in _QUALIFIER.findall(body[max(0, fig.start - 40) : fig.end + 40].lower())
+                }
+            )
             person_measure = meas.name in _PERSON_MEASURES
             unit = fig.unit or (
                 "people" if person_measure or counted is None or counted in PERSON_CLASSES else counted
