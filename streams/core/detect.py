@@ -126,7 +126,7 @@ def _features(c: Claim) -> _Features:
 
 #: figures that describe one event as a whole (not counts that add up over its parts): where one report
 #: places the event, the figure is still about the whole event
-EVENT_PROPERTIES = frozenset({"magnitude"})
+EVENT_PROPERTIES = frozenset({"magnitude", "spilled", "derailed", "aboard"})
 
 #: last words of place names that are venues of an event, not parts of an area: a rally "on Roubedorf
 #: Boulevard" is the whole rally, not a district's share of it

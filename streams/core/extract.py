@@ -58,9 +58,15 @@ _EARLIER = re.compile(
     r"(?:put|given|reported|set|said)|the previous (?:toll|figure|count))\b",
     re.IGNORECASE,
 )
+#: the whole of "N of the M ..." is itself the count of a measure: "the 31 people injured"
+_WHOLE_COUNTED = re.compile(
+    r"\s*(?:[a-z\-]+\s+){0,2}(?:injured|killed|wounded|hurt|dead|missing|evacuated|arrested|affected|"
+    r"displaced|infected|detained|rescued|hospitali[sz]ed)\b"
+)
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\w'’]+\s+)?")
 _MEMBERS_BEFORE = re.compile(r"\b(?:included|includes|including|among (?:them|those|the \w+))\s+$")
 _SUBSET_AFTER = re.compile(
-    r"^\s*(?:of (?:the|them|those|whom|which|these)\b"
+    r"^\s*(?:of (?:the|them|those|whom|which|these)\b(?!\s+(?:[\w'’]+\s+)?\d)"
     r"|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
     r"|(?:[\w\-]+\s+){0,3}?(?:per|each|a day|a week|a month|a year|an hour|daily|weekly|annually|a head)\b)",
     re.IGNORECASE,
@@ -68,7 +74,9 @@ _SUBSET_AFTER = re.compile(
 # "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|age of|including|"
-    r"among them|among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|of whom)\s+"
+    r"(?:children|babies|infants|people|adults|patients|those|pupils) (?:under|over|older than|younger than|"
+    r"below|above)|among them|among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|"
+    r"of whom)\s+"
     r"(?:\d[\d,.]*\s+and\s+)?"
     r"|\b(?!(?:The|A|An|In|On|At|By|Of|About|Some|Nearly|Almost|Over|Around|More|At|Up|Only|Just|And|But)\b)"
     r"[A-Z][a-z]+\s)$"
@@ -257,7 +265,9 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
         if m is not None and len(near) - m.end() <= 3 and not near[m.end() :].strip():
             return meas  # a verb right before the figure governs it: "killed two people and injured 30"
     limit = next_start
-    if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]):
+    if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]) or _OF_TOTAL.fullmatch(
+        sent[fig.end : next_start]
+    ):
         limit = len(sent)  # coordination ("46 passengers and two crew ..."): look past the next figure
     after = sent[fig.end : min(limit, fig.end + 90)]
     cut = _CLAUSE_END.search(after) or re.search(
@@ -297,6 +307,9 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
     """What the figure counts: the head of the noun phrase after it ("secondary school teachers" -> teachers),
     mapped to its class when known, else the raw head word."""
     after = sent[fig.end : fig.end + 60]
+    whole = re.match(r"\s+of\s+(?:the|its|their|all)\s+(?:[\w'’]+\s+)?[\d,.]+\s+", after)
+    if whole:
+        after = after[whole.end() :]  # "four of the train's 12 carriages": what the whole counts
     m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][a-z\-]+\s*){1,4})", after)
     before = _NUMBER_OF.findall(sent[max(0, fig.start - 80) : fig.start].lower())
     if before and (not m or m.group(1).split()[0].lower() in _NOT_NOUNS):
@@ -346,7 +359,9 @@ _NOT_NOUNS = frozenset(
     into onto over under after before since during when while where this last next said says being been
     remain remained remains took take takes taking went go goes made make makes came come comes fled flee
     left leave gave give got get stood stand lost lose fell fall held hold kept keep paid pay spent spend
-    sent send brought bring ran run saw see met meet sat sit won win did do does can cannot""".split()
+    sent send brought bring ran run saw see met meet sat sit won win did do does can cannot the a an
+    behind beside inside outside between among around through without within beyond toward towards against
+    aboard""".split()
 )
 
 
@@ -575,6 +590,12 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue
             if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
                 continue
+            if i + 1 < len(figs) and _OF_TOTAL.fullmatch(body[fig.end : figs[i + 1].start]):
+                if _WHOLE_COUNTED.match(body, figs[i + 1].end):
+                    continue  # "six of the 31 people injured were critical": six is a part of the 31
+            if i and _OF_TOTAL.fullmatch(body[figs[i - 1].end : fig.start]):
+                if not _WHOLE_COUNTED.match(body, fig.end):
+                    continue  # "four of the train's 12 carriages left the rails": 12 is the whole
             if _MEMBERS_BEFORE.search(body[max(0, fig.start - 30) : fig.start]):
                 continue  # "the dead included two children": members of a count, not the count
             meas = _measure_for(body, fig, prev_end, next_start)
