@@ -1,6 +1,13 @@
-"""Quality gate on the project's own scenario set (tests/quality/scenarios), written apart from the dev set:
-24 invented scenarios in other words (12 that must fire, 12 hard negatives that must not), in the eval set's
-format and scored by the same scorer. It guards against tuning the method to the dev set's wording.
+"""Quality gates on the project's own scenario sets, written apart from the dev set and from each other, in
+the eval set's format and scored by the same scorer. They guard against tuning the method to the dev set's
+wording. Each set has 24 invented scenarios: about half must fire, the rest are hard negatives.
+
+    scenarios/    mixed numeric and statement conflicts
+    scenarios_b/  numeric-heavy: counts aboard and inside, spills, derailments, indices, parts and wholes
+    scenarios_c/  statement-heavy: releases, closures, approvals, resignations, state changes, denials
+
+The bars sit a little under the current figures (CHANGELOG.md) so that a regression fails; set B's recall
+bar is low because that set still shows the method's numeric gaps (see the changelog).
 """
 
 from __future__ import annotations
@@ -10,16 +17,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 try:
     from .test_dev_set import EVAL, _replay
 except ImportError:
     from test_dev_set import EVAL, _replay  # type: ignore[no-redef]
 
-SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+HERE = Path(__file__).resolve().parent
+#: set -> (precision bar, recall bar)
+SETS = {"scenarios": (0.9, 0.8), "scenarios_b": (0.8, 0.45), "scenarios_c": (0.9, 0.9)}
 
 
-def _score(tmp_path: Path) -> dict:
-    alerts = _replay(SCENARIOS / "articles.jsonl")
+def _score(tmp_path: Path, scenarios: Path) -> dict:
+    alerts = _replay(scenarios / "articles.jsonl")
     out = tmp_path / "alerts.jsonl"
     out.write_text("".join(json.dumps(a) + "\n" for a in alerts), encoding="utf-8")
     res = subprocess.run(
@@ -27,9 +38,9 @@ def _score(tmp_path: Path) -> dict:
             sys.executable,
             str(EVAL / "score.py"),
             "--gold",
-            str(SCENARIOS / "gold.jsonl"),
+            str(scenarios / "gold.jsonl"),
             "--articles",
-            str(SCENARIOS / "articles.jsonl"),
+            str(scenarios / "articles.jsonl"),
             "--alerts",
             str(out),
             "--json",
@@ -41,12 +52,15 @@ def _score(tmp_path: Path) -> dict:
     return json.loads(res.stdout)
 
 
-def test_the_scenario_set_is_well_formed() -> None:
-    lines = (SCENARIOS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_scenario_set_is_well_formed(name: str) -> None:
+    scenarios = HERE / name
+    lines = (scenarios / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     articles = {json.loads(line)["id"]: json.loads(line) for line in lines if line.strip()}
-    gold_lines = (SCENARIOS / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold_lines = (scenarios / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in gold_lines if line.strip()]
     assert len(gold) == 24 and len(articles) >= 48
+    assert len({a["id"].rsplit("-", 1)[0] for a in articles.values()}) == 24
     for g in gold:
         for e in g["expected"]:
             for side in ("a", "b"):
@@ -55,12 +69,14 @@ def test_the_scenario_set_is_well_formed() -> None:
                 assert any(q in art["text"] or q in art["title"] for q in quotes), (g["scenario"], side)
 
 
-def test_scenario_set_precision_and_recall(tmp_path: Path) -> None:
-    res = _score(tmp_path)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_scenario_set_precision_and_recall(tmp_path: Path, name: str) -> None:
+    res = _score(tmp_path, HERE / name)
     overall = res["overall"]
-    print(f"scenario set: precision {overall['precision']} recall {overall['recall']} f1 {overall['f1']}")
+    print(f"{name}: precision {overall['precision']} recall {overall['recall']} f1 {overall['f1']}")
     assert overall["malformed"] == 0
-    assert overall["precision"] >= 0.9
-    assert overall["recall"] >= 0.75
+    precision_bar, recall_bar = SETS[name]
+    assert overall["precision"] >= precision_bar
+    assert overall["recall"] >= recall_bar
     negatives = {c: v for c, v in res["by_category"].items() if c.startswith("neg_")}
     assert negatives and all(v["false_positives"] == 0 for v in negatives.values()), negatives
