@@ -130,6 +130,10 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
         lead.append(dl)
     for part in lead:
         counts.update(story_tokens(part))
+    for t in name_tokens(article.source):
+        counts.pop(
+            t, None
+        )  # the outlet's own name ("The Morning Record") is in its datelines, not its stories
     # a word the article also writes in lower case ("fighting", "inflation") is a common word, not a name
     lower_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
     names = [t for t, _ in counts.most_common(24) if t not in lower_words]
@@ -183,7 +187,8 @@ def places(sentence: str) -> list[str]:
                 r"\s+(?:on|in|at|and|to|"
                 r"from|after|since|for|"
                 r"with|was|were|is|had|"
-                r"has|have|said|says)\b",
+                r"has|have|said|says|stood|rose|fell|remained|reached|grew|declined|increased|dropped|climbed|"
+                r"totalled|totaled|hit|is|are)\b",
                 nxt,
             )
         ):
