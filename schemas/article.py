@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from pydantic import Field, field_validator
 
@@ -30,3 +30,9 @@ class Article(Record):
         if not v.strip():
             raise ValueError("must not be blank")
         return v
+
+    @field_validator("published_at")
+    @classmethod
+    def _utc_when_naive(cls, v: datetime) -> datetime:
+        # one time axis for every article: a naive time is UTC (and never compared with an aware one)
+        return v.replace(tzinfo=timezone.utc) if v.tzinfo is None else v

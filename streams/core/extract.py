@@ -486,6 +486,8 @@ def _outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
     if not ANY_OUTCOME.search(sent):
         return out
     for oc in OUTCOMES:
+        if not oc.trigger.search(sent):
+            continue
         if oc.context and not oc.context.search(sent) and not (named and topic and oc.context.search(topic)):
             continue
         pos = oc.positive.search(sent)

@@ -8,7 +8,7 @@ conflict (control of a place, a ceasefire holding, an appeal succeeding, supply 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -322,6 +322,12 @@ class Outcome:
     #: who must act: the nearest actor noun before the trigger must match ("troops opened fire", not
     #: "gunmen opened fire" in a sentence that mentions soldiers elsewhere)
     agent: re.Pattern[str] | None = None
+    #: positive or negative trigger, in one scan (a sentence without either is skipped at once)
+    trigger: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = [self.positive.pattern] + ([self.negative.pattern] if self.negative is not None else [])
+        object.__setattr__(self, "trigger", re.compile("|".join(parts)))
 
 
 #: nouns naming who acts in violent events; an Outcome's `agent` picks the ones it is about

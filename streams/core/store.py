@@ -21,10 +21,11 @@ as it is and rewritten in segments on its next write.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from operator import attrgetter
 from typing import Any
 
@@ -117,6 +118,23 @@ def merge(history: list[Claim], new: Iterable[Claim], bounds: StateBounds) -> li
         horizon = merged[-1].published_at - timedelta(days=bounds.max_age_days)
         merged = [c for c in merged if c.published_at >= horizon]
     return merged[-bounds.per_key :]
+
+
+def _extend_view(
+    view: list[Claim], new: list[Claim], known: dict[str, Claim], bounds: StateBounds
+) -> list[Claim]:
+    """`merge(view, new, bounds)` for the common case of claims never seen before: each is inserted in event
+    order into a copy of the view, then both bounds are applied, without re-ordering the whole history."""
+    if any(c.claim_id in known for c in new):
+        return merge(view, new, bounds)  # a stored claim replaced: the general path
+    out = list(view)
+    for c in new:
+        insort(out, c, key=_EVENT_ORDER)
+    if out:
+        horizon = out[-1].published_at - timedelta(days=bounds.max_age_days)
+        if out[0].published_at < horizon:
+            out = out[bisect_left(out, horizon, key=attrgetter("published_at")) :]
+    return out[-bounds.per_key :]
 
 
 def _signature(sealed: Iterable[Any], n_open: Any, open_claims: list[Claim]) -> tuple[Any, ...]:
@@ -223,7 +241,16 @@ class SegmentedHistory:
                 new.append(c)
         if not loaded.stored and not new:
             return
-        newest = max(c.published_at for c in (*loaded.stored, *new))
+        if loaded.head is not None:  # the head knows each sealed segment's newest claim: no pass over history
+            newest_ts = max(
+                [float(e[3]) for e in loaded.head.get("sealed") or ()]
+                + [c.published_at.timestamp() for c in (*loaded.open, *new)]
+            )
+            newest = max(c.published_at for c in (*loaded.open, *new)) if loaded.open or new else None
+            if newest is None or newest.timestamp() < newest_ts:
+                newest = datetime.fromtimestamp(newest_ts, tz=timezone.utc)
+        else:
+            newest = max(c.published_at for c in (*loaded.stored, *new))
         horizon = newest - timedelta(days=self.bounds.max_age_days)
         new = [c for c in new if c.published_at >= horizon]  # arrived too late to be compared again
         if loaded.legacy:
@@ -255,7 +282,7 @@ class SegmentedHistory:
                 [], [c for c in everything if versions[c.article_id] == c.article_version], self.bounds
             )
         else:
-            view = merge(loaded.view(self.bounds), new, self.bounds)
+            view = _extend_view(loaded.view(self.bounds), new, known, self.bounds)
             versions = {**versions, **{c.article_id: c.article_version for c in new}}
         trimmed = False
         # the age bound, exactly: sealed segments entirely older than the horizon go, partly older ones are

@@ -266,3 +266,16 @@ def test_the_view_kept_after_a_write_equals_one_read_afresh(
         assert [c.claim_id for c in kept] == [c.claim_id for c in fresh], step
         append(history, batch)
         assert stored(state) <= 2 * bounds.per_key + bounds.segment
+
+
+def test_naive_and_aware_publication_times_share_one_axis() -> None:
+    """A naive time is UTC: articles with and without an offset are stored and compared together."""
+    from schemas import Article
+
+    text = "GOMA, April 16 - {} people were killed in Goma on Tuesday, police said."
+    pipe = Pipeline()
+    naive = Article(id="n", source="W", published_at="2026-04-16T10:00:00", text=text.format(26))
+    aware = Article(id="a", source="V", published_at="2026-04-16T11:00:00+00:00", text=text.format(9))
+    assert naive.published_at.tzinfo is not None
+    pipe.process_article(naive, 0.0)
+    assert [a.rule for a in pipe.process_article(aware, 0.0)] == ["numeric_revision.v1"]  # police, 26 then 9
