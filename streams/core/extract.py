@@ -174,7 +174,12 @@ _NAMED_AREA = re.compile(
 def places(sentence: str) -> list[str]:
     """Places a sentence names after a locative preposition; a capitalised word used as an adjective
     ("from Ukrainian forces") is not a place."""
-    out = []
+    return [phrase for _at, phrase in place_spans(sentence)]
+
+
+def place_spans(sentence: str) -> list[tuple[int, str]]:
+    """`places`, each with the offset where it is named (so one scan serves every figure of a sentence)."""
+    out: list[tuple[int, str]] = []
     for m in _PLACE.finditer(sentence):
         nxt = sentence[m.end() : m.end() + 30]
         if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
@@ -197,13 +202,14 @@ def places(sentence: str) -> list[str]:
         phrase = re.sub(r"'s$", "", phrase)
         toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]
         if toks:
-            out.append(" ".join(toks))
+            out.append((m.start(), " ".join(toks)))
     for m in _NAMED_AREA.finditer(sentence):
         toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
         if toks:
-            out.append(" ".join(toks))
-    if _NATIONWIDE.search(sentence):
-        out.append("nationwide")
+            out.append((m.start(), " ".join(toks)))
+    nationwide = _NATIONWIDE.search(sentence)
+    if nationwide:
+        out.append((nationwide.start(), "nationwide"))
     return out
 
 
@@ -565,7 +571,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             speaker = attribute(strip_dateline(sentences[0].text)[0], Context(outlet=article.source))
             ctx.last = None
         para_speaker_quote = body.rstrip().endswith(("”", '"'))
-        where = places(body)
+        spans = place_spans(body)
+        where = [phrase for _at, phrase in spans]
         if not where and _PLACE_ANAPHORA.search(body):
             where = last_places  # "the tally of homes destroyed there": the place of the sentence before
         last_places = where or last_places
@@ -644,8 +651,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             )
             subject = _content(body[max(0, fig.start - 80) : fig.end + 80], speaker_toks)
             local = (
-                places(body[fig.start : next_start])
-                or places(body[prev_end : fig.start])
+                [phrase for at, phrase in spans if fig.start <= at < next_start]
+                or [phrase for at, phrase in spans if prev_end <= at < fig.start]
                 or (where if len(figs) == 1 else [])
             )
             # the period of this figure: stated between its neighbours ("4.9 percent in January from 4.2
