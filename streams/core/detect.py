@@ -455,14 +455,18 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
     wanted = frozenset().union(*(_features(c).names for c in batch.claims))
     pool: list[tuple[Claim, frozenset[str]]] = []
     same_article: list[Claim] = []
+    article_id = batch.article_id
+    memo = _FEATURES.get
+    disjoint = wanted.isdisjoint
     for c in history:
-        if c.article_id == batch.article_id:
+        if c.article_id == article_id:
             if c.article_version == version:
                 continue
             same_article.append(c)
-        names = _features(c).names
-        if wanted and not wanted.isdisjoint(names):
-            pool.append((c, names))
+        if wanted:
+            f = memo(c.claim_id) or _features(c)  # (the memo, read inline: this loop runs per stored claim)
+            if not disjoint(f.names):
+                pool.append((c, f.names))
     best: dict[tuple[str, str], tuple[float, Alert]] = {}
     for i, new in enumerate(batch.claims):
         names = _features(new).names
