@@ -65,6 +65,7 @@ class DetectConfig:
     story_window_days: float = 10.0
     state_window_hours: float = 12.0  # levels that change (outages, missing) compare only this close in time
     min_gap: float = 0.08  # relative gap between disjoint intervals before they conflict
+    min_points: float = 0.15  # for percentages: gap in points between disjoint intervals ("4.9%" vs "4.6%")
     min_story_overlap: int = 2
     max_ratio: float = 50.0
     near_days: float = 2.0
@@ -93,6 +94,7 @@ class _Features:
     quals: frozenset[str]
     objects: frozenset[str]  # statements: names after the outcome trigger (what the outcome is about)
     regions: frozenset[str]  # regions the article's dateline puts its place in ("GAZIPUR, Bangladesh")
+    datelines: frozenset[str]  # the article's dateline place ("TOMOHON, Indonesia": tomohon)
     subjects: frozenset[str]  # statements: names of the outcome's own subject, before the trigger
     around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
 
@@ -108,9 +110,10 @@ def _features(c: Claim) -> _Features:
         subject = c.subject.split()
         objects = frozenset(t[4:] for t in subject if t.startswith("obj:"))
         f = _Features(
-            story=frozenset(t for t in story if not t.startswith("^")),
-            names=frozenset(t for t in story if not t.startswith(("@", "^"))),
+            story=frozenset(t for t in story if not t.startswith(("^", "~"))),
+            names=frozenset(t for t in story if not t.startswith(("@", "^", "~"))),
             regions=frozenset(t[1:] for t in story if t.startswith("^")),
+            datelines=frozenset(t[1:] for t in story if t.startswith("~")),
             subjects=frozenset(t[4:] for t in subject if t.startswith("sbj:")),
             places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
             content=frozenset(t for t in subject if ":" not in t),
@@ -224,7 +227,10 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
         return True
     # a region a dateline names as containing the story's place ("GAZIPUR, Bangladesh") contains the other
     regions = _features(a).regions | _features(b).regions
-    return bool(pa) and pa <= regions or bool(pb) and pb <= regions
+    if bool(pa) and pa <= regions or bool(pb) and pb <= regions:
+        return True
+    # one names the place the other's article is datelined from: that article's figure is about it too
+    return bool(pa) and pa <= _features(b).datelines or bool(pb) and pb <= _features(a).datelines
 
 
 def _periods_compatible(a: Claim, b: Claim) -> bool:
@@ -257,6 +263,18 @@ def _names_compatible(a: Claim, b: Claim) -> bool:
     if fa.objects and fb.objects:
         return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
     return True
+
+
+def _far_enough(a: Claim, b: Claim, cfg: DetectConfig) -> bool:
+    """Disjoint intervals far enough apart: a relative gap for counts and amounts, points for percentages
+    (a rate revised from 4.9 % to 4.6 % is a real revision however small relative to 4.9)."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.unit == "percent" and fb.unit == "percent":
+        lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+        lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+        return max(lo_b - hi_a, lo_a - hi_b) >= cfg.min_points
+    return _gap(a, b) >= cfg.min_gap
 
 
 def _gap(a: Claim, b: Claim) -> float:
@@ -319,7 +337,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     if new.figure is None or old.figure is None or not _units_compatible(old, new):
         return None
     gap = _gap(old, new)
-    if gap < cfg.min_gap:
+    if not _far_enough(old, new, cfg):
         return None
     va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
     if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
@@ -443,7 +461,7 @@ def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
         return old.polarity != new.polarity
     if old.figure is None or new.figure is None or old.figure.unit != new.figure.unit:
         return False
-    return _gap(old, new) >= cfg.min_gap
+    return _far_enough(old, new, cfg)
 
 
 def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:

@@ -145,7 +145,11 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
     where |= dl_names
     # "GAZIPUR, Bangladesh": what follows the dateline's first place contains it (country, state, province)
     regions = name_tokens(dl.partition(",")[2]) - GENERIC_NAMES if dl and "," in dl else set()
-    return " ".join(names + sorted(f"@{t}" for t in where) + sorted(f"^{t}" for t in regions))[:500]
+    dateline = name_tokens(dl.partition(",")[0]) - GENERIC_NAMES if dl else set()
+    marks = (
+        sorted(f"@{t}" for t in where) + sorted(f"^{t}" for t in regions) + sorted(f"~{t}" for t in dateline)
+    )
+    return " ".join(names + marks)[:500]
 
 
 _PLACE_NOUNS = re.compile(

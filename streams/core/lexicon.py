@@ -95,7 +95,7 @@ MEASURES: tuple[Measure, ...] = (
             r"derailed|left the (?:rails|tracks?)|came off the (?:rails|tracks?)|jumped the tracks?|"
             r"overturned"
         ),
-        True,
+        False,  # how many carriages left the rails is a fact of the accident, not a running count
     ),
     Measure(
         "inflation",
