@@ -130,10 +130,11 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
         lead.append(dl)
     for part in lead:
         counts.update(story_tokens(part))
-    for t in name_tokens(article.source):
-        counts.pop(
-            t, None
-        )  # the outlet's own name ("The Morning Record") is in its datelines, not its stories
+    # the outlet's own name ("The Morning Record") is not a name of its stories, unless the lead uses it as a
+    # place ("Kathmandu Courier" reporting from Kathmandu)
+    lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")
+    for t in name_tokens(article.source) - lead_places:
+        counts.pop(t, None)
     # a word the article also writes in lower case ("fighting", "inflation") is a common word, not a name
     lower_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
     names = [t for t, _ in counts.most_common(24) if t not in lower_words]
