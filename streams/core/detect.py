@@ -244,8 +244,8 @@ def _periods_compatible(a: Claim, b: Claim) -> bool:
     one, other = (sa, b) if sa else (sb, a)
     if not one:
         return True
-    if all(s.startswith("since ") for s in one) or "past" in one:
-        return False  # a running total since a month ("since mid-June"), or a past period ("that year")
+    if all(s.startswith("since ") for s in one) or "past" in one or "habitual" in one:
+        return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
     years = {s for s in one if s[:4].isdigit()}
     return not years or str(other.published_at.year) in {y[:4] for y in years}
 

@@ -94,6 +94,9 @@ _PERIOD = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
     r"|(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|\b(last|this|next|previous) (year|season|month)"
     r"|\bthat (?:year|season|month)\b"
+    # a habitual rate, not one event's count: "avalanches kill around 20 people in an average winter"
+    r"|\b(?:in an? (?:average|typical|normal) (?:year|winter|summer|season|month)|every year|each year|"
+    r"on average|in a typical year)\b"
     r"|\b(20\d\d/\d\d|\d\d/\d\d season))",
     re.IGNORECASE,
 )
@@ -240,6 +243,9 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     parts: set[str] = set()
     for m in _PERIOD.finditer(sentence):
         raw = m.group(0).lower()
+        if re.search(r"average|typical|normal|every year|each year", raw):
+            parts.add("habitual")
+            continue
         f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", raw)
         if raw.startswith("since "):
             parts.add(f"since {f}")  # a running total over months ("since mid-June"): its own kind of period
@@ -662,7 +668,12 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             )
             # the period of this figure: stated between its neighbours ("4.9 percent in January from 4.2
             # percent in December": January), else none when the sentence's periods belong to other figures
-            own = time_scope(body[prev_end:next_start], article.published_at) if len(figs) > 1 else scope
+            own = (
+                time_scope(body[prev_end:next_start], article.published_at)
+                or time_scope(body[: figs[0].start], article.published_at)  # "In 2021 a fire ... killed"
+                if len(figs) > 1
+                else scope
+            )
             fbase = {**base, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
             claims.append(
                 Claim(
