@@ -63,6 +63,12 @@ _WHOLE_COUNTED = re.compile(
     r"\s*(?:[a-z\-]+\s+){0,2}(?:injured|killed|wounded|hurt|dead|missing|evacuated|arrested|affected|"
     r"displaced|infected|detained|rescued|hospitali[sz]ed)\b"
 )
+#: an amount of change, not a level: "cut the harvest by 1.2 million tonnes", "wiped 1.2 million tonnes off"
+_CHANGE_BY = re.compile(
+    r"\b(?:cut|cuts|reduced|lowered|raised|increased|boosted|slashed|grew|fell|rose|dropped|shrank|expanded|"
+    r"contracted|up|down)\b[^.;]{0,50}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$"
+)
+_CHANGE_OFF = re.compile(r"\s*(?:[a-z]+\s+){0,2}off\b")
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\w'’]+\s+)?")
 _MEMBERS_BEFORE = re.compile(r"\b(?:included|includes|including|among (?:them|those|the \w+))\s+$")
 _SUBSET_AFTER = re.compile(
@@ -646,6 +652,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     _qual_name(q)
                     for q in _QUALIFIER.findall(body[max(0, fig.start - 40) : fig.end + 40].lower())
                 }
+                | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
+                | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
             )
             person_measure = meas.name in _PERSON_MEASURES
             unit = fig.unit or (

@@ -53,7 +53,14 @@ MEASURES: tuple[Measure, ...] = (
         True,
     ),
     Measure("rescued", _rx(r"rescued"), True),
-    Measure("cases", _rx(r"cases|infected|infections|tested positive|contracted"), True),
+    Measure(
+        "cases",
+        _rx(
+            r"cases|infected|infections|tested positive|contracted|fallen ill|fell ill|falling ill|ill|sick|"
+            r"sickened"
+        ),
+        True,
+    ),
     Measure(
         "destroyed",
         _rx(
@@ -146,7 +153,20 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
     Measure("fill_level", _rx(r"full|capacity"), False, state=True),
-    Measure("underground", _rx(r"underground|trapped"), False),
+    Measure(
+        "underground",
+        _rx(
+            r"underground|trapped|working (?:in|at) the (?:pit|mine|shaft|section|face)|were working in|"
+            r"in the (?:flooded|affected|collapsed) (?:section|area|pit|mine|shaft|gallery)"
+        ),
+        False,
+    ),
+    Measure("output", _rx(r"harvest|harvested|crop|yield|output|production|produced"), False),
+    Measure(
+        "arrivals",
+        _rx(r"arrived|arrivals|arriving|landed|came ashore|disembarked|who reached|had reached|have reached"),
+        True,
+    ),
     Measure(
         "present",
         _rx(
@@ -526,18 +546,40 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         "contaminated",  # test findings: above the limit vs within it
         _rx(
-            r"contained|contains|found (?:lead|traces|levels|high levels)|contaminated|exceeded|exceeds|"
+            r"contained|contains|found (?:lead|traces|levels|high levels)|contaminated|contamination|"
+            r"exceeded|exceeds|tested positive|"
             r"above the (?:legal |permitted |safe )?limit|unsafe levels|"
             r"times the (?:legal |permitted |safe )?limit"
         ),
         _rx(
             r"within the (?:legal |permitted |safe )?limits?|below the (?:legal |permitted |safe )?limits?|"
-            r"safe to (?:eat|drink|use)|safe for consumption|free (?:of|from)"
+            r"safe to (?:eat|drink|use)|safe for consumption|free (?:of|from)|tested negative"
         ),
         _rx(
             r"lead|mercury|arsenic|cadmium|bacteria|salmonella|listeria|e\. coli|contamina\w+|toxins?|"
             r"pesticides?|residues?|melamine|aflatoxins?|microplastics"
         ),
+    ),
+    Outcome(
+        "caught",  # escaped people or animals: caught vs still at large
+        _rx(
+            r"recaptured|caught|captured|back in (?:its|their|the) (?:enclosure|cage|cell|prison)|"
+            r"back with the pack"
+        ),
+        _rx(
+            r"still at large|on the loose|still loose|remains? at large|remained at large|"
+            r"(?:has|have|had) not (?:yet )?been (?:caught|found|recaptured)"
+        ),
+        _rx(
+            r"escaped|escape|fugitives?|wolf|wolves|bears?|lions?|tigers?|animals?|inmates?|prisoners?|"
+            r"on the run"
+        ),
+    ),
+    Outcome(
+        "leaked",
+        _rx(r"leaked|leak|was shared|were shared|circulated"),
+        None,
+        _rx(r"paper|exam|examination|questions|documents?|data|files|emails|report|memo"),
     ),
     Outcome(
         "ransom_paid",
