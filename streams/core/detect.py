@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
-from .lexicon import PERSON_CLASSES
+from .lexicon import PERSON_CLASSES, PERSON_NOUN
 from .text import GENERIC_NAMES, name_tokens
 
 RULE_NUMERIC = "numeric_mismatch.v1"
@@ -299,12 +299,6 @@ def _above(later: Claim, earlier: Claim) -> bool:
     )
 
 
-#: plural nouns of persons the class map does not list: villagers, migrants, civilians, pilgrims, patients
-_PERSON_NOUN = re.compile(
-    r"(?:ers|ors|ians|ists|ees|ants|ents|men|ren|folk|pilgrims|victims|survivors|fans|guests|troops|staff)$"
-)
-
-
 def _units_compatible(a: Claim, b: Claim) -> bool:
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
@@ -313,7 +307,7 @@ def _units_compatible(a: Claim, b: Claim) -> bool:
     if fa.counted and fb.counted and fa.counted != fb.counted:
         # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
         other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
-        return other is not None and (other in PERSON_CLASSES or _PERSON_NOUN.search(other) is not None)
+        return other is not None and (other in PERSON_CLASSES or PERSON_NOUN.search(other) is not None)
     return True
 
 

@@ -32,6 +32,7 @@ from .lexicon import (
     OUTCOMES,
     PERSON_CLASSES,
     PERSON_GENERIC,
+    PERSON_NOUN,
     Measure,
 )
 from .numbers import FigureSpan, find_figures
@@ -657,7 +658,12 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             )
             person_measure = meas.name in _PERSON_MEASURES
             unit = fig.unit or (
-                "people" if person_measure or counted is None or counted in PERSON_CLASSES else counted
+                "people"
+                if person_measure
+                or counted is None
+                or counted in PERSON_CLASSES
+                or PERSON_NOUN.search(counted) is not None
+                else counted
             )
             figure = Figure(
                 text=fig.text,

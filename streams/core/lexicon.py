@@ -230,6 +230,11 @@ NOUN_CLASSES = {
     "member": "members",
 }
 
+#: plural nouns of persons the class map does not list: villagers, migrants, civilians, pilgrims, patients
+PERSON_NOUN = re.compile(
+    r"(?:ers|ors|ians|ists|ees|ants|ents|men|ren|folk|pilgrims|victims|survivors|fans|guests|troops|staff)$"
+)
+
 PERSON_CLASSES = frozenset(
     {
         "people",
