@@ -32,7 +32,7 @@ SETS = {
     "scenarios": (0.9, 0.8),
     "scenarios_b": (0.85, 0.6),
     "scenarios_c": (0.9, 0.9),
-    "scenarios_d": (0.9, 0.45),
+    "scenarios_d": (0.9, 0.55),
 }
 
 
