@@ -35,8 +35,10 @@ def test_eval_set_is_beside_the_project() -> None:
     assert SEED.is_file()
 
 
-def test_dev_set_precision_and_recall(tmp_path: Path) -> None:
-    alerts = _replay(EVAL / "dev" / "articles.jsonl")
+def score_set(tmp_path: Path, set_dir: Path) -> dict:
+    """Replay `set_dir/articles.jsonl` through the embedded pipeline and score the alerts against
+    `set_dir/gold.jsonl` with the eval set's own scorer; its JSON report."""
+    alerts = _replay(set_dir / "articles.jsonl")
     out = tmp_path / "alerts.jsonl"
     out.write_text("".join(json.dumps(a) + "\n" for a in alerts), encoding="utf-8")
     res = subprocess.run(
@@ -44,9 +46,9 @@ def test_dev_set_precision_and_recall(tmp_path: Path) -> None:
             sys.executable,
             str(EVAL / "score.py"),
             "--gold",
-            str(EVAL / "dev" / "gold.jsonl"),
+            str(set_dir / "gold.jsonl"),
             "--articles",
-            str(EVAL / "dev" / "articles.jsonl"),
+            str(set_dir / "articles.jsonl"),
             "--alerts",
             str(out),
             "--json",
@@ -55,7 +57,11 @@ def test_dev_set_precision_and_recall(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    overall = json.loads(res.stdout)["overall"]
+    return json.loads(res.stdout)
+
+
+def test_dev_set_precision_and_recall(tmp_path: Path) -> None:
+    overall = score_set(tmp_path, EVAL / "dev")["overall"]
     print(f"dev set: precision {overall['precision']} recall {overall['recall']} f1 {overall['f1']}")
     assert overall["malformed"] == 0
     assert overall["precision"] >= 0.9

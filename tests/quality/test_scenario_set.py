@@ -15,16 +15,14 @@ bar is low because that set still shows the method's numeric gaps (see the chang
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 try:
-    from .test_dev_set import EVAL, _replay
+    from .test_dev_set import score_set
 except ImportError:
-    from test_dev_set import EVAL, _replay  # type: ignore[no-redef]
+    from test_dev_set import score_set  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
 #: set -> (precision bar, recall bar)
@@ -34,29 +32,6 @@ SETS = {
     "scenarios_c": (0.9, 0.9),
     "scenarios_d": (0.9, 0.55),
 }
-
-
-def _score(tmp_path: Path, scenarios: Path) -> dict:
-    alerts = _replay(scenarios / "articles.jsonl")
-    out = tmp_path / "alerts.jsonl"
-    out.write_text("".join(json.dumps(a) + "\n" for a in alerts), encoding="utf-8")
-    res = subprocess.run(
-        [
-            sys.executable,
-            str(EVAL / "score.py"),
-            "--gold",
-            str(scenarios / "gold.jsonl"),
-            "--articles",
-            str(scenarios / "articles.jsonl"),
-            "--alerts",
-            str(out),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(res.stdout)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
@@ -78,7 +53,7 @@ def test_the_scenario_set_is_well_formed(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_scenario_set_precision_and_recall(tmp_path: Path, name: str) -> None:
-    res = _score(tmp_path, HERE / name)
+    res = score_set(tmp_path, HERE / name)
     overall = res["overall"]
     print(f"{name}: precision {overall['precision']} recall {overall['recall']} f1 {overall['f1']}")
     assert overall["malformed"] == 0
