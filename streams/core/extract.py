@@ -131,8 +131,15 @@ def article_version(article: Article) -> str:
     return _hash(article.title, article.text, article.published_at.isoformat(), article.source)
 
 
-def story_signature(article: Article, sentences: list[Sentence]) -> str:
-    """Name tokens of the title and lead (first two sentences), most frequent first, at most 16."""
+def common_words(article: Article) -> set[str]:
+    """Words the article also writes in lower case ("fighting", "inflation", "supply"): common words, not
+    names, wherever they are capitalised."""
+    return set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
+
+
+def story_signature(article: Article, sentences: list[Sentence], lower_words: set[str] | None = None) -> str:
+    """Name tokens of the title and lead (first two sentences), most frequent first, at most 16.
+    `lower_words`: the article's `common_words`, when the caller has them already."""
     counts: Counter[str] = Counter()
     lead = [article.title] + [strip_dateline(s.text)[0] for s in sentences[:3]]
     dl = strip_dateline(sentences[0].text)[1] if sentences else None
@@ -145,8 +152,8 @@ def story_signature(article: Article, sentences: list[Sentence]) -> str:
     lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")
     for t in name_tokens(article.source) - lead_places:
         counts.pop(t, None)
-    # a word the article also writes in lower case ("fighting", "inflation") is a common word, not a name
-    lower_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
+    if lower_words is None:
+        lower_words = common_words(article)
     names = [t for t, _ in counts.most_common(24) if t not in lower_words]
     # names the lead uses as places ("in Fez", "GOMA, April 16 -") are marked: one shared place is
     # stronger evidence of the same story than one shared surname
@@ -566,7 +573,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     limits = limits or Limits()
     sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
     version = article_version(article)
-    story = story_signature(article, sentences)
+    lower_words = common_words(article)  # one scan, for the story signature and the subjects' names
+    story = story_signature(article, sentences, lower_words)
     ctx = Context(outlet=article.source)
     claims: list[Claim] = []
     units: list[Sentence] = [Sentence(-1, article.title.strip(), 0)] if article.title.strip() else []
@@ -574,8 +582,6 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     para_speaker_quote = False
     last_places: list[str] = []
     topic = article.title.lower()
-    # words the article also writes in lower case are common words, not names ("Supply has been restored")
-    common_words = set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
     for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
             break
@@ -712,7 +718,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
             subj |= {
                 f"sbj:{t}"
-                for t in name_tokens(before[cut.end() :] if cut else before) - speaker_toks - common_words
+                for t in name_tokens(before[cut.end() :] if cut else before) - speaker_toks - lower_words
             }
             subj |= _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
             claims.append(
