@@ -512,10 +512,11 @@ def _outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
     `topic` (the article's title, lower case) stands in for a class's context when the sentence's subject is
     a named person ("Óscar Villamizar has not been released" in an article about a kidnapping)."""
     out: list[tuple[str, int, int]] = []
-    named = _NAMED_SUBJECT.search(sent) is not None
-    sent = sent.lower()  # the lexicon is lower case; offsets stay those of the original sentence
-    if not ANY_OUTCOME.search(sent):
+    lowered = sent.lower()  # the lexicon is lower case; offsets stay those of the original sentence
+    if not ANY_OUTCOME.search(lowered):
         return out
+    named = _NAMED_SUBJECT.search(sent) is not None  # (on the original: names are capitalised)
+    sent = lowered
     for oc in OUTCOMES:
         if not oc.trigger.search(sent):
             continue
