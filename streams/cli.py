@@ -1,4 +1,4 @@
-"""`claimwatch` command line: worker | replay | send | tail | topics create | bench.
+"""`claimwatch` command line: worker | replay | extract | send | tail | topics create | bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
 Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 bad usage/config.
@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="run JSONL articles through the pipeline in-process (no Kafka)")
     r.add_argument("file", help="JSONL file, one article per line; - for stdin")
 
+    x = sub.add_parser(
+        "extract", help="print every claim extracted from JSONL articles, one JSON line each (no Kafka)"
+    )
+    x.add_argument("file", help="JSONL file, one article per line; - for stdin")
+
     s = sub.add_parser("send", help="produce JSONL lines to the articles topic")
     s.add_argument("file", help="JSONL file; - for stdin")
     s.add_argument("--broker")
@@ -122,6 +127,16 @@ def cmd_replay(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .replay import extract_lines
+    from .runtime import make_pipeline
+
+    settings = settings_from(args)
+    with open_lines(args.file) as lines:
+        extract_lines(lines, make_pipeline(settings), out, err)
+    return 0
+
+
 def cmd_send(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .clients import send_lines
 
@@ -176,6 +191,7 @@ def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 COMMANDS = {
     "bench": cmd_bench,
+    "extract": cmd_extract,
     "replay": cmd_replay,
     "send": cmd_send,
     "tail": cmd_tail,

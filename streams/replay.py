@@ -9,11 +9,14 @@ reason). Blank lines are ignored.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO
+
+from schemas import Claim
 
 from .core.guard import parse_article
 from .core.pipeline import Pipeline
@@ -69,4 +72,50 @@ def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str
     out.flush()
     summary.seconds = time.perf_counter() - started
     print(summary.line(), file=err)
+    return summary
+
+
+def claim_line(claim: Claim) -> str:
+    """One extracted claim as a JSON line: the claim's own fields, with the figure flattened for reading
+    (`value`, `figure_text`, `low`, `high`, `unit`)."""
+    row = claim.model_dump(mode="json")
+    fig = row.pop("figure", None) or {}
+    row["figure_text"] = fig.get("text")
+    row["low"] = fig.get("low")
+    row["high"] = fig.get("high")
+    row["unit"] = fig.get("unit")
+    row["counted"] = fig.get("counted")
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def extract_lines(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str]) -> ReplaySummary:
+    """`claimwatch extract`: every claim of every article, one JSON line each, nothing compared or stored.
+    Bad lines are reported on `err` as `replay` reports them."""
+    summary = ReplaySummary()
+    started = time.perf_counter()
+    claims = 0
+    for number, raw in enumerate(lines, start=1):
+        summary.lines = number
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
+            continue
+        try:
+            article = parse_article(raw, pipeline.limits)
+            batches = pipeline.extract(article, time.time())
+        except BadInput as exc:
+            summary.bad[exc.reason] += 1
+            print(f"line {number}: {exc.reason}: {exc.detail}", file=err)
+            continue
+        except Exception as exc:  # same policy as replay: report, skip, go on
+            summary.bad["processing_error"] += 1
+            print(f"line {number}: processing_error: {type(exc).__name__}: {exc}", file=err)
+            continue
+        summary.articles += 1
+        ordered = sorted((c for b in batches for c in b.claims), key=lambda c: (c.sentence_index, c.claim_id))
+        for claim in ordered:
+            out.write(claim_line(claim) + "\n")
+            claims += 1
+    out.flush()
+    summary.seconds = time.perf_counter() - started
+    print(f"extract: {summary.articles} articles, {claims} claims in {summary.seconds:.2f} s", file=err)
     return summary

@@ -92,3 +92,20 @@ def test_console_script_reads_stdin_and_keeps_stdout_clean(seed_line: bytes) -> 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = run(["replay", str(tmp_path / "nope.jsonl")])
     assert code == 2 and out == "" and "input file not found" in err
+
+
+def test_extract_prints_every_claim_as_a_json_line(tmp_path: Path, seed_line: bytes) -> None:
+    src = tmp_path / "two.jsonl"
+    src.write_bytes(seed_line + b"\n" + b"not json\n")
+
+    code, out, err = run(["extract", str(src)])
+
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all(r["article_id"] == "seed-kursk-001" for r in rows)
+    for field in ("sentence", "speaker", "claimant", "measure", "value", "place", "time_scope", "polarity"):
+        assert all(field in r for r in rows), field
+    text = json.loads(seed_line)["text"]
+    assert all(r["sentence"] in text or r["sentence_index"] == -1 for r in rows)
+    assert any(r["kind"] == "numeric" and r["value"] == 23 for r in rows)
+    assert "line 2: invalid_json" in err and "1 articles" in err
