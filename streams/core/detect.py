@@ -338,6 +338,9 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         return None  # orders of magnitude apart: a different scope (national vs local), not a dispute
     if _quals(old) != _quals(new):
         return None  # "imported cases" vs "local cases", "partly damaged" vs "destroyed": different measures
+    doers = _features(old).subjects, _features(new).subjects
+    if doers[0] and doers[1] and not (doers[0] <= doers[1] or doers[1] <= doers[0]):
+        return None  # two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90")
     lower, higher = (
         (old, new)
         if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
@@ -369,7 +372,9 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     same_time = _same_report(earlier, later)
     hours = (later.published_at - earlier.published_at).total_seconds() / 3600
     measure = new.measure
-    if measure in ("missing", "outage", "fill_level") and hours > cfg.state_window_hours and not same_time:
+    level = measure.startswith("open:") and not new.cumulative  # an open measure of a level (a percentage)
+    changing = measure in ("missing", "outage", "fill_level") or level
+    if changing and hours > cfg.state_window_hours and not same_time:
         return None
     rule = RULE_NUMERIC
     if new.cumulative and not same_time:

@@ -35,7 +35,10 @@ from .lexicon import (
     PERSON_NOUN,
     Measure,
 )
+from .measures import counted_class, open_measure, structural_measure
 from .numbers import FigureSpan, find_figures
+from .parse import parse
+from .structure import FigureRole, figure_role
 from .text import (
     GENERIC_NAMES,
     LETTER,
@@ -202,7 +205,9 @@ def places(sentence: str) -> list[str]:
 def place_spans(sentence: str) -> list[tuple[int, str]]:
     """`places`, each with the offset where it is named (so one scan serves every figure of a sentence)."""
     out: list[tuple[int, str]] = []
-    for m in _PLACE.finditer(sentence):
+    head = re.match(r"(?:In|At|Near|Across|Outside|Inside|Throughout|Along|Around)\s", sentence)
+    scan = sentence[0].lower() + sentence[1:] if head else sentence  # "In Karvell's old town, ..."
+    for m in _PLACE.finditer(scan):
         nxt = sentence[m.end() : m.end() + 30]
         if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
             continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
@@ -337,6 +342,43 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
                 best = (dist, meas)
     best = best or after_best
     return best[1] if best else None
+
+
+def _clause_places(
+    spans: list[tuple[int, str]], figs: list[FigureSpan], i: int, role: FigureRole | None
+) -> list[str]:
+    """Places named in the figure's own clause (the subtree of its predicate), when no other figure of the
+    sentence shares that clause: "Nine people, including four children, died when floods swept through
+    villages in the Zhob district"."""
+    if role is None or role.scope == (0, 0):
+        return []
+    lo, hi = role.scope
+    others = [f for j, f in enumerate(figs) if j != i and lo <= f.start < hi and f.unit == figs[i].unit]
+    if others:
+        return []
+    return [phrase for at, phrase in spans if lo <= at < hi]
+
+
+def _measure_for_figure(
+    sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
+) -> Measure | None:
+    """The figure's measure from its structure: a lexicon family its own noun or predicate names, else an
+    open measure from them; the nearest listed predicate only for a sentence left unparsed."""
+    if role is None:
+        return _measure_for(sent, fig, prev_end, next_start)
+    found = structural_measure(role)
+    if found is not None:
+        return found
+    # the figure's own act, one no family lists ("cancelled 340 flights"); else the nearest listed word in
+    # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
+    # else the counted noun alone ("the deficit stood at ...")
+    opened = open_measure(role, fig.unit)
+    if opened is not None and "~" in opened.name:
+        return opened
+    near = _measure_for(sent, fig, prev_end, next_start)
+    if near is not None and near.name in _PERSON_MEASURES and fig.unit not in (None, "people", "percent"):
+        near = None
+    return near or opened
 
 
 def _counted(sent: str, fig: FigureSpan) -> str | None:
@@ -583,6 +625,11 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     para_speaker_quote = False
     last_places: list[str] = []
     topic = article.title.lower()
+    # the parse: sentences that carry a figure, in one batched pass (bounded by parse.MAX_PARSE_CHARS)
+    bodies = [strip_dateline(u.text)[0] for u in units]
+    all_figs = [find_figures(b) for b in bodies]
+    wanted = [i for i, f in enumerate(all_figs) if f]
+    docs = dict(zip(wanted, parse([bodies[i] for i in wanted]), strict=True))
     for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
             break
@@ -619,8 +666,15 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             "place": " | ".join(dict.fromkeys(where)) or None,
             "time_scope": scope,
         }
-        figs = find_figures(body)
+        figs = all_figs[n]
+        doc = docs.get(n)
         for i, fig in enumerate(figs):
+            with_unit = fig.unit not in (None, "percent")
+            role: FigureRole | None = (
+                figure_role(doc, fig.start, fig.end, has_unit=with_unit) if doc is not None else None
+            )
+            if role is not None and not role.reported_fact:
+                continue  # a plan, forecast, hypothesis, capacity, proportion, denied figure or modifier
             prev_end = figs[i - 1].end if i else 0
             next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
             if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or (
@@ -637,8 +691,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     continue  # "four of the train's 12 carriages left the rails": 12 is the whole
             if _MEMBERS_BEFORE.search(body[max(0, fig.start - 30) : fig.start]):
                 continue  # "the dead included two children": members of a count, not the count
-            meas = _measure_for(body, fig, prev_end, next_start)
+            meas = _measure_for_figure(body, fig, prev_end, next_start, role)
             counted = None if fig.unit == "percent" else _counted(body, fig)
+            if meas is not None and meas.name.startswith("open:") and role is not None:
+                counted = (counted_class(role) or counted) if fig.unit != "percent" else None
             if fig.unit in _LENGTHS:
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
@@ -686,6 +742,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 [phrase for at, phrase in spans if fig.start <= at < next_start]
                 or [phrase for at, phrase in spans if prev_end <= at < fig.start]
                 or (where if len(figs) == 1 else [])
+                or _clause_places(spans, figs, i, role)
             )
             # the period of this figure: stated between its neighbours ("4.9 percent in January from 4.2
             # percent in December": January), else none when the sentence's periods belong to other figures
@@ -696,6 +753,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 else scope
             )
             fbase = {**base, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
+            if role is not None and role.agent:
+                quals = [*quals, *(f"sbj:{t}" for t in role.agent)]  # who did it: another doer, another count
             claims.append(
                 Claim(
                     claim_id=_hash(article.id, version, sent.index, fig.start, "n"),
@@ -707,7 +766,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     value=fig.value,
                     polarity=1,
                     **fbase,
-                    subject=" ".join(sorted(subject) + [f"q:{q}" for q in quals]),
+                    subject=" ".join(
+                        sorted(subject) + [q if q.startswith("sbj:") else f"q:{q}" for q in quals]
+                    ),
                 )
             )
         for name, pol, trig in _outcomes(body, topic):

