@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmarks: `bench [inprocess] ...`, `bench e2e ...`, `bench generate ...` (see BENCHMARKS.md)",
     )
-    b.add_argument("which", nargs="?", default="inprocess", choices=["inprocess", "e2e", "generate"])
+    b.add_argument(
+        "which", nargs="?", default="inprocess", choices=["inprocess", "e2e", "generate", "parsecost"]
+    )
     b.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for that benchmark (--help for its own)")
     return parser
 

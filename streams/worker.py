@@ -68,6 +68,14 @@ def run_worker(settings: Settings) -> int:
     created = create_topics(settings)
     log.info("topics: %s", ", ".join(f"{k}={v}" for k, v in created.items()))
 
+    # the English model is loaded (and its first batch run) before the worker joins its group: loading it
+    # inside the first message would stall the event loop for seconds and trigger a re-read
+    from .core import parse
+
+    loaded = time.monotonic()
+    parse.parse(["Warm-up: 3 boats sank, officials said."])
+    log.info("parser %s %s ready in %.2f s", parse.MODEL, parse.MODEL_VERSION, time.monotonic() - loaded)
+
     metrics = Metrics()
     app = create_app(settings, metrics)
     server = MetricsServer(
