@@ -12,17 +12,18 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TypeVar
 
-from schemas import Claim
+from schemas import Article, Claim
 
 from .core.guard import parse_article
 from .core.pipeline import Pipeline
 from .exceptions import BadInput
 
 PROGRESS_EVERY = 1000
+T = TypeVar("T")
 
 
 @dataclass
@@ -44,17 +45,22 @@ class ReplaySummary:
         )
 
 
-def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str]) -> ReplaySummary:
-    summary = ReplaySummary()
-    started = time.perf_counter()
+def _each_article(
+    lines: Iterable[bytes],
+    pipeline: Pipeline,
+    summary: ReplaySummary,
+    err: IO[str],
+    work: Callable[[Article], T],
+) -> Iterator[T]:
+    """`work` applied to every valid article of `lines`, in order. A bad line is reported on `err` with its
+    line number and reason code and skipped, as the worker dead-letters it; blank lines are ignored."""
     for number, raw in enumerate(lines, start=1):
         summary.lines = number
         raw = raw.rstrip(b"\r\n")
         if not raw.strip():
             continue
         try:
-            article = parse_article(raw, pipeline.limits)
-            alerts = pipeline.process_article(article, time.time())
+            result = work(parse_article(raw, pipeline.limits))
         except BadInput as exc:
             summary.bad[exc.reason] += 1
             print(f"line {number}: {exc.reason}: {exc.detail}", file=err)
@@ -64,6 +70,15 @@ def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str
             print(f"line {number}: processing_error: {type(exc).__name__}: {exc}", file=err)
             continue
         summary.articles += 1
+        yield result
+
+
+def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str]) -> ReplaySummary:
+    summary = ReplaySummary()
+    started = time.perf_counter()
+    for alerts in _each_article(
+        lines, pipeline, summary, err, lambda a: pipeline.process_article(a, time.time())
+    ):
         for alert in alerts:
             out.write(alert.model_dump_json() + "\n")
             summary.alerts += 1
@@ -94,23 +109,7 @@ def extract_lines(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err:
     summary = ReplaySummary()
     started = time.perf_counter()
     claims = 0
-    for number, raw in enumerate(lines, start=1):
-        summary.lines = number
-        raw = raw.rstrip(b"\r\n")
-        if not raw.strip():
-            continue
-        try:
-            article = parse_article(raw, pipeline.limits)
-            batches = pipeline.extract(article, time.time())
-        except BadInput as exc:
-            summary.bad[exc.reason] += 1
-            print(f"line {number}: {exc.reason}: {exc.detail}", file=err)
-            continue
-        except Exception as exc:  # same policy as replay: report, skip, go on
-            summary.bad["processing_error"] += 1
-            print(f"line {number}: processing_error: {type(exc).__name__}: {exc}", file=err)
-            continue
-        summary.articles += 1
+    for batches in _each_article(lines, pipeline, summary, err, lambda a: pipeline.extract(a, time.time())):
         ordered = sorted((c for b in batches for c in b.claims), key=lambda c: (c.sentence_index, c.claim_id))
         for claim in ordered:
             out.write(claim_line(claim) + "\n")

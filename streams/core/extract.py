@@ -633,7 +633,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
             break
-        body, _dl = strip_dateline(sent.text)
+        body = bodies[n]
         speaker = attribute(body, ctx, in_quote_paragraph=para_speaker_quote)
         ahead = _quote_speaker(body, units[n + 1 : n + 4], ctx)
         if ahead is not None:
