@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
-from .lexicon import PERSON_CLASSES, PERSON_NOUN
+from .lexicon import PERSON_CLASSES, PERSON_NOUN, SUBGROUPS
 from .text import GENERIC_NAMES, name_tokens
 
 RULE_NUMERIC = "numeric_mismatch.v1"
@@ -299,11 +299,17 @@ def _above(later: Claim, earlier: Claim) -> bool:
     )
 
 
+def _subgroup(counted: str | None) -> bool:
+    return counted is not None and (counted in SUBGROUPS or counted[:1].isupper())
+
+
 def _units_compatible(a: Claim, b: Claim) -> bool:
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     if fa.unit != fb.unit:
         return False
+    if fa.counted != fb.counted and (_subgroup(fa.counted) or _subgroup(fb.counted)):
+        return False  # a count of women, children or Israelis is a part of a count of people
     if fa.counted and fb.counted and fa.counted != fb.counted:
         # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
         other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None

@@ -695,6 +695,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             counted = None if fig.unit == "percent" else _counted(body, fig)
             if meas is not None and meas.name.startswith("open:") and role is not None:
                 counted = (counted_class(role) or counted) if fig.unit != "percent" else None
+            if role is not None and role.counted and role.counted[:1].isupper() and fig.unit != "percent":
+                counted = role.counted  # a named group of people ("13 Israelis"), kept as written
             if fig.unit in _LENGTHS:
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:

@@ -235,6 +235,12 @@ PERSON_NOUN = re.compile(
     r"(?:ers|ors|ians|ists|ees|ants|ents|men|ren|folk|pilgrims|victims|survivors|fans|guests|troops|staff)$"
 )
 
+#: groups of persons picked out by sex, age or nationality: a count of them is a part of a count of people
+#: ("39 women and children were freed" never meets "13 were freed"); a named group ("Israelis") too
+SUBGROUPS = frozenset(
+    """women men children girls boys minors teenagers adolescents adults infants babies toddlers elderly
+    foreigners nationals""".split()
+)
 PERSON_CLASSES = frozenset(
     {
         "people",

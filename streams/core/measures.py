@@ -13,7 +13,7 @@ counted noun phrase itself ("waiting list", "turnout").
 
 from __future__ import annotations
 
-from .lexicon import MEASURES, PERSON_CLASSES, PERSON_NOUN, Measure
+from .lexicon import MEASURES, PERSON_CLASSES, PERSON_NOUN, SUBGROUPS, Measure
 from .structure import CHANGE_VERBS, REPORTING, SETTING_VERBS, FigureRole
 
 #: verb lemma -> family head; each row one act in several words (tested in tests/unit/test_measures.py)
@@ -50,9 +50,12 @@ def _person(noun: str) -> bool:
 
 
 def counted_class(role: FigureRole) -> str | None:
-    """The counted noun's class: any group of persons is "people", else the noun's lemma."""
+    """The counted noun's class: any group of persons is "people" (but a group by sex, age or nationality
+    stays itself), else the noun's lemma."""
     if role.counted is None:
         return None
+    if role.counted_text is not None and role.counted_text.lower() in SUBGROUPS:
+        return role.counted_text.lower()  # "women", "children": a part of the people, kept apart
     return "people" if _person(role.counted) or _person(role.counted + "s") else role.counted
 
 
@@ -77,7 +80,7 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     """An open measure for a figure no lexicon family covers: predicate family + counted class
     ("cancel~flight"), or the counted noun phrase alone under a light predicate ("waiting list").
     Parts and wholes of other figures, and a bare group of persons with no act, are not measures."""
-    if role.relation in ("part", "whole"):
+    if role.relation in ("part", "whole", "subcount"):
         return None
     pred = role.predicate
     counted = counted_class(role)

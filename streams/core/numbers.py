@@ -518,7 +518,10 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
             if (
                 not hedge_word
                 and re.search(
-                    r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just)\b)[A-Z]\w+\s$",
+                    r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just|With|Without|For|From|To|After|Before|"
+                    r"Since|Over|Under|About|Around|Nearly|Almost|As|All|Another|Those|These|Its|Their|His|Her|"
+                    r"Our|Another|Every|Each|Then|Now|Yet|So|Or|Nor|Than|Among|Between|Within|During)\b)"
+                    r"[A-Z]\w+\s$",
                     sentence[max(0, start - 20) : start],
                 )
                 and start > 0

@@ -12,6 +12,7 @@ is whatever noun and predicate the sentence gives it; nothing here decides which
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 Modality = Literal["fact", "plan", "forecast", "hypothetical", "capacity"]
-Relation = Literal["none", "part", "whole", "proportion", "modifier", "ago", "comparison"]
+Relation = Literal[
+    "none", "part", "whole", "subcount", "proportion", "modifier", "ago", "comparison", "circumstance"
+]
 
 #: verbs that report speech or a finding; their subject is the speaker
 REPORTING = frozenset(
@@ -51,7 +54,7 @@ QUANTITY_NOUNS = frozenset(
 CHANGE_VERBS = frozenset(
     """rise climb reach increase grow jump soar surge fall drop decline decrease dip slip shrink hit top
     stand remain exceed double triple accelerate quicken slow ease edge slide plunge tumble rebound widen
-    narrow swell balloon dwindle halve""".split()
+    narrow swell balloon dwindle halve range hover total amount number peak settle""".split()
 )
 #: verbs that set a quantity on their object: "police put the turnout at 240,000"
 SETTING_VERBS = frozenset("put place estimate set peg fix revise raise lower cut".split())
@@ -62,6 +65,9 @@ _PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 _WALK_DEPS = frozenset(
     {"pobj", "prep", "compound", "amod", "nummod", "conj", "appos", "quantmod", "npadvmod"}
 )
+#: plural names of peoples and groups: "Israelis", "Ethiopians", "Filipinos", "Yemenis" (the tagger often
+#: calls them singular proper nouns); "Airbus" and other singular names do not end this way
+_GROUP_NAME = re.compile(r"[a-z](?:ans|is|ers|ites|ards|inos|ens|ics)$")
 _NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
 
 
@@ -87,7 +93,7 @@ class FigureRole:
         return (
             self.modality == "fact"
             and not self.denied
-            and self.relation not in ("proportion", "modifier", "ago")
+            and self.relation not in ("proportion", "modifier", "ago", "subcount", "circumstance")
         )
 
 
@@ -115,8 +121,12 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
-def _has_number(tok: Token) -> bool:
-    return any((t.pos_ == "NUM" or t.like_num) and t.dep_ in ("nummod", "compound") for t in tok.children)
+def _has_number(tok: Token, but: Token | None = None) -> bool:
+    """The noun carries a number of its own (other than `but`): "the 12 carriages"."""
+    return any(
+        (t.pos_ == "NUM" or t.like_num) and t.dep_ in ("nummod", "compound") and (but is None or t.i != but.i)
+        for t in tok.children
+    )
 
 
 def _predicate_of(node: Token) -> Token | None:
@@ -169,6 +179,20 @@ def _modality(pred: Token | None, noun: Token | None) -> Modality:
             if t.lemma_ == "capacity":
                 return "capacity"
     return "fact"
+
+
+def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
+    """A share's clause is an absolute "with" phrase describing the state around the main clause ("da
+    Silva won, with 99 % of votes counted"; "a trend with 80 % of ballots counted"): a bare participle
+    whose subject phrase opens with "with", however the parser attaches the participle."""
+    if pred is None or pred.tag_ not in ("VBN", "VBD") or pred.dep_ == "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "with" for c in pred.children):
+        return True
+    first = min(t.i for t in [*anchor.subtree, *figure.subtree])
+    return first > 0 and anchor.doc[first - 1].lower_ == "with" and anchor.i < pred.i
 
 
 def _denied(pred: Token | None) -> bool:
@@ -285,7 +309,9 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         if part_of is not None and part_of.pos_ in ("NOUN", "PROPN"):
             noun = part_of  # "26 of the passengers": a count of passengers
             if _has_number(part_of):
-                relation = "part"  # "four of the 12 carriages"
+                relation = "part"  # "four of the 12 carriages": a count of carriages, within their number
+                if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in part_of.children):
+                    relation = "subcount"  # "six of the 31 people injured": the injured are counted already
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at"):
         verb = noun.head.head  # "charges fell to 112 million crowns": the new level of the charges
         whose = "dobj" if verb.lemma_ in SETTING_VERBS else "nsubj" if verb.lemma_ in CHANGE_VERBS else None
@@ -301,21 +327,27 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
             noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "ago"
         ):
             relation = "ago"
-    if relation == "none" and noun is not None and _has_number(noun) and root.dep_ != "nummod":
+    if relation == "none" and noun is not None and _has_number(noun, but=root):
         relation = "whole"
     anchor = noun if noun is not None else root
     pred = _predicate_of(anchor)
     if relation == "none" and pred is not None:
-        for child in pred.children:  # "Of those detained, 31 were minors": a part of a count given before
+        for child in pred.children:  # "Of those detained, 31 were minors": a sub-count of an earlier count
             if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
-                relation = "part"
+                relation = "subcount"
+    share = root.lower_ in PERCENT_WORDS or _of_object(root) is not None
+    if relation == "none" and share and _circumstance(pred, anchor, root):
+        relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
     negated = pred is not None and any(c.dep_ == "neg" for c in pred.children)
     if noun is not None and any(c.lower_ in ("no", "zero") and c.dep_ == "det" for c in noun.children):
         negated = True
     counted_lemma = noun.lemma_.lower() if noun is not None else None
     if noun is not None and noun.pos_ == "PROPN":
-        counted_lemma = None  # "12 Airbus": a name, not a counted kind
-        noun = None
+        if noun.tag_ == "NNPS" or _GROUP_NAME.search(noun.text):
+            counted_lemma = noun.text  # "13 Israelis": a named group of people, kept as written
+        else:
+            counted_lemma = None  # "12 Airbus": a name, not a counted kind
+            noun = None
     return FigureRole(
         counted=counted_lemma,
         counted_text=noun.text if noun is not None else None,

@@ -431,3 +431,21 @@ def test_figures_in_different_currencies_are_never_compared(article: Callable[..
     c = article(text.format("2.9 billion lira"), source="Wire Three", hours=4)
     assert run(a, b) == []
     assert [x.rule for x in run(a, c)] == ["numeric_mismatch.v1"]  # the same currency still is
+
+
+@pytest.mark.parametrize("group, fires", [("people", True), ("children", False), ("Bangladeshis", False)])
+def test_a_count_of_a_group_by_age_or_nationality_is_a_part(
+    article: Callable[..., Article], group: str, fires: bool
+) -> None:
+    a = article(
+        LEAD + "At least 26 people were killed when a passenger train hit a goods train near Bhairab "
+        "junction in Kishoreganj, a fire service official said.",
+        source="Dhaka Post",
+    )
+    b = article(
+        LEAD + f"Nine {group} were killed when a passenger train hit a goods train near Bhairab junction in "
+        "Kishoreganj, Bangladesh Railway said.",
+        source="Bangla Ledger",
+        hours=2.5,
+    )
+    assert bool(run(a, b)) is fires

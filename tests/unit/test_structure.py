@@ -14,7 +14,7 @@ import pytest
 from schemas import Article
 from streams.core import parse
 from streams.core.extract import extract_claims
-from streams.core.measures import PREDICATE_FAMILIES, family, open_measure
+from streams.core.measures import PREDICATE_FAMILIES, counted_class, family, open_measure
 from streams.core.numbers import find_figures
 from streams.core.structure import FigureRole, figure_role, speakers
 
@@ -102,8 +102,39 @@ def test_open_measures_reach_the_claims() -> None:
 # -- parts, wholes, proportions, modifiers, history -------------------------------------------------------
 def test_parts_and_wholes() -> None:
     assert role("Five of the ferry's 14 lifeboats were launched.", "Five").relation == "part"
-    assert role("Of those detained, 31 were minors.", "31").relation == "part"
+    assert role("Five of the ferry's 14 lifeboats were launched.", "Five").reported_fact  # five launched
     assert open_measure(role("Five of the ferry's 14 lifeboats were launched.", "Five"), None) is None
+    # a sub-count of a count already made: not the count itself
+    for sentence, fig in (
+        ("Of those detained, 31 were minors.", "31"),
+        ("Of the 40 hikers rescued, nine were foreigners.", "nine"),
+        ("Three of the 22 miners injured were in a serious condition.", "Three"),
+    ):
+        r = role(sentence, fig)
+        assert r.relation == "subcount" and not r.reported_fact, sentence
+
+
+def test_progress_in_a_with_phrase_is_not_a_claim() -> None:
+    r = role("The mayor won a second term, with 97% of ballots counted.", "97%")
+    assert r.relation == "circumstance" and not r.reported_fact
+    r = role("The trend is irreversible with 80 percent of ballots counted, the council said.", "80 percent")
+    assert r.relation == "circumstance" and not r.reported_fact
+    # a count in a "with" phrase is still a count: "with 40 homes destroyed" asserts 40 homes
+    assert role("The cyclone struck the island with 40 homes destroyed.", "40").relation == "none"
+    assert role("The mayor won 58% of the vote, with turnout low.", "58%").relation == "none"
+
+
+def test_groups_by_sex_age_or_nationality_are_counted_apart() -> None:
+    assert role("Officials said 14 Hungarians were evacuated.", "14").counted == "Hungarians"
+    assert counted_class(role("Police said 12 children were evacuated.", "12")) == "children"
+    assert counted_class(role("Police said 12 tourists were evacuated.", "12")) == "people"
+    (kids,) = [c for c in claims("Firefighters said 17 children were evacuated from the school.") if c.figure]
+    assert kids.figure.counted == "children"
+
+
+def test_a_level_verb_makes_its_subject_the_counted_thing() -> None:
+    r = role("Organisers said attendance ranged between 30,000 and 35,000.", "between 30,000 and 35,000")
+    assert r.counted == "attendance" and r.predicate == "range"
 
 
 def test_proportions_modifiers_and_ages_are_not_counts() -> None:
