@@ -701,6 +701,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
+            if role is not None and role.negated and not meas.name.startswith("open:"):
+                continue  # "40 were not injured": not a count of the injured
             if meas.cumulative and _EARLIER.search(body):
                 continue  # "earlier in the day, the agency had put the toll at 12": a superseded count
             if (

@@ -90,7 +90,9 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     if content and pred in REPORTING:
         content = False
     if content:
-        name = f"{family(pred)}~{counted or 'thing'}"
+        name = f"{'no_' if role.negated else ''}{family(pred)}~{counted or 'thing'}"
+    elif role.negated:
+        return None  # "the toll did not exceed 40": a bound, not a count
     elif role.counted_phrase and counted != "people":
         name = role.counted_phrase.replace(" ", "_")
     else:

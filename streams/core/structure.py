@@ -161,12 +161,21 @@ def _modality(pred: Token | None, noun: Token | None) -> Modality:
         return "capacity"  # "the clinic can treat 300 patients a day"
     if auxes & HYPOTHETICAL_AUX:
         return "capacity" if pred.lemma_ in CAPACITY_VERBS else "hypothetical"
+    if pred.lemma_ == "be" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_ != "blame"
+        and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+        for c in pred.children
+    ):
+        return "plan"  # "50 hostages are to be released": arranged, not done
     if pred.lemma_ in ("build", "design") and any(c.lower_ == "for" for c in pred.children):
         return "capacity"
     cur = pred
     for _ in range(4):
         if cur.dep_ in ("xcomp", "acl", "advcl", "ccomp") and cur.head.i != cur.i:
             head = cur.head
+            if cur.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "to" for c in cur.children):
+                return "plan"  # "50 hostages are to be released": arranged, not done
             if head.lemma_ in PLANNING or (head.pos_ == "NOUN" and head.lemma_ in PLAN_NOUNS):
                 return "plan"
             if cur.dep_ != "xcomp":
@@ -179,6 +188,16 @@ def _modality(pred: Token | None, noun: Token | None) -> Modality:
             if t.lemma_ == "capacity":
                 return "capacity"
     return "fact"
+
+
+def _group_word(noun: Token) -> str | None:
+    """A nationality or named group qualifying a counted noun: "Palestinian" of "150 Palestinian prisoners",
+    "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence)."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i > 0 and c.pos_ in ("ADJ", "PROPN"):
+            if c.text[:1].isupper() and c.text[1:2].islower():
+                return c.text
+    return None
 
 
 def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
@@ -341,7 +360,19 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
     negated = pred is not None and any(c.dep_ == "neg" for c in pred.children)
     if noun is not None and any(c.lower_ in ("no", "zero") and c.dep_ == "det" for c in noun.children):
         negated = True
+    if (
+        pred is not None
+        and pred.lemma_ not in ("have", "be", "get")
+        and any(
+            c.dep_ in ("dobj", "attr") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+            for c in pred.children
+        )
+    ):
+        negated = True  # "2,284 applicants received no offer" (but "600 homes had no gas" counts the homes)
     counted_lemma = noun.lemma_.lower() if noun is not None else None
+    group = _group_word(noun) if noun is not None else None
+    if group is not None and noun is not None and noun.pos_ != "PROPN":
+        counted_lemma = f"{group} {noun.text}"  # "150 Palestinian prisoners": a group by nationality
     if noun is not None and noun.pos_ == "PROPN":
         if noun.tag_ == "NNPS" or _GROUP_NAME.search(noun.text):
             counted_lemma = noun.text  # "13 Israelis": a named group of people, kept as written

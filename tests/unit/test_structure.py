@@ -214,3 +214,29 @@ def test_the_doer_of_an_act_keeps_two_counts_apart() -> None:
     r = role("Aegean Blue Lines carried 1.4 million passengers in 2024.", "1.4 million")
     assert r.agent == ("aegean", "blue", "lines")
     assert role("The ministry reported 300 cases.", "300").agent == ()  # a speaker is not a doer
+
+
+def test_arranged_acts_are_plans() -> None:
+    r = role("Under the deal, 30 detainees are to be freed on Friday.", "30")
+    assert r.modality == "plan" and not r.reported_fact
+    assert role("Under the deal, 30 detainees were freed on Friday.", "30").modality == "fact"
+
+
+def test_a_count_of_those_who_did_not_is_its_own_measure() -> None:
+    r = role("Some 1,900 applicants received no offer this year.", "1,900")
+    assert r.negated and r.predicate == "receive"
+    assert open_measure(r, None) is not None and open_measure(r, None).name == "open:no_receive~people"
+    got = open_measure(role("Some 1,900 applicants received an offer this year.", "1,900"), None)
+    assert got is not None and got.name == "open:receive~people"
+    # having no supply is the state counted, not its negation
+    assert not role("About 700 homes had no heating on Monday.", "700").negated
+
+
+def test_a_nationality_qualifies_the_counted_group() -> None:
+    assert role("Rebels freed 12 Kenyan engineers on Sunday.", "12").counted == "Kenyan engineers"
+    assert role("Rebels freed 12 engineers on Sunday.", "12").counted == "engineer"
+
+
+def test_weights_are_figures_with_a_unit() -> None:
+    (f,) = find_figures("Customs seized 3.4 kg of heroin.")
+    assert f.unit == "kg" and f.value == 3.4
