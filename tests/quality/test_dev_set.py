@@ -91,7 +91,7 @@ def test_seed_figures_with_speakers_and_hedges() -> None:
     assert (
         killed.measure == "deaths"
         and killed.claimant == "dmytrashkivsky"
-        and killed.figure.counted == "civilians"
+        and killed.figure.counted == "Russian civilians"  # a group by nationality is counted as such
     )
     evacuated = by_text["about 130,000"]
     assert evacuated.measure == "evacuated" and evacuated.claimant == "kremlin"
