@@ -78,6 +78,9 @@ class DetectConfig:
 
 DEFAULT = DetectConfig()
 
+#: words for persons that name no particular group: they meet any group ("no one was moved" vs "migrants")
+GENERIC_PERSONS = frozenset({"person", "people", "man", "woman", "individual", "resident", "civilian"})
+
 
 def _tokens(s: str | None) -> set[str]:
     return set(s.split()) if s else set()
@@ -97,6 +100,8 @@ class _Features:
     datelines: frozenset[str]  # the article's dateline place ("TOMOHON, Indonesia": tomohon)
     subjects: frozenset[str]  # statements: names of the outcome's own subject, before the trigger
     around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
+    doers: frozenset[str]  # open statements: who did the act (name words, else the head word: "gunman")
+    persons: frozenset[str]  # open statements about persons: the word for them ("migrant", "person")
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -120,6 +125,8 @@ def _features(c: Claim) -> _Features:
             quals=frozenset(t for t in subject if t.startswith("q:")),
             objects=objects,
             around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
+            doers=frozenset(t[3:] for t in subject if t.startswith("by:")),
+            persons=frozenset(t[4:] for t in subject if t.startswith("who:")),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
@@ -425,6 +432,12 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
     if old.polarity == new.polarity or not _names_compatible(old, new):
         return None
+    da, db = _features(old).doers, _features(new).doers
+    if da and db and not da & db:
+        return None  # "gunmen opened fire" and "our troops did not open fire": two doers, both may be true
+    pa, pb = _features(old).persons, _features(new).persons
+    if pa and pb and not (pa & pb or (pa | pb) & GENERIC_PERSONS):
+        return None  # "arrested two journalists" and "no protester was arrested": two groups
     hours = abs((new.published_at - old.published_at).total_seconds()) / 3600
     if (
         new.measure in STATE_OUTCOMES

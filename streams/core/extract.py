@@ -35,9 +35,10 @@ from .lexicon import (
     PERSON_NOUN,
     Measure,
 )
-from .measures import counted_class, open_measure, structural_measure
+from .measures import counted_class, family, open_measure, structural_measure
 from .numbers import FigureSpan, find_figures
 from .parse import parse
+from .propositions import propositions
 from .structure import FigureRole, figure_role
 from .text import (
     GENERIC_NAMES,
@@ -625,10 +626,11 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     para_speaker_quote = False
     last_places: list[str] = []
     topic = article.title.lower()
-    # the parse: sentences that carry a figure, in one batched pass (bounded by parse.MAX_PARSE_CHARS)
+    # the parse: sentences that carry a figure or may state an act (a negation, a denial, an attribution),
+    # in one batched pass (bounded by parse.MAX_PARSE_CHARS)
     bodies = [strip_dateline(u.text)[0] for u in units]
     all_figs = [find_figures(b) for b in bodies]
-    wanted = [i for i, f in enumerate(all_figs) if f]
+    wanted = [i for i, f in enumerate(all_figs) if f or _MAY_STATE.search(bodies[i])]
     docs = dict(zip(wanted, parse([bodies[i] for i in wanted]), strict=True))
     for n, sent in enumerate(units):
         if len(claims) >= limits.max_claims_per_article:
@@ -798,7 +800,63 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     **base,
                 )
             )
+        if doc is not None:
+            triggers = [trig for _name, _pol, trig in _outcomes(body, topic)]
+            claims += _proposition_claims(
+                doc, body, base, sent.index, article.id, version, speaker_toks, triggers
+            )
     return claims[: limits.max_claims_per_article]
+
+
+#: a sentence that may state or deny an act: a negation, a denial, an attribution (cheap scan; the parse
+#: decides)
+_MAY_STATE = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|"
+    r"untrue|baseless|fabricated|unfounded|said|says|say|told|according|confirm\w*|claim\w*|announc\w*|"
+    r"report\w*|insist\w*|admit\w*|acknowledg\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def _proposition_claims(
+    doc: object,
+    body: str,
+    base: dict[str, object],
+    index: int,
+    article_id: str,
+    version: str,
+    speaker_toks: set[str],
+    triggers: list[int],
+) -> list[Claim]:
+    """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
+    predicate's family and its theme: "suspend~certificate", "hand_over~migrant". An act an outcome class
+    already reads in this sentence (its trigger within the predicate's reach) is left to that class."""
+    out: list[Claim] = []
+    for p in propositions(doc, headline=index < 0):  # type: ignore[arg-type]
+        if any(p.start - 40 <= t <= p.end + 10 for t in triggers):
+            continue
+        name = f"open:{family(p.predicate)}~{p.theme}"
+        feats = {f"obj:{t}" for t in p.theme_names} | {f"sbj:{t}" for t in p.subject_names}
+        feats |= {f"by:{t}" for t in p.doer}
+        if p.person is not None:
+            feats.add(f"who:{p.person}")
+        feats = {f for f in feats if f.split(":", 1)[1] not in speaker_toks}
+        feats |= _content(body[max(0, p.start - 60) : p.end + 80], speaker_toks)
+        fields = dict(base)
+        if p.denied:
+            fields["certainty"] = "denied"
+        out.append(
+            Claim(
+                claim_id=_hash(article_id, version, index, name, p.start, "p"),
+                kind="statement",
+                key=f"statement:{name}",
+                measure=name,
+                polarity=p.polarity,
+                subject=" ".join(sorted(feats)),
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+    return out
 
 
 def extract_batches(

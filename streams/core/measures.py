@@ -45,6 +45,11 @@ PREDICATE_FAMILIES: dict[str, str] = {
 LIGHT = frozenset({"be", "have", "include", "number", "total", "remain", "get", "see", "give", "make", "do"})
 
 
+def is_person(noun: str) -> bool:
+    """The noun names persons ("people", "passengers", "migrants", "shipowners")."""
+    return _person(noun)
+
+
 def _person(noun: str) -> bool:
     return noun in ("people", "person") or noun in PERSON_CLASSES or PERSON_NOUN.search(noun) is not None
 
@@ -103,4 +108,12 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     return Measure(f"open:{name}", MEASURES[0].pattern, cumulative=not level, state=level)
 
 
-__all__ = ["LIGHT", "PREDICATE_FAMILIES", "counted_class", "family", "open_measure", "structural_measure"]
+__all__ = [
+    "LIGHT",
+    "PREDICATE_FAMILIES",
+    "counted_class",
+    "family",
+    "is_person",
+    "open_measure",
+    "structural_measure",
+]

@@ -38,7 +38,7 @@ UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate 
 #: verbs and nouns of intention and expectation: what they govern has not happened
 PLANNING = frozenset(
     """plan aim intend want seek hope propose target expect forecast predict project anticipate threaten vow
-    pledge promise offer prepare try attempt need must able""".split()
+    pledge promise offer prepare try attempt need must able urge demand ask order request""".split()
 )
 PLAN_NOUNS = frozenset(
     "plan target goal aim proposal bid offer promise pledge forecast projection ambition capacity".split()
@@ -212,6 +212,11 @@ def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
         return True
     first = min(t.i for t in [*anchor.subtree, *figure.subtree])
     return first > 0 and anchor.doc[first - 1].lower_ == "with" and anchor.i < pred.i
+
+
+def modality_of(pred: Token) -> Modality:
+    """How a predicate is stated: as fact, plan, forecast, hypothesis or capacity."""
+    return _modality(pred, None)
 
 
 def _denied(pred: Token | None) -> bool:
@@ -440,4 +445,4 @@ def speakers(doc: Doc) -> list[ParsedSpeaker]:
     return [s for _, s in found]
 
 
-__all__ = ["FigureRole", "ParsedSpeaker", "figure_role", "speakers"]
+__all__ = ["FigureRole", "ParsedSpeaker", "figure_role", "modality_of", "speakers"]

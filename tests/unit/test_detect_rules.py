@@ -449,3 +449,32 @@ def test_a_count_of_a_group_by_age_or_nationality_is_a_part(
         hours=2.5,
     )
     assert bool(run(a, b)) is fires
+
+
+def test_open_statement_conflict_on_an_unlisted_act(article: Callable[..., Article]) -> None:
+    lead = "PIRAEUS, Greece, March 16 - "
+    a = article(
+        lead + "The Hellenic maritime authority said it had revoked the operating licence of Coastline "
+        "Ferries after an inspection of its fleet in Piraeus.",
+        source="Aegean Wire",
+    )
+    b = article(
+        lead + "Coastline Ferries said its operating licence had not been revoked and that its Piraeus "
+        "sailings would continue as normal after the inspection of its fleet.",
+        source="Athens Ledger",
+        hours=3,
+    )
+    alerts = run(a, b)
+    assert [x.kind for x in alerts] == ["statement_conflict"]
+    assert alerts[0].claims[0].measure == "open:revoke~licence"
+    assert {c.polarity for c in alerts[0].claims} == {1, -1}
+
+
+@pytest.mark.parametrize("doer, fires", [("Our soldiers", False), ("Gunmen", True)])
+def test_two_doers_of_one_act_do_not_contradict(
+    article: Callable[..., Article], doer: str, fires: bool
+) -> None:
+    lead = "GUSAU, Nigeria, Dec 2 - "
+    a = article(lead + "Gunmen opened fire on an aid convoy near Gusau, Zamfara officials said.", source="A")
+    b = article(lead + f"{doer} did not open fire on the aid convoy near Gusau, the Zamfara army said.")
+    assert bool([x for x in run(a, b) if x.claims[0].measure.startswith("open:open")]) is fires

@@ -1,0 +1,252 @@
+"""Propositions: what a parsed sentence asserts or denies happened, as predicate + theme + polarity.
+
+Reads: a parsed sentence (spaCy `Doc`). Emits: `Proposition` values -- the predicate's family (a lemma, with
+its particle: "hand_over"), the thing it acts on (the passive subject, the object, or the subject of an
+intransitive verb: "certificate", "pressure", "inmate"), the names around it, and a polarity: -1 when the
+clause is negated ("did not lose", "never entered", "no shots were fired", "at no point", "failed to
+report") or sits in what someone denies or calls false ("denied that any migrants had been handed over");
+each denial flips it once more.
+
+Only acts stated as fact or as what will happen are propositions: plans, demands, hypotheses, questions,
+conditions and abilities are not. Verbs of saying, thinking and having name no act of their own, and a
+proposition needs a thing it is about (a pronoun or "anything" is not one). Which propositions meet is
+detection's business (same predicate family and theme, opposite polarity, same story): this module only
+reads the structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .measures import is_person
+from .structure import DENYING, REPORTING, UNTRUE, modality_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: verbs that name no act of their own, or a mental state, a saying or an attempt: never a proposition
+NO_ACT = frozenset(
+    """be have do get make give go come take keep let seem appear become look know think believe expect
+    see hear feel want need like wish hope plan intend comment respond return elaborate decline refuse
+    fail try continue begin start stop happen occur mean include use call ask urge demand require allow
+    help remain stay leave put set tell speak talk add receive face""".split()
+)
+#: heads of a theme that name nothing in particular
+VAGUE_THEMES = frozenset(
+    """thing anything something nothing everything one none all any some way time day week month year
+    lot kind part side case matter issue question statement comment report claim detail information
+    what which who it""".split()
+)
+_NEG_DETS = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
+#: adverbs of frequency: "families often pay ransoms" is a habit, not an event
+_HABITUAL = frozenset(
+    "often usually routinely regularly sometimes generally typically frequently rarely always".split()
+)
+_NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """One act a sentence says happened (polarity 1) or did not (polarity -1)."""
+
+    predicate: str  # lemma with its particle ("hand_over"), lower case
+    theme: str  # lemma of what it acts on ("certificate"), or a name as written lower case ("kadugli")
+    polarity: int
+    denied: bool  # the polarity comes from a denial or a "false" around it
+    start: int  # characters of the predicate in the sentence
+    end: int
+    subject_names: tuple[str, ...]  # name words of the doer ("tunisia")
+    doer: tuple[str, ...]  # the doer's name words, else its head word ("gunman"); () when unsaid or a pronoun
+    person: str | None  # a theme that is a person or group of persons is "people"; this is its own word
+    theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
+
+
+def _lemma(verb: Token) -> str:
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return "_".join([verb.lemma_.lower(), *prt])
+
+
+def _names(tok: Token | None) -> tuple[str, ...]:
+    if tok is None:
+        return ()
+    words = [t.lower_ for t in tok.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
+    return tuple(dict.fromkeys(words))
+
+
+def _negative_word(tok: Token) -> bool:
+    """The argument is "no X", "none", "nobody", "nothing", "no one", "not a single X"."""
+    if tok.lower_ in _NEG_DETS:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("det", "neg", "advmod", "amod", "quantmod") and c.lower_ in _NEG_DETS | {"not"}:
+            return True
+    return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
+
+
+def _theme(verb: Token) -> tuple[Token | None, bool]:
+    """What the act is done to, and whether it is introduced as "no X"."""
+    kids = list(verb.children)
+    for dep in ("nsubjpass", "dobj"):
+        for c in kids:
+            if c.dep_ == dep:
+                return c, _negative_word(c)
+    for c in kids:  # "the convoy never entered Kadugli": a place reached
+        if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj, _negative_word(obj)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None:  # "our certificate is valid and has not been suspended"
+            return shared, _negative_word(shared)
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "acomp") for c in kids):
+        return None, False  # "agreed to suspend": the act is the complement's
+    for c in kids:  # an intransitive act: "three inmates escaped"
+        if c.dep_ == "nsubj":
+            return c, _negative_word(c)
+    return None, False
+
+
+def _theme_word(tok: Token | None) -> str | None:
+    if tok is None or tok.pos_ in ("PRON", "DET", "NUM"):
+        return None
+    word = tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()
+    if word in VAGUE_THEMES or len(word) < 3 or not word.isalpha():
+        return None
+    return word
+
+
+def _person_word(tok: Token | None, word: str) -> bool:
+    """A theme naming persons ("migrant", "shipowner", "player"): one class, so that "arrested three men"
+    meets "no player was arrested"; detection still keeps two different specific groups apart."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
+
+
+def _negated(verb: Token) -> bool:
+    """The clause itself says it did not happen."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    head = verb.head
+    if head.i < verb.i and head.lemma_ in ("have", "be", "do") and verb.dep_ in ("ccomp", "conj", "xcomp"):
+        auxes.append(head)  # an auxiliary the parser took for the main verb ("At no point has X removed")
+    for c in [*verb.children, *(g for a in auxes for g in a.children)]:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "nowhere")):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and _negative_word(c):
+            return True
+        if c.dep_ == "prep":  # "at no point", "in no way", "at no time" (wherever the parser hangs it)
+            if any(g.dep_ == "pobj" and _negative_word(g) for g in c.children):
+                return True
+    if verb.dep_ == "xcomp" and head.lemma_ == "fail" and head.i != verb.i:
+        return not _negated(head)  # "failed to alert" (but "did not fail to alert")
+    return False
+
+
+def _denials(verb: Token) -> int:
+    """How many denials or "is false" the clause sits under ("denied reports that ...")."""
+    n = 0
+    cur = verb
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        head = cur.head
+        if head.lemma_ in DENYING and head.i != verb.i:
+            n += 1
+        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
+            n += 1
+        cur = head
+    return n
+
+
+def _conditional(verb: Token) -> bool:
+    """Inside "if", "whether", "unless" or a question: not stated as happened."""
+    for t in [verb, *verb.ancestors][:5]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
+            return True
+    return False
+
+
+def _habitual(verb: Token, headline: bool) -> bool:
+    """A habit or general truth: a frequency adverb, or a bare present tense outside a headline ("families
+    pay ransoms quietly"; a headline's present reports an event: "Regulator suspends airline's licence")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
+    if headline or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _doer(verb: Token, theme: Token | None) -> tuple[str, ...]:
+    """Who did it: the name words of the subject ("hollins", "park"), else its head word ("gunman")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and (theme is None or c.i != theme.i)), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or subj.pos_ in ("PRON", "DET", "NUM"):
+        return ()
+    return _names(subj) or (subj.lemma_.lower(),)
+
+
+def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
+    """The propositions of a parsed sentence; a sentence that states one act both ways (a summary of two
+    sides) gives neither. `headline`: the sentence is a title (its present tense reports an event)."""
+    if doc.text.rstrip().endswith("?"):
+        return []
+    found: list[Proposition] = []
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        content_clause = verb.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
+        )
+        if verb.dep_ not in _CLAUSE_DEPS and not content_clause:
+            continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
+        lemma = _lemma(verb)  # with its particle: "call off" is an act, "call" is not
+        if lemma in NO_ACT or lemma in REPORTING or lemma in DENYING:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
+            continue  # "agreed to suspend", "wants to close", "to improve its results": an aim, not an act
+        if modality_of(verb) not in ("fact", "forecast") or _conditional(verb) or _habitual(verb, headline):
+            continue
+        theme_tok, no_theme = _theme(verb)
+        theme = _theme_word(theme_tok)
+        if theme is None:
+            continue
+        person = theme if _person_word(theme_tok, theme) else None
+        if person is not None:
+            theme = "people"
+        negative = _negated(verb) or no_theme
+        denials = _denials(verb)
+        polarity = (-1 if negative else 1) * (-1 if denials % 2 else 1)
+        subject = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and (theme_tok is None or c.i != theme_tok.i)),
+            None,
+        )
+        places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        theme_names = tuple(dict.fromkeys([*_names(theme_tok), *(n for p in places for n in _names(p))]))
+        found.append(
+            Proposition(
+                predicate=_lemma(verb),
+                theme=theme,
+                polarity=polarity,
+                denied=denials > 0,
+                start=verb.idx,
+                end=verb.idx + len(verb.text),
+                subject_names=_names(subject),
+                doer=_doer(verb, theme_tok),
+                person=person,
+                theme_names=theme_names,
+            )
+        )
+    keys: dict[tuple[str, str], set[int]] = {}
+    for p in found:
+        keys.setdefault((p.predicate, p.theme), set()).add(p.polarity)
+    return [p for p in found if len(keys[(p.predicate, p.theme)]) == 1]
+
+
+__all__ = ["NO_ACT", "Proposition", "propositions"]

@@ -1,0 +1,74 @@
+"""Propositions from the parse: predicate + theme + polarity, one group per construction.
+
+Sentences are written for these tests; each asserts the fields (predicate, theme, polarity, denial, doer),
+not only that something was found.
+"""
+
+from __future__ import annotations
+
+from streams.core import parse
+from streams.core.propositions import Proposition, propositions
+
+
+def props(sentence: str, headline: bool = False) -> list[Proposition]:
+    (doc,) = parse.parse([sentence])
+    assert doc is not None
+    return propositions(doc, headline=headline)
+
+
+def one(sentence: str, predicate: str, headline: bool = False) -> Proposition:
+    found = [p for p in props(sentence, headline) if p.predicate == predicate]
+    assert len(found) == 1, (sentence, props(sentence, headline))
+    return found[0]
+
+
+def test_asserted_acts_with_their_theme() -> None:
+    p = one("The regulator said it had revoked the operating licence of Coastline Ferries.", "revoke")
+    assert (p.theme, p.polarity, p.denied) == ("licence", 1, False)
+    assert "coastline" in p.theme_names
+    assert one("Two prisoners escaped from the jail overnight.", "escape").theme == "people"
+
+
+def test_negation_wherever_it_stands() -> None:
+    for sentence, predicate in (
+        ("The licence has not been revoked, the company said.", "revoke"),
+        ("The ferry never entered the harbour.", "enter"),
+        ("No warning shots were fired at the boat.", "fire"),
+        ("At no point has the council demolished a single house.", "demolish"),
+        ("Inspectors said managers failed to notify the regulator.", "notify"),
+        ("Our licence is valid and has not been revoked.", "revoke"),
+    ):
+        assert one(sentence, predicate).polarity == -1, sentence
+
+
+def test_denials_flip_the_polarity_once_each() -> None:
+    p = one("The ministry denied that any detainees had been transferred to the border.", "transfer")
+    assert (p.polarity, p.denied) == (-1, True)
+    p = one("The carrier rejected reports that its licence was revoked.", "revoke")
+    assert (p.polarity, p.denied) == (-1, True)
+    p = one("Claims that the factory will close are false, the minister said.", "close")
+    assert (p.polarity, p.denied) == (-1, True)
+    p = one("The union denied that the strike had not been called off.", "call_off")
+    assert p.polarity == 1  # a denied negation asserts
+
+
+def test_aims_conditions_habits_and_questions_are_not_acts() -> None:
+    assert not [p for p in props("The union agreed to suspend the strike.") if p.predicate == "suspend"]
+    assert all(p.predicate != "close" for p in props("If the plant closes its doors, the town will suffer."))
+    assert not [p for p in props("Families often pay ransoms quietly.") if p.predicate == "pay"]
+    assert not props("Was the licence revoked?")
+    # a headline's present tense reports an event
+    assert one("Regulator revokes ferry operator's licence", "revoke", headline=True).polarity == 1
+
+
+def test_a_summary_of_both_sides_states_neither() -> None:
+    sentence = "Police said the road was reopened, but residents said the road was not reopened."
+    assert not [p for p in props(sentence) if p.predicate == "reopen"]
+
+
+def test_doers_and_persons() -> None:
+    p = one("Gunmen opened fire on the convoy.", "open")
+    assert p.doer == ("gunman",)
+    p = one("Police arrested three men near the stadium.", "arrest")
+    assert (p.theme, p.person) == ("people", "men") or (p.theme, p.person) == ("people", "man")
+    assert one("No journalist was detained.", "detain").person == "journalist"
