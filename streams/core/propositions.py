@@ -45,6 +45,9 @@ _HABITUAL = frozenset(
     "often usually routinely regularly sometimes generally typically frequently rarely always".split()
 )
 _NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
+#: how a clause hangs from a verb of denial when it is what is denied: "denied that ..." (ccomp), "rejected
+#: reports that ..." (the noun is the object), "denied any player arrested" (an object with a clause)
+_DENIED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "nsubjpass", "acl", "relcl", "pobj", "prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +157,8 @@ def _denials(verb: Token) -> int:
         if cur.head.i == cur.i:
             break
         head = cur.head
-        if head.lemma_ in DENYING and head.i != verb.i:
-            n += 1
+        if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
+            n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
         if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
             n += 1
         cur = head

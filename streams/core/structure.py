@@ -224,9 +224,10 @@ def _denied(pred: Token | None) -> bool:
     "dismissed reports that ...", "claims that ... are false"."""
     if pred is None:
         return False
-    for anc in [pred, *pred.ancestors][:6]:
-        if anc.lemma_ in DENYING and anc.i != pred.i:
-            return True
+    path = [pred, *pred.ancestors][:6]
+    for below, anc in zip(path, path[1:], strict=False):
+        if anc.lemma_ in DENYING and below.dep_ not in ("advcl", "conj", "parataxis", "npadvmod"):
+            return True  # the figure is in what is denied, not in a clause beside it ("..., saying 40 died")
         if anc.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in anc.children):
             return anc.i != pred.i
     return False

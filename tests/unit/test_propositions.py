@@ -50,6 +50,9 @@ def test_denials_flip_the_polarity_once_each() -> None:
     assert (p.polarity, p.denied) == (-1, True)
     p = one("The union denied that the strike had not been called off.", "call_off")
     assert p.polarity == 1  # a denied negation asserts
+    # a clause beside the denial is asserted: the army says a rocket caused the blast
+    p = one("The army denied responsibility, saying a failed rocket launch caused the blast.", "cause")
+    assert (p.polarity, p.denied) == (1, False)
 
 
 def test_aims_conditions_habits_and_questions_are_not_acts() -> None:
