@@ -11,6 +11,7 @@ left out (about 40 % of the model's cost); names come from capitalisation and th
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -75,9 +76,142 @@ def parse(texts: Sequence[str], budget: int = MAX_PARSE_CHARS) -> list[Doc | Non
     if not keep:
         return out
     nlp = load()
-    for i, doc in zip(keep, nlp.pipe((texts[i] for i in keep), batch_size=BATCH), strict=True):
-        out[i] = doc
+    attrs = _attributes(nlp)
+    with nlp.select_pipes(disable=list(_MEMOISED)):
+        for i, doc in zip(keep, nlp.pipe((texts[i] for i in keep), batch_size=BATCH), strict=True):
+            out[i] = attrs(doc)
     return out
+
+
+#: the components whose output is a function of a few token features, so it is computed once per distinct
+#: feature tuple and remembered (they cost about as much as the parser itself when run on every token)
+_MEMOISED = ("attribute_ruler", "lemmatizer")
+_MEMO_MAX = 200_000
+
+
+class _Attributes:
+    """The attribute ruler's POS and morphology and the lemmatizer's lemma, memoised.
+
+    The ruler's patterns read a token's tag, dependency label and, for a few listed words, the word itself,
+    so for any other word its output depends only on (tag, dependency). A token's lemma depends on its text,
+    POS and morphology. Both are looked up in a bounded memo; on a miss (or a word of a multi-word pattern)
+    the real components run on the whole sentence and fill the memo, so results are those of the full
+    pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        words: set[str] = set()
+        multi: list[list[dict[str, Any]]] = []
+        shapes: list[str] = []
+        for pattern in self.ruler.patterns:  # type: ignore[attr-defined]
+            for seq in pattern["patterns"]:
+                for tok in seq:
+                    lower = tok.get("LOWER")
+                    if lower is None:
+                        continue
+                    if isinstance(lower, str):
+                        found = [lower]
+                    else:
+                        found = list(lower.get("IN", []))
+                        if "REGEX" in lower:
+                            shapes.append(lower["REGEX"])
+                    words.update(found)
+                if len(seq) > 1:
+                    multi.append(seq)
+        self.words = frozenset(words)
+        self.multi = multi  # patterns over several tokens ("gon" + "na", "there" + "is"): few, checked here
+        self.shape = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
+        self.listed: dict[str, bool] = {}
+        self.tags: dict[tuple[str, str, str], tuple[int, int, str | None]] = {}
+        self.lemmas: dict[tuple[int, int, int], str] = {}
+        self.lock = threading.Lock()
+
+    def _is_listed(self, lower: str) -> bool:
+        """The word appears in a pattern (by itself or by its shape)."""
+        hit = self.listed.get(lower)
+        if hit is None:
+            hit = lower in self.words or (self.shape is not None and self.shape.search(lower) is not None)
+            if len(self.listed) < _MEMO_MAX:
+                self.listed[lower] = hit
+        return hit
+
+    def _multi(self, doc: Doc) -> bool:
+        """Some pattern over several tokens matches somewhere in the sentence."""
+        n = len(doc)
+        for seq in self.multi:
+            for i in range(n - len(seq) + 1):
+                if all(_token_matches(spec, doc[i + j]) for j, spec in enumerate(seq)):
+                    return True
+        return False
+
+    def _key(self, tok: Any) -> tuple[str, str, str]:
+        lower = tok.lower_
+        return (lower if self._is_listed(lower) else "", tok.tag_, tok.dep_)
+
+    def __call__(self, doc: Doc) -> Doc:
+        keys = [self._key(t) for t in doc]
+        tags = self.tags
+        multi = self._multi(doc)
+        if multi or any(k not in tags for k in keys):
+            doc = self.lemmatizer(self.ruler(doc))  # the real components; remember what they gave
+            if multi:
+                return doc  # (what a pattern over several tokens set holds only in this context)
+            with self.lock:
+                if len(tags) + len(doc) > _MEMO_MAX:
+                    tags.clear()
+                    self.lemmas.clear()
+                for k, t in zip(keys, doc, strict=True):
+                    # a listed word's lemma may be the ruler's own ("ai" of "ain't" is "be"): keep it with it
+                    tags[k] = (t.pos, t.morph.key, t.lemma_ if k[0] else None)
+                    if not k[0]:
+                        self.lemmas[(t.orth, t.pos, t.morph.key)] = t.lemma_
+            return doc
+        lemmas = self.lemmas
+        for k, t in zip(keys, doc, strict=True):
+            pos, morph, fixed = tags[k]
+            t.pos = pos
+            t.set_morph(morph)
+            lk = (t.orth, pos, morph)
+            lemma = fixed if fixed is not None and t.lower_ == k[0] else lemmas.get(lk)
+            if lemma is None:
+                lemma = self.lemmatizer.lemmatize(t)[0]  # type: ignore[attr-defined]
+                if len(lemmas) < _MEMO_MAX:
+                    lemmas[lk] = lemma
+            t.lemma_ = lemma
+        return doc
+
+
+def _token_matches(spec: dict[str, Any], tok: Any) -> bool:
+    """One token against one token pattern of the ruler (the keys its patterns use: TAG, LOWER, DEP)."""
+    for key, want in spec.items():
+        have = {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_}.get(key)
+        if have is None:
+            return True  # a key these patterns do not use here: let the real ruler decide
+        if isinstance(want, str):
+            if have != want:
+                return False
+        elif "IN" in want:
+            if have not in want["IN"]:
+                return False
+        elif "REGEX" in want:
+            if re.search(want["REGEX"], have) is None:
+                return False
+        else:
+            return True
+    return True
+
+
+_attrs: _Attributes | None = None
+
+
+def _attributes(nlp: Language) -> _Attributes:
+    global _attrs
+    if _attrs is None:
+        with _lock:
+            if _attrs is None:
+                _attrs = _Attributes(nlp)
+    return _attrs
 
 
 __all__ = [

@@ -240,3 +240,24 @@ def test_a_nationality_qualifies_the_counted_group() -> None:
 def test_weights_are_figures_with_a_unit() -> None:
     (f,) = find_figures("Customs seized 3.4 kg of heroin.")
     assert f.unit == "kg" and f.value == 3.4
+
+
+def test_memoised_attributes_equal_the_full_pipeline() -> None:
+    """parse() runs the attribute ruler and lemmatizer through a memo; the tokens must be those of the
+    whole pipeline, rare words, all-caps words and the ruler's multi-word patterns included."""
+    sentences = [
+        "The ferry operator ain't gonna pay, he said, but DOES the regulator agree?",
+        "Inspectors found that 41 containers had been mislabelled at the Kelang terminal.",
+        "Nothin' was seized, y' know, and the convoy wasn't stopped.",
+        "Officials said the levees held, though two villages were flooded overnight.",
+        "There is no shortage, and there were enough tankers, the ministry said; supplies are normal.",
+        "Supplies are normal and deliveries were made, the ministry said.",
+    ] * 2  # the second round is served from the memo
+    nlp = parse.load()
+    full = list(nlp.pipe(sentences))
+    got = parse.parse(sentences)
+    for want, doc in zip(full, got, strict=True):
+        assert doc is not None
+        assert [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in doc] == [
+            (t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in want
+        ]
