@@ -120,7 +120,8 @@ class _Attributes:
                 if len(seq) > 1:
                     multi.append(seq)
         self.words = frozenset(words)
-        self.multi = multi  # patterns over several tokens ("gon" + "na", "there" + "is"): few, checked here
+        # patterns over several tokens ("gon" + "na", "there" + "is"): few, checked here
+        self.multi_specs = [[_compile(spec) for spec in seq] for seq in multi]
         self.shape = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
         self.listed: dict[str, bool] = {}
         self.tags: dict[tuple[str, str, str], tuple[int, int, str | None]] = {}
@@ -138,10 +139,12 @@ class _Attributes:
 
     def _multi(self, doc: Doc) -> bool:
         """Some pattern over several tokens matches somewhere in the sentence."""
-        n = len(doc)
-        for seq in self.multi:
-            for i in range(n - len(seq) + 1):
-                if all(_token_matches(spec, doc[i + j]) for j, spec in enumerate(seq)):
+        toks = [(t.tag_, t.lower_, t.dep_) for t in doc]
+        n = len(toks)
+        for seq in self.multi_specs:
+            width = len(seq)
+            for i in range(n - width + 1):
+                if all(_matches(spec, toks[i + j]) for j, spec in enumerate(seq)):
                     return True
         return False
 
@@ -182,23 +185,39 @@ class _Attributes:
         return doc
 
 
-def _token_matches(spec: dict[str, Any], tok: Any) -> bool:
-    """One token against one token pattern of the ruler (the keys its patterns use: TAG, LOWER, DEP)."""
+#: a compiled token pattern: per attribute (0 tag, 1 lower, 2 dep) a word, a set of words or a regex
+_Spec = list[tuple[int, Any]]
+_FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2}
+
+
+def _compile(spec: dict[str, Any]) -> _Spec:
+    out: _Spec = []
     for key, want in spec.items():
-        have = {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_}.get(key)
-        if have is None:
-            return True  # a key these patterns do not use here: let the real ruler decide
+        field = _FIELDS.get(key)
+        if field is None:
+            return [(-1, None)]  # a key these patterns do not use: always run the real ruler
         if isinstance(want, str):
-            if have != want:
-                return False
+            out.append((field, frozenset({want})))
         elif "IN" in want:
-            if have not in want["IN"]:
-                return False
+            out.append((field, frozenset(want["IN"])))
         elif "REGEX" in want:
-            if re.search(want["REGEX"], have) is None:
-                return False
+            out.append((field, re.compile(want["REGEX"])))
         else:
+            return [(-1, None)]
+    return out
+
+
+def _matches(spec: _Spec, tok: tuple[str, str, str]) -> bool:
+    """One token (tag, lower, dep) against one compiled token pattern of the ruler."""
+    for field, want in spec:
+        if field < 0:
             return True
+        have = tok[field]
+        if isinstance(want, frozenset):
+            if have not in want:
+                return False
+        elif want.search(have) is None:
+            return False
     return True
 
 
