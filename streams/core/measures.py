@@ -14,7 +14,7 @@ counted noun phrase itself ("waiting list", "turnout").
 from __future__ import annotations
 
 from .lexicon import MEASURES, PERSON_CLASSES, PERSON_NOUN, SUBGROUPS, Measure
-from .structure import CHANGE_VERBS, REPORTING, SETTING_VERBS, FigureRole
+from .structure import CHANGE_VERBS, SETTING_VERBS, SPEECH, FigureRole
 
 #: verb lemma -> family head; each row one act in several words (tested in tests/unit/test_measures.py)
 PREDICATE_FAMILIES: dict[str, str] = {
@@ -92,8 +92,10 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     content = (
         pred is not None and pred not in LIGHT and pred not in CHANGE_VERBS and pred not in SETTING_VERBS
     )
-    if content and pred in REPORTING:
-        content = False
+    if content and pred in SPEECH:
+        content = False  # "said 40": the count is of whatever the clause counts, not of the saying
+    if counted is None and role.bare_subject:
+        counted = "people"  # "9,400 have waited", "Eleven were rescued": a bare number doing or undergoing
     if content:
         name = f"{'no_' if role.negated else ''}{family(pred)}~{counted or 'thing'}"
     elif role.negated:

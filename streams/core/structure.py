@@ -31,6 +31,9 @@ REPORTING = frozenset(
     deny reject dispute dismiss refute counter reply respond quote cite put reckon calculate tally record
     count register show find conclude""".split()
 )
+#: verbs of speech only: what they govern is said, never counted by them (unlike "recorded 40 cases",
+#: "registered 9,800 refugees", "found 2 tonnes", which are acts of counting or finding)
+SPEECH = REPORTING - frozenset("estimate put reckon calculate tally record count register show find".split())
 #: verbs whose clause or object is the content someone denies
 DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk contradict".split())
 #: words that call the clause they describe untrue: "reports that ... are false"
@@ -86,6 +89,7 @@ class FigureRole:
     modality: Modality
     relation: Relation
     denied: bool
+    bare_subject: bool = False  # the number alone is the clause's subject ("Eleven were rescued")
 
     @property
     def reported_fact(self) -> bool:
@@ -397,6 +401,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         modality=_modality(pred, noun),
         relation=relation,
         denied=_denied(pred),
+        bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
     )
 
 
@@ -446,4 +451,4 @@ def speakers(doc: Doc) -> list[ParsedSpeaker]:
     return [s for _, s in found]
 
 
-__all__ = ["FigureRole", "ParsedSpeaker", "figure_role", "modality_of", "speakers"]
+__all__ = ["SPEECH", "FigureRole", "ParsedSpeaker", "figure_role", "modality_of", "speakers"]

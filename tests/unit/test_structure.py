@@ -261,3 +261,14 @@ def test_memoised_attributes_equal_the_full_pipeline() -> None:
         assert [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in doc] == [
             (t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in want
         ]
+
+
+def test_counting_acts_and_bare_numbers_make_open_measures() -> None:
+    # a verb of recording or registering counts what it governs (unlike a verb of speech)
+    got = open_measure(role("Kenya has registered 4,100 refugees at the border camp.", "4,100"), None)
+    assert got is not None and got.name == "open:register~people"
+    # a number standing alone as the subject counts persons
+    r = role("Doctors say 2,600 in the valley have waited over a year.", "2,600")
+    assert r.bare_subject and r.counted is None
+    got = open_measure(r, None)
+    assert got is not None and got.name == "open:wait~people"
