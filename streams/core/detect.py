@@ -64,7 +64,8 @@ RECOVERY_OUTCOMES = frozenset({"restored", "functioning"})
 class DetectConfig:
     story_window_days: float = 10.0
     state_window_hours: float = 12.0  # levels that change (outages, missing) compare only this close in time
-    min_gap: float = 0.08  # relative gap between disjoint intervals before they conflict
+    min_gap: float = 0.08  # relative gap between two figures' disjoint intervals before they conflict
+    min_gap_bound: float = 0.03  # ... when one of them is a stated bound ("at least 500" against 471)
     min_points: float = 0.15  # for percentages: gap in points between disjoint intervals ("4.9%" vs "4.6%")
     min_story_overlap: int = 2
     max_ratio: float = 50.0
@@ -281,7 +282,12 @@ def _far_enough(a: Claim, b: Claim, cfg: DetectConfig) -> bool:
         lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
         lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
         return max(lo_b - hi_a, lo_a - hi_b) >= cfg.min_points
-    return _gap(a, b) >= cfg.min_gap
+    bounded = fa.bound in _ONE_SIDED or fb.bound in _ONE_SIDED
+    return _gap(a, b) >= (cfg.min_gap_bound if bounded else cfg.min_gap)
+
+
+#: bounds a speaker states on one side: a figure beyond one contradicts it by more than rounding
+_ONE_SIDED = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
 
 def _gap(a: Claim, b: Claim) -> float:

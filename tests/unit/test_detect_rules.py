@@ -478,3 +478,24 @@ def test_two_doers_of_one_act_do_not_contradict(
     a = article(lead + "Gunmen opened fire on an aid convoy near Gusau, Zamfara officials said.", source="A")
     b = article(lead + f"{doer} did not open fire on the aid convoy near Gusau, the Zamfara army said.")
     assert bool([x for x in run(a, b) if x.claims[0].measure.startswith("open:open")]) is fires
+
+
+@pytest.mark.parametrize(
+    "first, second, fires",
+    [
+        ("At least 500 people", "A total of 471 people", True),  # below a stated floor by 6 %: a conflict
+        ("About 500 people", "A total of 471 people", False),  # an approximate 500 covers 471
+        ("Exactly 500 people", "A total of 471 people", False),  # two point figures 6 % apart: within the gap
+    ],
+)
+def test_a_figure_below_a_stated_floor_conflicts_at_a_smaller_gap(
+    article: Callable[..., Article], first: str, second: str, fires: bool
+) -> None:
+    lead = "GAZA CITY, Oct 18 - "
+    a = article(lead + f"{first} were killed in the blast at the Al-Noor hospital, the health ministry said.")
+    b = article(
+        lead + f"{second} were killed in the blast at the Al-Noor hospital, the civil defence agency said.",
+        source="Wire Two",
+        hours=1,
+    )
+    assert bool([x for x in run(a, b) if x.kind == "numeric_conflict"]) is fires
