@@ -66,7 +66,10 @@ def counted_class(role: FigureRole) -> str | None:
 
 def structural_measure(role: FigureRole) -> Measure | None:
     """The lexicon measure family the figure's own noun phrase or predicate names, if any."""
-    for phrase in (role.counted_phrase, role.predicate_phrase):
+    pred = role.predicate
+    # the lexicon lists participles ("affected", "evacuated"): the predicate in any tense ("affects") as one
+    participle = (pred + "d" if pred.endswith("e") else pred + "ed") if pred and pred.isalpha() else ""
+    for phrase in (role.counted_phrase, role.predicate_phrase, participle):
         if not phrase:
             continue
         for meas in MEASURES:

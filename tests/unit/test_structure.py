@@ -272,3 +272,11 @@ def test_counting_acts_and_bare_numbers_make_open_measures() -> None:
     assert r.bare_subject and r.counted is None
     got = open_measure(r, None)
     assert got is not None and got.name == "open:wait~people"
+
+
+def test_a_listed_family_is_found_in_any_tense() -> None:
+    from streams.core.measures import structural_measure
+
+    r = role("Officials say the blackout affects 2.1 million customers.", "2.1 million")
+    found = structural_measure(r)
+    assert found is not None and found.name == "affected"
