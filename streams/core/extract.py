@@ -816,7 +816,9 @@ _MAY_DENY = re.compile(
     re.IGNORECASE,
 )
 #: body sentences parsed whatever they hold: news states its main acts in the headline and the lead, so
-#: the act a later denial contradicts is read there; later sentences are parsed for a figure or a denial
+#: the act a later denial contradicts is read there (an asserted act is a claim only there: every sentence
+#: asserts several, and each claim is a message and a table write); later sentences are parsed for a
+#: figure or a denial
 LEAD_SENTENCES = 3
 
 
@@ -837,6 +839,8 @@ def _proposition_claims(
     for p in propositions(doc, headline=index < 0):  # type: ignore[arg-type]
         if any(p.start - 40 <= t <= p.end + 10 for t in triggers):
             continue
+        if p.polarity > 0 and index >= LEAD_SENTENCES:
+            continue  # an asserted act is read from the headline and lead; a denial from anywhere
         name = f"open:{family(p.predicate)}~{p.theme}"
         feats = {f"obj:{t}" for t in p.theme_names} | {f"sbj:{t}" for t in p.subject_names}
         feats |= {f"by:{t}" for t in p.doer}
