@@ -778,7 +778,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     ),
                 )
             )
-        for name, pol, trig in _outcomes(body, topic):
+        outcomes = _outcomes(body, topic)
+        for name, pol, trig in outcomes:
             if _HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
                 continue
             before = body[max(0, trig - 60) : trig]
@@ -802,7 +803,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 )
             )
         if doc is not None:
-            triggers = [trig for _name, _pol, trig in _outcomes(body, topic)]
+            triggers = [trig for _name, _pol, trig in outcomes]
             claims += _proposition_claims(
                 doc, body, base, sent.index, article.id, version, speaker_toks, triggers
             )
