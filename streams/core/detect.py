@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
-from .lexicon import PERSON_CLASSES, PERSON_NOUN, SUBGROUPS
+from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
 from .text import GENERIC_NAMES, name_tokens
 
 RULE_NUMERIC = "numeric_mismatch.v1"
@@ -151,13 +152,32 @@ def _venue_only(c: Claim) -> bool:
     return bool(places) and all(p[-1] in VENUE_HEADS for p in places)
 
 
+#: a place named with a part of it ("Karvell's old town", "the outskirts of Karvell"): a sub-area, not the
+#: place as a whole ("the town of Karvell", "Karvell's mayor")
+_PART_NOUNS = (
+    r"(?:old town|outskirts|suburbs?|districts?|neighbou?rhoods?|parts?|areas?|centre|center|"
+    r"north|south|east|west|northern|southern|eastern|western|central)"
+)
+
+
+def _sub_area(c: Claim) -> bool:
+    sentence = c.sentence.lower()
+    for place in filter(None, (p.strip() for p in (c.place or "").split(" | "))):
+        name = re.escape(place)
+        if re.search(rf"\b{name}['’]s (?:\w+ )?{_PART_NOUNS}\b", sentence) or re.search(
+            rf"\b{_PART_NOUNS} (?:\w+ )?of (?:the )?(?:\w+ )?{name}\b", sentence
+        ):
+            return True
+    return False
+
+
 def _story_place(placed: Claim, unplaced: Claim) -> bool:
     """The placed claim names only places the other claim's story is anchored to (its dateline or lead
-    places). For a rate (a percentage) that makes the two figures one scope: unlike a count, a part's rate is
-    not bounded by the whole's, so "lower figure about a named part" says nothing there."""
+    places), and names them whole: the two figures are about one scope, the other report's figure only
+    leaves its place unsaid."""
     own = _features(placed).places
     anchors = {t[1:] for t in _features(unplaced).story if t.startswith("@")}
-    return bool(own) and own <= anchors
+    return bool(own) and own <= anchors and not _sub_area(placed)
 
 
 def _same_report(a: Claim, b: Claim) -> bool:
@@ -326,7 +346,7 @@ def _units_compatible(a: Claim, b: Claim) -> bool:
     if fa.counted and fb.counted and fa.counted != fb.counted:
         # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
         other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
-        return other is not None and (other in PERSON_CLASSES or PERSON_NOUN.search(other) is not None)
+        return other is not None and (other in PERSON_CLASSES or is_person_noun(other))
     return True
 
 
@@ -346,31 +366,36 @@ def _describe(c: Claim) -> str:
     return f"{who} {'asserts' if c.polarity > 0 else 'denies'} {c.measure.replace('_', ' ')}"
 
 
-def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
+def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
     if new.figure is None or old.figure is None or not _units_compatible(old, new):
-        return None
+        return "different_unit"
     gap = _gap(old, new)
     if not _far_enough(old, new, cfg):
-        return None
+        return "compatible_figures"
     va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
     if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
-        return None  # orders of magnitude apart: a different scope (national vs local), not a dispute
+        # orders of magnitude apart: a different scope (national vs local), not a dispute
+        return "scale_apart"
     if _quals(old) != _quals(new):
-        return None  # "imported cases" vs "local cases", "partly damaged" vs "destroyed": different measures
+        # "imported cases" vs "local cases", "partly damaged" vs "destroyed": different measures
+        return "different_qualifier"
     doers = _features(old).subjects, _features(new).subjects
     if doers[0] and doers[1] and not (doers[0] <= doers[1] or doers[1] <= doers[0]):
-        return None  # two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90")
+        # two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90")
+        return "different_doers"
     lower, higher = (
         (old, new)
         if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
         else (new, old)
     )  # type: ignore[union-attr]  # noqa: E501
     lower_part = bool(lower.place) and "nationwide" not in (lower.place or "") and not higher.place
+    # a lower figure about the very place the other report's story is anchored to (its dateline, its
+    # lead) is about the same scope as that report's unplaced figure, not a part of it
+    lower_part = lower_part and not _story_place(lower, higher)
     higher_whole = "nationwide" in (higher.place or "") and "nationwide" not in (lower.place or "")
     if new.figure.unit == "percent":
         # a part's rate is not bounded by the whole's: only a rate about another named place is another
-        # scope (that is _places_compatible's), except one about the story's own anchor place
-        lower_part = lower_part and not _story_place(lower, higher)
+        # scope (that is _places_compatible's)
         higher_whole = False
     if (
         (lower_part or higher_whole)
@@ -378,13 +403,13 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         and new.measure not in EVENT_PROPERTIES
     ):
         # the lower figure is about a named part, or the higher one about the whole country: a subset
-        return None
+        return "part_of_whole"
     if _same_report(old, new) and (
         "outlet" in (old.speaker_kind, new.speaker_kind)
         or same_claimant(old.claimant, new.claimant)
         or new.measure.startswith("count:")
     ):
-        return None  # within one report only two named claimants disagreeing count
+        return "same_report"  # within one report only two named claimants disagreeing count
     earlier, later = (
         (old, new) if (old.published_at, old.article_id) <= (new.published_at, new.article_id) else (new, old)
     )
@@ -394,7 +419,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     level = measure.startswith("open:") and not new.cumulative  # an open measure of a level (a percentage)
     changing = measure in ("missing", "outage", "fill_level") or level
     if changing and hours > cfg.state_window_hours and not same_time:
-        return None
+        return "state_changed"
     rule = RULE_NUMERIC
     if new.cumulative and not same_time:
         if _above(later, earlier):
@@ -409,7 +434,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
                 and jump >= needed
                 and not same_claimant(old.claimant, new.claimant)
             ):
-                return None  # a rising running total: an update
+                return "cumulative_update"  # a rising running total: an update
         else:
             rule = RULE_CUMULATIVE
     if same_claimant(old.claimant, new.claimant) and not same_time:
@@ -435,15 +460,18 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     return rule, min(confidence, 0.97), why
 
 
-def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | None:
-    if old.polarity == new.polarity or not _names_compatible(old, new):
-        return None
+def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
+    if old.polarity == new.polarity:
+        return "same_polarity"
+    if not _names_compatible(old, new):
+        return "different_names"
     da, db = _features(old).doers, _features(new).doers
     if da and db and not da & db:
-        return None  # "gunmen opened fire" and "our troops did not open fire": two doers, both may be true
+        # "gunmen opened fire" and "our troops did not open fire": two doers, both may be true
+        return "different_doers"
     pa, pb = _features(old).persons, _features(new).persons
     if pa and pb and not (pa & pb or (pa | pb) & GENERIC_PERSONS):
-        return None  # "arrested two journalists" and "no protester was arrested": two groups
+        return "different_groups"  # "arrested two journalists" and "no protester was arrested": two groups
     hours = abs((new.published_at - old.published_at).total_seconds()) / 3600
     if (
         new.measure in STATE_OUTCOMES
@@ -451,17 +479,18 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
         and hours > cfg.state_outcome_hours
         and not (_AT_EVENT.search(old.sentence) or _AT_EVENT.search(new.sentence))
     ):
-        return None  # a state that changes (supply restored, talks, operations): a later report is an update
+        # a state that changes (supply restored, talks, operations): a later report is an update
+        return "state_update"
     same = same_claimant(old.claimant, new.claimant)
     if same and _same_report(old, new):
-        return None  # one speaker describing two aspects in one report
+        return "same_speaker_same_report"  # one speaker describing two aspects in one report
     if same and new.measure in RECOVERY_OUTCOMES:
         earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
         if earlier.published_at < later.published_at and earlier.polarity < 0 < later.polarity:
-            return None  # the claimant reports the repair of what it reported broken: progress
+            return "recovery_progress"  # the claimant reports the repair of what it reported broken: progress
     outlets = (old.speaker_kind == "outlet") + (new.speaker_kind == "outlet")
     if outlets == 2 or (outlets and (same or _same_report(old, new))):
-        return None  # an outlet's own narrative is not a party to the dispute
+        return "outlet_narrative"  # an outlet's own narrative is not a party to the dispute
     rule = RULE_STATEMENT_REVISION if same else RULE_STATEMENT
     confidence = 0.6
     if old.speaker_kind != "outlet" and new.speaker_kind != "outlet":
@@ -488,8 +517,70 @@ def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
     return _far_enough(old, new, cfg)
 
 
-def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFAULT) -> list[Alert]:
-    """Alerts for the new claims in `batch` against `history` and against each other."""
+def judge(old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> tuple[str, float, str, float] | str:
+    """The decision on one pair of claims under one key: `(rule, confidence, why, story similarity)` when
+    they conflict, else the reason code of the first check that stopped them (`REJECTIONS`)."""
+    if old.claim_id == new.claim_id:
+        return "same_claim"
+    if new.kind == "statement" and old.polarity == new.polarity:
+        return "same_polarity"
+    if new.kind == "numeric" and (
+        old.figure is None or new.figure is None or old.figure.unit != new.figure.unit
+    ):
+        return "different_unit"
+    if not _worth_comparing(old, new, cfg):
+        return "compatible_figures"
+    story = _same_story(old, new, cfg)
+    if story <= 0:
+        return "different_story"
+    if not _places_compatible(old, new):
+        return "different_place"
+    if not _periods_compatible(old, new):
+        return "different_period"
+    if _same_report(old, new) and (
+        old.sentence_index == new.sentence_index or min(old.sentence_index, new.sentence_index) < 0
+    ):
+        return "same_sentence"  # within one report, a headline summarises both sides: compare body sentences
+    decided = _numeric(old, new, cfg) if new.kind == "numeric" else _statement(old, new, cfg)
+    if isinstance(decided, str):
+        return decided
+    return (*decided, story)
+
+
+#: every reason code `judge` can return, in the order the checks run
+REJECTIONS: tuple[str, ...] = (
+    "same_claim",
+    "same_polarity",
+    "different_unit",
+    "compatible_figures",
+    "different_story",
+    "different_place",
+    "different_period",
+    "same_sentence",
+    "scale_apart",
+    "different_qualifier",
+    "different_doers",
+    "part_of_whole",
+    "same_report",
+    "state_changed",
+    "cumulative_update",
+    "different_names",
+    "different_groups",
+    "state_update",
+    "same_speaker_same_report",
+    "recovery_progress",
+    "outlet_narrative",
+)
+
+
+def detect(
+    batch: ClaimBatch,
+    history: Iterable[Claim],
+    cfg: DetectConfig = DEFAULT,
+    rejected: Counter[str] | None = None,
+) -> list[Alert]:
+    """Alerts for the new claims in `batch` against `history` and against each other. With `rejected`,
+    every pair considered and not alerted is counted there under the reason code that stopped it."""
     # one pass over the history: the article's own earlier versions (always compared), and the claims of
     # other articles sharing a name with any new claim (the only ones that can be in the same story; set
     # disjointness, in C); the claims of this very version are the batch itself
@@ -514,19 +605,12 @@ def detect(batch: ClaimBatch, history: Iterable[Claim], cfg: DetectConfig = DEFA
         names = _features(new).names
         near = [c for c, other in pool if not names.isdisjoint(other)]
         for old in [*near, *same_article, *batch.claims[:i]]:
-            if old.claim_id == new.claim_id or not _worth_comparing(old, new, cfg):
+            decided = judge(old, new, cfg)
+            if isinstance(decided, str):
+                if rejected is not None:
+                    rejected[decided] += 1
                 continue
-            story = _same_story(old, new, cfg)
-            if story <= 0 or not _places_compatible(old, new) or not _periods_compatible(old, new):
-                continue
-            if _same_report(old, new) and (
-                old.sentence_index == new.sentence_index or min(old.sentence_index, new.sentence_index) < 0
-            ):
-                continue  # within one report, a headline summarises both sides: compare body sentences
-            decided = _numeric(old, new, cfg) if new.kind == "numeric" else _statement(old, new, cfg)
-            if decided is None:
-                continue
-            rule, confidence, why = decided
+            rule, confidence, why, story = decided
             confidence = round(confidence * (0.85 + 0.15 * min(1.0, story)), 3)
             first, second = sorted((old, new), key=lambda c: (c.published_at, c.article_id, c.sentence_index))
             alert = Alert(

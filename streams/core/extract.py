@@ -32,8 +32,8 @@ from .lexicon import (
     OUTCOMES,
     PERSON_CLASSES,
     PERSON_GENERIC,
-    PERSON_NOUN,
     Measure,
+    is_person_noun,
 )
 from .measures import counted_class, family, open_measure, structural_measure
 from .numbers import FigureSpan, find_figures
@@ -103,7 +103,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
 _PERIOD = re.compile(
     r"\b(?:(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?"
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
-    r"|(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|\b(last|this|next|previous) (year|season|month)"
+    r"|(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"|\b(last|this|next|previous) (year|season|month|spring|summer|autumn|fall|winter)"
     r"|\bthat (?:year|season|month)\b"
     # a habitual rate, not one event's count: "avalanches kill around 20 people in an average winter"
     r"|\b(?:in an? (?:average|typical|normal) (?:year|winter|summer|season|month)|every year|each year|"
@@ -111,6 +112,7 @@ _PERIOD = re.compile(
     r"|\b(20\d\d/\d\d|\d\d/\d\d season))",
     re.IGNORECASE,
 )
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|where|which|who)\b|\s+—\s+|\s-\s")
 _CONTENT = re.compile(r"[a-z][a-z\-]{3,}")
 _STOPWORDS = frozenset(
@@ -273,7 +275,13 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
         if re.fullmatch(r"that (?:year|season|month)", f):
             parts.add("past")  # "a spill that year": a past period named earlier, never the present one
             continue
-        rel = re.fullmatch(r"(last|this|next|previous) (year|season|month)", f)
+        rel = re.fullmatch(r"(last|this|next|previous) (year|season|month|" + "|".join(_SEASONS) + ")", f)
+        if rel and rel.group(2) in _SEASONS:
+            if rel.group(1) in ("last", "previous") and not re.search(
+                r"\bsince\b(?:\s+[\w'-]+){0,4}\s+$", sentence[max(0, m.start() - 60) : m.start()]
+            ):  # "since fighting resumed last autumn": when a span began, not the figure's period
+                parts.add("past")  # "fighting last autumn in which 300 were killed": an earlier episode
+            continue
         if rel and rel.group(2) == "month" and rel.group(1) in ("this", "next"):
             continue  # "later this month": a plan's date, not the period a figure is about
         if rel and published is not None:
@@ -490,14 +498,18 @@ _CONTAINERS = frozenset(
     }
 )
 _QUALIFIER = re.compile(
+    # kinds of a count or an amount: a figure so qualified is another measure than one without
     r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
     r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
     r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
-    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned|"
-    # what a price index or a rate is about, and over what span
-    r"food|energy|electricity|fuel|core|housing|rents?|services|wages|exports|imports|"
+    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
+)
+#: what a rate or an amount is about, and over what span: read only for a figure with a unit (a percentage,
+#: a currency); near a plain count these words are the story's ("96 food poisoning cases"), not a measure's
+_RATE_QUALIFIER = re.compile(
+    r"\b(food|energy|electricity|fuel|core|housing|rents?|services|wages|exports|imports|"
     r"year[- ]on[- ]year|(?:from|than|on) a year (?:earlier|ago|before)|month[- ]on[- ]month|"
-    r"(?:from|on|than) the (?:previous|prior) month|compared with (?:january|february|march|april|may|june|"
+    r"(?:from|than|on) the (?:previous|prior) month|compared with (?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december|the previous month|last month))\b"
 )
 #: spans of change written several ways, one name each
@@ -718,21 +730,17 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             mname = meas.name
             if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
+            near = body[max(0, fig.start - 40) : fig.end + 40].lower()
             quals = sorted(
-                {
-                    _qual_name(q)
-                    for q in _QUALIFIER.findall(body[max(0, fig.start - 40) : fig.end + 40].lower())
-                }
+                {_qual_name(q) for q in _QUALIFIER.findall(near)}
+                | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())
                 | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
                 | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
             )
             person_measure = meas.name in _PERSON_MEASURES
             unit = fig.unit or (
                 "people"
-                if person_measure
-                or counted is None
-                or counted in PERSON_CLASSES
-                or PERSON_NOUN.search(counted) is not None
+                if person_measure or counted is None or counted in PERSON_CLASSES or is_person_noun(counted)
                 else counted
             )
             figure = Figure(

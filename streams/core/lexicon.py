@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 
 @dataclass(frozen=True)
@@ -230,10 +231,34 @@ NOUN_CLASSES = {
     "member": "members",
 }
 
-#: plural nouns of persons the class map does not list: villagers, migrants, civilians, pilgrims, patients
-PERSON_NOUN = re.compile(
-    r"(?:ers|ors|ians|ists|ees|ants|ents|men|ren|folk|pilgrims|victims|survivors|fans|guests|troops|staff)$"
+#: nouns of persons: those whose first WordNet sense is a person (data/person_nouns.txt, built by
+#: scripts/build-person-nouns: "pupil", "villager", "applicant"; not "plant", "cooker", "helicopter"), and
+#: the collective nouns of persons WordNet files as groups
+_PERSON_NOUNS = frozenset(
+    line
+    for line in (files(__package__) / "data" / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
 )
+_COLLECTIVE_PERSONS = frozenset("staff troops crew crews personnel folk fans people persons".split())
+_IRREGULAR_SINGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
+
+
+def is_person_noun(noun: str) -> bool:
+    """The noun (a lemma or a plural; of a phrase, its last word) names persons."""
+    word = noun.lower().rsplit(" ", 1)[-1]
+    if word in _COLLECTIVE_PERSONS or word in PERSON_CLASSES:
+        return True
+    forms = {word, _IRREGULAR_SINGULAR.get(word, word)}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")  # "firemen", "policemen"
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return not forms.isdisjoint(_PERSON_NOUNS)
+
 
 #: groups of persons picked out by sex, age or nationality: a count of them is a part of a count of people
 #: ("39 women and children were freed" never meets "13 were freed"); a named group ("Israelis") too

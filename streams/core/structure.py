@@ -133,6 +133,12 @@ def _has_number(tok: Token, but: Token | None = None) -> bool:
     )
 
 
+def _phrasal_lemma(pred: Token) -> str:
+    """The predicate's lemma with its particle: "laid off 300 workers" is "lay_off", not "lay"."""
+    particles = [c.lower_ for c in pred.children if c.dep_ == "prt"]
+    return "_".join([pred.lemma_.lower(), *particles])
+
+
 def _predicate_of(node: Token) -> Token | None:
     """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
     or predicative adjective it is an argument of, climbing through prepositions and compounds."""
@@ -393,7 +399,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         counted=counted_lemma,
         counted_text=noun.text if noun is not None else None,
         counted_phrase=_noun_phrase(noun),
-        predicate=pred.lemma_.lower() if pred is not None else None,
+        predicate=_phrasal_lemma(pred) if pred is not None else None,
         predicate_phrase=_predicate_phrase(pred, noun, root),
         agent=_agent(pred, noun),
         negated=negated,

@@ -499,3 +499,50 @@ def test_a_figure_below_a_stated_floor_conflicts_at_a_smaller_gap(
         hours=1,
     )
     assert bool([x for x in run(a, b) if x.kind == "numeric_conflict"]) is fires
+
+
+def test_a_count_about_the_story_place_as_a_whole_meets_the_unplaced_count(
+    article: Callable[..., Article],
+) -> None:
+    lead = "ORVEN, June 3 - The carmaker Tessel announced cuts at its Orven factory on Tuesday. "
+    a = article(lead + "Tessel has cut 2,300 jobs this year, the metalworkers' union said.")
+    b = article(
+        lead + "Tessel has cut 850 jobs in Orven this year, the company said.", source="Wire Two", hours=3
+    )
+    (alert,) = run(a, b)
+    assert alert.kind == "numeric_conflict" and not alert.same_source
+    # the same count about a named part of the place stays a part of the total
+    c = article(
+        lead + "In Orven's northern district, Tessel has cut 850 jobs this year, the company said.",
+        source="Wire Two",
+    )
+    assert run(a, c) == []
+
+
+def test_judge_names_the_check_that_stopped_a_pair(article: Callable[..., Article]) -> None:
+    from collections import Counter
+
+    from streams.core.detect import REJECTIONS, detect, judge
+    from streams.core.extract import extract_batches
+
+    lead = "PELLA, May 2 - Floods hit the Pella valley on Thursday. "
+    a = article(lead + "The floods killed 14 people, the provincial governor said.")
+    b = article(
+        lead + "The floods killed 14 people, the national rescue agency said.", source="Wire Two", hours=2
+    )
+    c = article(
+        lead + "The floods killed 31 people, the national rescue agency said.", source="Wire Two", hours=2
+    )
+
+    def deaths(art: Article) -> list:
+        return [x for bt in extract_batches(art) for x in bt.claims if x.figure and x.figure.value]
+
+    (old,), (same,), (other,) = deaths(a), deaths(b), deaths(c)
+    assert judge(old, same) == "compatible_figures"
+    assert judge(old, old) == "same_claim"
+    decided = judge(old, other)
+    assert not isinstance(decided, str) and decided[0] == "numeric_mismatch.v1"
+    rejected: Counter[str] = Counter()
+    (batch,) = [bt for bt in extract_batches(b) if bt.key == old.key]
+    assert detect(batch, [old], rejected=rejected) == []
+    assert rejected == Counter({"compatible_figures": 1}) and set(rejected) <= set(REJECTIONS)

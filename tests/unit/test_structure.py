@@ -280,3 +280,51 @@ def test_a_listed_family_is_found_in_any_tense() -> None:
     r = role("Officials say the blackout affects 2.1 million customers.", "2.1 million")
     found = structural_measure(r)
     assert found is not None and found.name == "affected"
+
+
+def test_a_phrasal_verb_keeps_its_particle_and_its_family() -> None:
+    laid = role("The firm laid off 300 workers last week.", "300")
+    assert laid.predicate == "lay_off"
+    assert open_measure(laid, None).name == "open:lay_off~people"  # type: ignore[union-attr]
+    shut = open_measure(role("The company shut down 12 plants.", "12"), None)
+    closed = open_measure(role("The company closed nine plants.", "nine"), None)
+    assert shut is not None and closed is not None and shut.name == closed.name == "open:close~plant"
+
+
+def test_votes_won_received_or_polled_are_one_measure() -> None:
+    names = {
+        open_measure(role(s, f), None).name  # type: ignore[union-attr]
+        for s, f in (
+            ("The mayor won 41,200 votes.", "41,200"),
+            ("The mayor received 39,000 votes.", "39,000"),
+            ("Ms Okafor polled 39,000 votes.", "39,000"),
+        )
+    }
+    assert names == {"open:receive~vote"}
+
+
+def test_finding_or_counting_names_no_act_of_its_own() -> None:
+    found = open_measure(role("Inspectors found 340 dead seals on the beach.", "340"), None)
+    counted = open_measure(role("Volunteers counted 300 dead seals on the beach.", "300"), None)
+    assert found is not None and counted is not None and found.name == counted.name
+
+
+def test_persons_are_told_from_things_by_the_noun_not_its_ending() -> None:
+    from streams.core.lexicon import is_person_noun
+
+    for noun in (
+        "pupils",
+        "civilians",
+        "villagers",
+        "applicants",
+        "policemen",
+        "children",
+        "staff",
+        "tenant",
+    ):
+        assert is_person_noun(noun), noun
+    for noun in ("plants", "cookers", "helicopters", "containers", "incidents", "restaurants", "shipments"):
+        assert not is_person_noun(noun), noun
+    assert role("The company shut down 12 plants.", "12").counted == "plant"
+    assert counted_class(role("Police questioned 12 pupils.", "12")) == "people"
+    assert counted_class(role("The firm recalled 12 cookers.", "12")) == "cooker"
