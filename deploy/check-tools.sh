@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Make sure the offline validators used by tests/deploy are installed:
-#   promtool        (Debian package `prometheus`)      check config / check rules / test rules
+# Make sure the offline validators used by tests/deploy (and the servers tests/integration runs) are installed:
+#   promtool        (Debian package `prometheus`)      check config / check rules / test rules / check metrics
+#   prometheus      (Debian package `prometheus`)      a real Prometheus scraping a worker (tests/integration)
+#   amtool          (Debian package `prometheus-alertmanager`)  check-config of deploy/alertmanager
 #   docker-compose  (Debian package `docker-compose`)  docker-compose -f docker-compose.yml config -q
 #   kcat            (Debian package `kcat`)            the operator's view of topics in tests/integration
 # A `docker compose` (v2 plugin) client counts as a compose client too.
@@ -20,12 +22,13 @@ have_compose() {
 }
 
 missing=()
-command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+{ command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1; } || missing+=(prometheus)
+command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 have_compose || missing+=(docker-compose)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 
 if ((${#missing[@]} == 0)); then
-  log "promtool, kcat and a compose client are present"
+  log "promtool, prometheus, amtool, kcat and a compose client are present"
   exit 0
 fi
 
@@ -52,7 +55,7 @@ command -v apt-get >/dev/null 2>&1 || give_up "cannot install ${missing[*]}: no 
 
 log "installing ${missing[*]} with apt-get"
 export DEBIAN_FRONTEND=noninteractive
-# Only the binaries are wanted: keep the packages' services (a prometheus daemon on :9090) from
+# Only the binaries are wanted: keep the packages' services (daemons on :9090 and :9093) from
 # being started by their postinst, with a temporary policy-rc.d when the system has none.
 policy=/usr/sbin/policy-rc.d
 if [[ ! -e "$policy" ]]; then
@@ -67,6 +70,8 @@ if ! "${sudo[@]}" apt-get update -q >&2 \
 fi
 
 command -v promtool >/dev/null 2>&1 || give_up "promtool still missing after the install"
+command -v prometheus >/dev/null 2>&1 || give_up "prometheus still missing after the install"
+command -v amtool >/dev/null 2>&1 || give_up "amtool still missing after the install"
 have_compose || give_up "no compose client after the install"
 command -v kcat >/dev/null 2>&1 || give_up "kcat still missing after the install"
-log "ok: $(promtool --version 2>&1 | head -1); docker-compose $(docker-compose version --short 2>/dev/null || docker compose version --short)"
+log "ok: $(promtool --version 2>&1 | head -1); $(amtool --version 2>&1 | head -1); docker-compose $(docker-compose version --short 2>/dev/null || docker compose version --short)"

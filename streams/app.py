@@ -43,8 +43,16 @@ __all__ = ["ClaimwatchApp", "create_app", "probe_ready", "readiness"]
 MONITOR_INTERVAL = 0.5
 
 
+#: faust's own records from the subclasses below stay under faust's logger names (mode would name them
+#: after this module), so CLAIMWATCH_LIBRARY_LOG_LEVEL governs them like the rest of faust's
+FAUST_APP_LOGGER = logging.getLogger("faust.app")
+FAUST_TRANSPORT_LOGGER = logging.getLogger("faust.transport")
+
+
 class FastFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
     """faust's consumer thread, with the fetch wait taken from settings instead of 1500 ms."""
+
+    logger = FAUST_TRANSPORT_LOGGER
 
     def _create_worker_consumer(self, transport: Any) -> Any:
         consumer = super()._create_worker_consumer(transport)
@@ -66,6 +74,8 @@ class FastFetchConsumer(CommitGuard, faust_aiokafka.Consumer):
     """faust's aiokafka consumer with the fetch-wait override, and commits that never skip an input
     message (`streams.delivery.CommitGuard`)."""
 
+    logger = FAUST_TRANSPORT_LOGGER
+
     def _new_consumer_thread(self) -> FastFetchConsumerThread:
         return FastFetchConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
@@ -76,6 +86,8 @@ class FastFetchTransport(faust_aiokafka.Transport):
 
 class ClaimwatchApp(faust.App):
     """faust.App carrying its claimwatch Settings, Metrics and the declared topics/table."""
+
+    logger = FAUST_APP_LOGGER
 
     claimwatch_settings: Settings
     metrics: Metrics

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .exceptions import ClaimwatchError, ConfigError
-from .settings import Settings, load_settings
+from .logs import FORMATS, LEVELS, configure_logging, error_line
+from .settings import ENV_PREFIX, Settings, load_settings
 
 log = logging.getLogger("claimwatch")
 
@@ -28,8 +30,29 @@ def _transport_flags(p: argparse.ArgumentParser) -> None:
     )
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors in the selected log format (a JSON line under json)."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        if _log_format() != "json":
+            self.print_usage(sys.stderr)
+        self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
+
+
+def _log_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--log-format", dest="log_format", choices=list(FORMATS), help="stderr lines (CLAIMWATCH_LOG_FORMAT)"
+    )
+    p.add_argument(
+        "--library-log-level",
+        dest="library_log_level",
+        choices=list(LEVELS),
+        help="kafka-python, aiokafka, faust records; default warn (CLAIMWATCH_LIBRARY_LOG_LEVEL)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claimwatch", description=__doc__.splitlines()[0])
+    parser = Parser(prog="claimwatch", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     w = sub.add_parser("worker", help="run the stream worker (faust) until SIGTERM/SIGINT")
@@ -59,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["crit", "error", "warn", "info", "debug"],
         help="(CLAIMWATCH_LOG_LEVEL)",
     )
+    _log_flags(w)
 
     r = sub.add_parser("replay", help="run JSONL articles through the pipeline in-process (no Kafka)")
     r.add_argument("file", help="JSONL file, one article per line; - for stdin")
@@ -72,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", help="JSONL file; - for stdin")
     s.add_argument("--broker")
     s.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the broker (default 30)")
+    _log_flags(s)
 
     t = sub.add_parser("tail", help="print alerts as JSON lines")
     t.add_argument("--broker")
@@ -83,12 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--max", dest="max_alerts", type=int, help="stop after N alerts (exit 1 if fewer by --timeout)"
     )
     t.add_argument("--timeout", type=float, help="stop after S seconds")
+    _log_flags(t)
 
     tp = sub.add_parser("topics", help="manage topics")
     tsub = tp.add_subparsers(dest="topics_command", required=True)
     tc = tsub.add_parser("create", help="create every topic (and the table changelog) explicitly")
     _transport_flags(tc)
     tc.add_argument("--timeout", type=float, default=30.0)
+    _log_flags(tc)
 
     b = sub.add_parser(
         "bench",
@@ -202,19 +229,41 @@ COMMANDS = {
 }
 
 
+def _log_format(args: argparse.Namespace | None = None) -> str:
+    """The log format asked for (flag, then CLAIMWATCH_LOG_FORMAT), before Settings validate it."""
+    return _early(args, "log_format", FORMATS, "text")
+
+
+def _early(args: argparse.Namespace | None, name: str, allowed: Sequence[str], default: str) -> str:
+    value = getattr(args, name, None) or os.environ.get(ENV_PREFIX + name.upper(), "")
+    return value if value in allowed else default  # an invalid value is reported by load_settings
+
+
+def start_logging(args: argparse.Namespace | None, err: IO[str]) -> None:
+    """Logging as selected, from the first line: the worker at its log level, the other commands
+    at WARNING; library loggers at their own level (see streams.logs)."""
+    worker = args is not None and args.command == "worker"
+    configure_logging(
+        _log_format(args),
+        _early(args, "log_level", list(LEVELS), "info") if worker else "warn",
+        _early(args, "library_log_level", list(LEVELS), "warn"),
+        stream=err,
+    )
+
+
 def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    start_logging(None, err)  # usage errors already in the format CLAIMWATCH_LOG_FORMAT selects
     args = build_parser().parse_args(argv)
-    if args.command != "worker":
-        logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
+    start_logging(args, err)
     try:
         return COMMANDS[args.command](args, out, err)
     except ConfigError as exc:
-        print(f"claimwatch {args.command}: {exc}", file=err)
+        print(error_line(f"claimwatch {args.command}: {exc}"), file=err)
         return 2
     except ClaimwatchError as exc:
-        print(f"claimwatch {args.command}: {exc}", file=err)
+        print(error_line(f"claimwatch {args.command}: {exc}"), file=err)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,10 @@
 send  produces each JSONL line's raw bytes to `articles` (bad lines too, so they reach the DLQ),
       keyed by the article id when the line is a JSON object with a string `id`, else unkeyed.
 tail  prints alerts from `alerts` as JSON lines on stdout, optionally filtered.
+
+Both look the topic up in the broker's metadata first: a topic that does not exist is one error that
+says how to create it (kafka-python would otherwise retry until its timeout, logging an error for
+each metadata refresh), and the command exits 1.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pydantic import ValidationError
 from schemas import Alert
 
 from .exceptions import ClaimwatchError
+from .logs import quiet_library
 from .settings import Settings
 
 
@@ -37,6 +42,48 @@ def article_key(raw: bytes) -> bytes | None:
     return None
 
 
+def missing_topic(topic: str, settings: Settings) -> KafkaClientError:
+    return KafkaClientError(
+        f"topic {topic!r} does not exist on {settings.broker}: create the topics first with "
+        f"`claimwatch topics create --broker {settings.broker} --partitions N` (N: the most workers "
+        "you will run; see README, Running against a real cluster)"
+    )
+
+
+def require_topic(settings: Settings, topic: str, timeout: float = 30.0, consumer: object = None) -> None:
+    """Raise KafkaClientError (one line, with the fix) unless `topic` exists on the broker.
+
+    Uses `consumer` (a kafka-python KafkaConsumer) when given, else a short-lived one of its own."""
+    from kafka import KafkaConsumer
+    from kafka.errors import KafkaError
+
+    owned = consumer is None
+    try:
+        with quiet_library("kafka"):  # the outcome is this function's one line
+            if owned:
+                consumer = KafkaConsumer(
+                    bootstrap_servers=settings.bootstrap_servers,
+                    group_id=None,
+                    enable_auto_commit=False,
+                    client_id="claimwatch-check",
+                    bootstrap_timeout_ms=int(timeout * 1000),
+                )
+            topics = consumer.topics()  # type: ignore[attr-defined]
+    except KafkaError as exc:
+        raise no_broker(settings, exc) from exc
+    finally:
+        if owned and consumer is not None:
+            consumer.close()  # type: ignore[attr-defined]
+    if topic not in topics:
+        raise missing_topic(topic, settings)
+
+
+def no_broker(settings: Settings, exc: BaseException) -> KafkaClientError:
+    return KafkaClientError(
+        f"no Kafka broker answered at {settings.broker} ({type(exc).__name__}): is it running? check --broker"
+    )
+
+
 def send_lines(
     lines: Iterable[bytes], settings: Settings, err: IO[str] = sys.stderr, *, timeout: float = 30.0
 ) -> int:
@@ -45,6 +92,7 @@ def send_lines(
     from kafka.errors import KafkaError, KafkaTimeoutError
 
     topic = settings.topic_articles
+    require_topic(settings, topic, timeout)
     try:
         producer = KafkaProducer(
             bootstrap_servers=settings.bootstrap_servers,
@@ -57,7 +105,7 @@ def send_lines(
             client_id="claimwatch-send",
         )
     except KafkaError as exc:
-        raise KafkaClientError(f"no Kafka broker at {settings.broker}; check --broker") from exc
+        raise no_broker(settings, exc) from exc
     sent = 0
     try:
         futures = []
@@ -121,18 +169,20 @@ def tail_alerts(
 
     topic = settings.topic_alerts
     try:
-        consumer = KafkaConsumer(
-            bootstrap_servers=settings.bootstrap_servers,
-            group_id=None,
-            enable_auto_commit=False,
-            client_id="claimwatch-tail",
-            bootstrap_timeout_ms=int(min(timeout or 30.0, 30.0) * 1000),
-        )
+        with quiet_library("kafka"):  # a failed bootstrap is reported below, in one line
+            consumer = KafkaConsumer(
+                bootstrap_servers=settings.bootstrap_servers,
+                group_id=None,
+                enable_auto_commit=False,
+                client_id="claimwatch-tail",
+                bootstrap_timeout_ms=int(min(timeout or 30.0, 30.0) * 1000),
+            )
     except KafkaError as exc:
-        raise KafkaClientError(f"no Kafka broker at {settings.broker}; check --broker") from exc
+        raise no_broker(settings, exc) from exc
     printed = 0
     deadline = None if timeout is None else time.monotonic() + timeout
     try:
+        require_topic(settings, topic, consumer=consumer)
         partitions = _wait_partitions(consumer, topic, deadline)
         tps = [TopicPartition(topic, p) for p in sorted(partitions)]
         consumer.assign(tps)

@@ -4,6 +4,15 @@ Conventions: namespace `claimwatch_`, durations in seconds, counters end in `_to
 from closed sets (reason codes, claim kinds, alert kinds and rule names) to keep cardinality low.
 Faust's own Prometheus sensor is not used (milliseconds, odd names).
 
+Every labelled series whose label set is closed exists from the start, at 0 (`LABEL_SETS`): a series
+born at its first event has no earlier sample, so `increase()` and `rate()` read the first burst as
+0 and an alert on it waits for a second one. The consumer-lag gauge is the exception (its partitions
+come and go with assignments).
+
+The registry also carries `claimwatch_build_info{version,python,faust,aiokafka,kafka_python,spacy} 1`
+and the client library's process (`process_*`: CPU, memory, file descriptors, start time), platform
+(`python_info`) and garbage-collector (`python_gc_*`) collectors.
+
 The server (stdlib, one daemon thread) serves:
 - /metrics  the registry in the Prometheus text format
 - /healthz  liveness: 200 while the process serves requests and `live()` is true
@@ -14,12 +23,23 @@ The server (stdlib, one daemon thread) serves:
 from __future__ import annotations
 
 import logging
+import platform
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import metadata
+from typing import get_args
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client.gc_collector import GCCollector
+from prometheus_client.platform_collector import PlatformCollector
+from prometheus_client.process_collector import ProcessCollector
+
+from schemas import Claim
+
+from .core.detect import RULES
+from .core.guard import REASONS
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +50,54 @@ STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 #: article consumed -> alert published, across two topics (target p99 < 1 s)
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
 
+STAGES = ("extract", "detect")
+#: the closed label set of each labelled metric (attribute of Metrics -> label values), pre-set at 0
+LABEL_SETS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "dead_letters": tuple((reason,) for reason in REASONS),
+    "claims_extracted": tuple((kind,) for kind in get_args(Claim.model_fields["kind"].annotation)),
+    "alerts_published": tuple((kind, rule) for rule, kind in sorted(RULES.items())),
+    "stage_seconds": tuple((stage,) for stage in STAGES),
+}
+#: build_info's labels -> the distribution whose version it carries ("python": the interpreter)
+BUILD_INFO = {
+    "version": "claimwatch",
+    "python": "",
+    "faust": "faust-streaming",
+    "aiokafka": "aiokafka",
+    "kafka_python": "kafka-python",
+    "spacy": "spacy",
+}
+
+
+def build_versions() -> dict[str, str]:
+    """The label values of claimwatch_build_info (`unknown` for a distribution not installed)."""
+    out = {}
+    for label, dist in BUILD_INFO.items():
+        if not dist:
+            out[label] = platform.python_version()
+            continue
+        try:
+            out[label] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[label] = "unknown"
+    return out
+
 
 class Metrics:
     """All metrics, registered on `registry` (a fresh CollectorRegistry in tests)."""
 
-    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+    def __init__(self, registry: CollectorRegistry | None = None, *, process: bool = True) -> None:
+        """`process`: also register the process, platform and gc collectors (once per registry)."""
         self.registry = registry if registry is not None else CollectorRegistry()
         r, ns = self.registry, NAMESPACE
+        self.build_info = Gauge(
+            "build_info",
+            "Always 1; the labels name the versions of claimwatch, Python and the stream libraries",
+            list(BUILD_INFO),
+            namespace=ns,
+            registry=r,
+        )
+        self.build_info.labels(**build_versions()).set(1)
         self.articles_consumed = Counter(
             "articles_consumed",
             "Messages read from the articles topic (valid or not)",
@@ -101,9 +162,13 @@ class Metrics:
             namespace=ns,
             registry=r,
         )
-        for stage in ("extract", "detect"):
-            self.stage_seconds.labels(stage=stage)
+        for name, label_sets in LABEL_SETS.items():
+            metric = getattr(self, name)
+            for values in label_sets:
+                metric.labels(*values)  # the child exists, at 0, before its first event
         self._lag_labels: set[tuple[str, str]] = set()
+        if process:
+            _register_runtime_collectors(r)
 
     def set_lag(self, lags: dict[tuple[str, int], int]) -> None:
         """Replace the lag gauge's children with `lags` ({(topic, partition): messages})."""
@@ -118,6 +183,15 @@ class Metrics:
             except KeyError:
                 pass
         self._lag_labels = seen
+
+
+def _register_runtime_collectors(registry: CollectorRegistry) -> None:
+    """process_*, python_info and python_gc_* on `registry` (the default registry has its own)."""
+    if registry is REGISTRY:  # prometheus_client registered them there on import
+        return
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    GCCollector(registry=registry)
 
 
 Probe = Callable[[], tuple[bool, str]]

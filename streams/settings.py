@@ -63,7 +63,13 @@ class Settings(BaseModel):
         default=9108, ge=0, le=65535, description="Prometheus /metrics, /healthz, /readyz"
     )
     log_level: Literal["crit", "error", "warn", "info", "debug"] = "info"
-    log_format: Literal["text", "json"] = "text"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="every stderr line as text or as one JSON object (streams/logs.py)"
+    )
+    library_log_level: Literal["crit", "error", "warn", "info", "debug"] = Field(
+        default="warn",
+        description="level of kafka-python, aiokafka, faust, mode and aiohttp records (their INFO is noise)",
+    )
 
     @property
     def bootstrap_servers(self) -> list[str]:

@@ -11,46 +11,17 @@ mode.Worker log every thread's and every asyncio task's stack. Startup order mat
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
-from typing import Any
 
+from .logs import configure_logging
 from .settings import Settings
 
 log = logging.getLogger("claimwatch.worker")
 
+#: the settings' level names -> faust's (mode's) names
 LOG_LEVELS = {"crit": "critical", "error": "error", "warn": "warning", "info": "info", "debug": "debug"}
-
-
-class JsonFormatter(logging.Formatter):
-    """One JSON object per log line (CLAIMWATCH_LOG_FORMAT=json)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        obj: dict[str, Any] = {
-            "ts": round(record.created, 3),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        if record.exc_info:
-            obj["exc"] = self.formatException(record.exc_info)
-        return json.dumps(obj, ensure_ascii=False)
-
-
-def logging_config(settings: Settings) -> dict[str, Any] | None:
-    if settings.log_format != "json":
-        return None
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
-        "handlers": {
-            "stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
-        },
-        "root": {"level": LOG_LEVELS[settings.log_level].upper(), "handlers": ["stderr"]},
-    }
 
 
 def run_worker(settings: Settings) -> int:
@@ -60,10 +31,8 @@ def run_worker(settings: Settings) -> int:
     from .metrics import Metrics, MetricsServer
     from .topics import create_topics
 
-    logging.basicConfig(
-        level=LOG_LEVELS[settings.log_level].upper(),
-        format="[%(asctime)s] %(levelname)s %(name)s: %(message)s",
-    )
+    # the same handler `claimwatch` installed first thing, now with the validated settings
+    configure_logging(settings.log_format, settings.log_level, settings.library_log_level)
     started = time.monotonic()
     created = create_topics(settings)
     log.info("topics: %s", ", ".join(f"{k}={v}" for k, v in created.items()))
@@ -98,11 +67,13 @@ def run_worker(settings: Settings) -> int:
     worker = faust.Worker(
         app,
         loglevel=LOG_LEVELS[settings.log_level],
-        logging_config=logging_config(settings),
-        logfile=sys.stderr,  # stdout stays free (faust would log there)
+        # mode would replace the root handlers with its own (colour) format: streams.logs owns logging
+        override_logging=False,
+        logfile=sys.stderr,  # stdout stays free (faust would write there)
         quiet=True,
         redirect_stdouts=False,
     )
+    worker.spinner = None  # a terminal spinner: it would write cursor escapes to stdout at stop
     try:
         worker.execute_from_commandline()
     except SystemExit as exc:

@@ -31,6 +31,14 @@ RULE_CUMULATIVE = "cumulative_decrease.v1"
 RULE_REVISION = "numeric_revision.v1"
 RULE_STATEMENT = "outcome_polarity.v1"
 RULE_STATEMENT_REVISION = "outcome_reversal.v1"
+#: every rule and the alert kind it raises: the closed label set of the alerts metric (streams/metrics.py)
+RULES = {
+    RULE_NUMERIC: "numeric_conflict",
+    RULE_CUMULATIVE: "numeric_conflict",
+    RULE_REVISION: "numeric_conflict",
+    RULE_STATEMENT: "statement_conflict",
+    RULE_STATEMENT_REVISION: "statement_conflict",
+}
 STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
 #: outcomes whose grammatical subject is the thing they happen to (a crossing closes, a plant restarts, a
 #: dam is damaged), not an actor (forces capture, a regulator approves)
@@ -615,7 +623,7 @@ def detect(
             first, second = sorted((old, new), key=lambda c: (c.published_at, c.article_id, c.sentence_index))
             alert = Alert(
                 alert_id=_alert_id(rule, first, second),
-                kind="numeric_conflict" if new.kind == "numeric" else "statement_conflict",
+                kind=RULES[rule],
                 same_source=rule in (RULE_REVISION, RULE_STATEMENT_REVISION),
                 confidence=confidence,
                 rule=rule,

@@ -20,6 +20,7 @@ from deploy_helpers import (
     tool_missing,
 )
 
+RUNBOOK = PROMETHEUS_DIR.parents[1] / "docs" / "RUNBOOK.md"
 CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 RULES = PROMETHEUS_DIR / "alerts.yml"
 RULE_TESTS = PROMETHEUS_DIR / "tests" / "alerts.test.yml"
@@ -129,6 +130,7 @@ def test_rules_are_well_formed() -> None:
             assert DURATION_RE.match(str(rule["for"])), f"{name}: for {rule.get('for')!r}"
             assert rule["labels"]["severity"] in {"critical", "warning", "info"}, name
             assert rule["annotations"]["summary"] and rule["annotations"]["description"], name
+            assert rule["annotations"]["runbook_url"], name
     assert set(REQUIRED_ALERTS) <= seen, f"missing alerts: {sorted(set(REQUIRED_ALERTS) - seen)}"
 
 
@@ -176,3 +178,45 @@ def test_metrics_endpoint_path_is_served(metrics_server: Callable[..., Any]) -> 
     with urllib.request.urlopen(server.url + "/metrics", timeout=5) as resp:
         body = resp.read().decode()
     assert resp.status == 200 and "claimwatch_articles_consumed_total" in body
+
+
+def runbook_sections() -> dict[str, str]:
+    """{GitHub-style anchor of each `## ` heading: the section's text} of docs/RUNBOOK.md."""
+    text = RUNBOOK.read_text(encoding="utf-8")
+    parts = re.split(r"^## (.+)$", text, flags=re.MULTILINE)
+    return {
+        re.sub(r"[^a-z0-9 -]", "", heading.strip().lower()).replace(" ", "-"): body
+        for heading, body in zip(parts[1::2], parts[2::2], strict=True)
+    }
+
+
+def test_every_rule_links_its_runbook_section_which_says_what_to_check_and_do() -> None:
+    sections = runbook_sections()
+    for rule in rules():
+        url = rule["annotations"].get("runbook_url", "")
+        m = re.fullmatch(r"\{\{ \$externalLabels\.runbook_base \}\}docs/RUNBOOK\.md#([a-z0-9-]+)", url)
+        assert m, f"{rule['alert']}: runbook_url {url!r}"
+        assert m.group(1) == rule["alert"].lower(), f"{rule['alert']}: links #{m.group(1)}"
+        body = sections.get(m.group(1))
+        assert body is not None, f"docs/RUNBOOK.md has no section #{m.group(1)}"
+        assert "\nCheck:\n" in body and "\nDo:\n" in body, f"#{m.group(1)}: needs Check: and Do:"
+    for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", RUNBOOK.read_text(encoding="utf-8")):
+        assert anchor in sections, f"docs/RUNBOOK.md links a missing section #{anchor}"
+
+
+def test_rule_tests_cover_the_first_burst_after_a_start() -> None:
+    """A case where the dead-letter series sits at 0 and one burst fires the alert (the worker pre-sets
+    every reason at 0 for this); and the same burst on a series born with it, which stays silent."""
+    cases = [t for t in load_yaml(RULE_TESTS)["tests"] if "first burst" in t.get("name", "")]
+    assert cases, "no first-burst case"
+    values = {s["series"]: s["values"] for s in cases[0]["input_series"]}
+    assert any(v.startswith("0x") for v in values.values()) and any(
+        v.startswith("_x") for v in values.values()
+    )
+    fired = [c for c in cases[0]["alert_rule_test"] if c["exp_alerts"]]
+    assert fired and fired[0]["alertname"] == "ClaimwatchDeadLettersRising"
+
+
+def test_prometheus_sends_to_alertmanager() -> None:
+    cfg = load_yaml(CONFIG)
+    assert cfg["alerting"]["alertmanagers"], "no alertmanagers in prometheus.yml"

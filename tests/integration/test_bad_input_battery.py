@@ -231,7 +231,7 @@ def test_every_message_is_processed_or_dead_lettered_with_its_reason(
         assert consumed == n_in
         assert dead_letters == len(bad)
         assert consumed - dead_letters == len(valid[0]) + len(valid[1])  # processed
-        assert worker.sample("claimwatch_dead_letters_total", reason="processing_error") is None
+        assert worker.sample("claimwatch_dead_letters_total", reason="processing_error") == 0
 
         # still alive, still ready, and still working: one more valid article, one more alert
         assert worker.alive()

@@ -13,9 +13,9 @@ import pytest
 from schemas import Alert
 
 try:  # see conftest.py
-    from .workerproc import PARTITIONS, SEED, Names, WorkerProc, send
+    from .workerproc import CLAIMWATCH, PARTITIONS, SEED, Names, WorkerProc, send
 except ImportError:
-    from workerproc import PARTITIONS, SEED, Names, WorkerProc, send  # type: ignore[no-redef]
+    from workerproc import CLAIMWATCH, PARTITIONS, SEED, Names, WorkerProc, send  # type: ignore[no-redef]
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(180)]
 
@@ -51,3 +51,34 @@ def test_topics_and_alerts_as_kcat_sees_them(kafka_bootstrap: str, names: Names,
     assert key == alert.alert_id
     assert alert.kind == "statement_conflict"
     assert any("regained several villages" in c.sentence for c in alert.claims)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("command", ["send", "tail"])
+def test_a_missing_topic_is_one_error_line_with_the_fix(
+    kafka_bootstrap: str, tmp_path, command: str, fmt: str
+) -> None:
+    """Before the topics exist: one line that says how to create them, exit 1, at once (kafka-python
+    alone would log an error for every metadata refresh until its timeout)."""
+    names = Names()  # topics nobody created
+    articles = tmp_path / "articles.jsonl"
+    articles.write_bytes(SEED.read_bytes())
+    args = {"send": ["send", str(articles)], "tail": ["tail", "--timeout", "30"]}[command]
+    started = time.monotonic()
+    res = subprocess.run(
+        [str(CLAIMWATCH), *args, "--timeout", "30"] if command == "send" else [str(CLAIMWATCH), *args],
+        env=names.env(kafka_bootstrap, {"CLAIMWATCH_LOG_FORMAT": fmt}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert res.returncode == 1 and res.stdout == "", res.stderr
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1, res.stderr
+    message = json.loads(lines[0])["msg"] if fmt == "json" else lines[0]
+    topic = names.articles if command == "send" else names.alerts
+    assert message.startswith(f"claimwatch {command}: topic {topic!r} does not exist"), message
+    assert f"claimwatch topics create --broker kafka://{kafka_bootstrap}" in message
+    assert elapsed < 15, f"took {elapsed:.1f} s: waited for the topic instead of checking it"

@@ -10,7 +10,6 @@ import pytest
 from schemas import Alert, Claim
 from streams.cli import build_parser, settings_from
 from streams.clients import AlertFilter, article_key
-from streams.worker import logging_config
 
 
 @pytest.mark.parametrize(
@@ -95,14 +94,19 @@ def test_worker_flags_override_environment() -> None:
     assert s.bootstrap_servers == ["h:1"]
 
 
-def test_json_log_format_config() -> None:
-    from streams.settings import load_settings
-    from streams.worker import JsonFormatter
-
-    assert logging_config(load_settings({})) is None
-    conf = logging_config(load_settings({}, log_format="json", log_level="warn"))
-    assert conf["root"]["level"] == "WARNING"
+def test_json_formatter_one_line_per_record() -> None:
     import logging
 
+    from streams.logs import JsonFormatter
+
     record = logging.LogRecord("claimwatch", logging.WARNING, __file__, 1, "dead-lettering %s", ("x",), None)
-    assert json.loads(JsonFormatter().format(record))["msg"] == "dead-lettering x"
+    obj = json.loads(JsonFormatter().format(record))
+    assert obj["msg"] == "dead-lettering x" and obj["level"] == "warning" and obj["logger"] == "claimwatch"
+    try:
+        raise ValueError("multi\nline")
+    except ValueError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    line = JsonFormatter().format(record)
+    assert "\n" not in line and "ValueError: multi" in json.loads(line)["exc"]

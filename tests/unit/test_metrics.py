@@ -8,7 +8,9 @@ import urllib.request
 import pytest
 from prometheus_client import CollectorRegistry
 
-from streams.metrics import Metrics, MetricsServer
+from streams.core import detect
+from streams.core.guard import REASONS
+from streams.metrics import LABEL_SETS, Metrics, MetricsServer
 
 
 def get(url: str) -> tuple[int, str]:
@@ -38,10 +40,61 @@ def test_names_units_and_labels_on_a_fresh_registry() -> None:
     assert reg.get_sample_value("claimwatch_stage_processing_seconds_sum", {"stage": "extract"}) == 0.004
     assert reg.get_sample_value("claimwatch_article_to_alert_seconds_bucket", {"le": "0.5"}) == 1
     names = {metric.name for metric in reg.collect()}
-    assert all(n.startswith("claimwatch_") for n in names)
+    ours = {n for n in names if not n.startswith(("process_", "python_"))}  # the client's collectors
+    assert ours and all(n.startswith("claimwatch_") for n in ours)
     assert not any("millis" in n or n.endswith("_ms") for n in names)
     # two registries never collide: metrics are not module globals
     Metrics(CollectorRegistry())
+
+
+def test_every_closed_label_set_is_exposed_at_zero_from_the_start() -> None:
+    """A series that appears only with its first event hides that event from increase(): each reason,
+    kind, rule and stage is there, at 0, before anything happened."""
+    reg = Metrics(CollectorRegistry()).registry
+    for reason in REASONS:
+        assert reg.get_sample_value("claimwatch_dead_letters_total", {"reason": reason}) == 0, reason
+    for rule, kind in detect.RULES.items():
+        labels = {"kind": kind, "rule": rule}
+        assert reg.get_sample_value("claimwatch_alerts_published_total", labels) == 0, labels
+    for kind in ("numeric", "statement"):
+        assert reg.get_sample_value("claimwatch_claims_extracted_total", {"kind": kind}) == 0
+    for stage in ("extract", "detect"):
+        assert reg.get_sample_value("claimwatch_stage_processing_seconds_count", {"stage": stage}) == 0
+    assert set(LABEL_SETS) == {"dead_letters", "claims_extracted", "alerts_published", "stage_seconds"}
+
+
+def test_the_rule_list_names_every_rule_of_the_detector() -> None:
+    constants = {v for k, v in vars(detect).items() if k.startswith("RULE_") and isinstance(v, str)}
+    assert constants == set(detect.RULES)
+    assert set(detect.RULES.values()) == {"numeric_conflict", "statement_conflict"}
+
+
+def test_build_info_names_the_versions() -> None:
+    import platform
+    from importlib import metadata
+
+    reg = Metrics(CollectorRegistry()).registry
+    samples = [s for fam in reg.collect() if fam.name == "claimwatch_build_info" for s in fam.samples]
+    assert len(samples) == 1 and samples[0].value == 1
+    labels = samples[0].labels
+    assert labels == {
+        "version": metadata.version("claimwatch"),
+        "python": platform.python_version(),
+        "faust": metadata.version("faust-streaming"),
+        "aiokafka": metadata.version("aiokafka"),
+        "kafka_python": metadata.version("kafka-python"),
+        "spacy": metadata.version("spacy"),
+    }
+
+
+def test_process_platform_and_gc_collectors_on_the_workers_registry() -> None:
+    reg = Metrics(CollectorRegistry()).registry
+    assert reg.get_sample_value("process_resident_memory_bytes") > 0
+    assert reg.get_sample_value("process_start_time_seconds") > 0
+    assert reg.get_sample_value("python_gc_collections_total", {"generation": "0"}) is not None
+    assert any(fam.name == "python_info" for fam in reg.collect())
+    bare = Metrics(CollectorRegistry(), process=False).registry
+    assert bare.get_sample_value("process_resident_memory_bytes") is None
 
 
 def test_lag_gauge_drops_revoked_partitions() -> None:
