@@ -185,10 +185,9 @@ def cmd_worker(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    import importlib
+    from .bench import BENCHMARKS
 
-    module = importlib.import_module(f"benchmarks.{args.which}")
-    return int(module.main(list(args.rest)) or 0)
+    return int(BENCHMARKS[args.which]().main(list(args.rest)) or 0)
 
 
 COMMANDS = {

@@ -1,7 +1,7 @@
 """Hostile inputs: each either becomes a clear BadInput or runs through the whole pipeline.
 
 The timeout is a hang guard for accidental quadratic or exponential scans (the battery runs in well under
-a second here), not a speed assertion: speed is measured in benchmarks/.
+a second here), not a speed assertion: speed is measured in streams/bench/.
 """
 
 from __future__ import annotations
