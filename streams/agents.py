@@ -1,6 +1,6 @@
 """The two faust agents, as thin adapters around the core (`streams.core.pipeline.Pipeline`).
 
-extract agent   reads `articles` (raw bytes) -> parse_article -> Pipeline.extract
+extract agent   reads `articles` (raw bytes) -> read_article -> Pipeline.extract
                 emits ClaimBatch JSON to `claims` keyed by claim key, or a DeadLetter to `articles.dlq`
 detect agent    reads `claims` (ClaimBatch JSON) -> Pipeline.process_batch over the claims table
                 emits Alert JSON to `alerts` keyed by alert_id
@@ -25,7 +25,7 @@ from typing import Any
 
 from schemas import Alert, ClaimBatch, DeadLetter
 
-from .core.guard import parse_article
+from .core.guard import read_article
 from .core.pipeline import Pipeline
 from .core.store import claims_count
 from .exceptions import BadInput
@@ -104,7 +104,9 @@ def handle_article(
     ingested_at = time.time() if now is None else now
     started = time.perf_counter()
     try:
-        article = parse_article(value, pipeline.limits)
+        article, unknown = read_article(value, pipeline.limits)
+        if unknown:
+            metrics.article_unknown_fields.inc(len(unknown))
         batches = pipeline.extract(article, ingested_at)
     except BadInput as exc:
         return _fail(metrics, value, src, exc.reason, exc.detail, exc)

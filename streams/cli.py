@@ -1,4 +1,4 @@
-"""`claimwatch` command line: worker | replay | extract | send | tail | topics create | bench.
+"""`claimwatch` command line: worker | replay | extract | send | tail | topics create | config | bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
 Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 bad usage/config.
@@ -7,27 +7,121 @@ Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, get_args, get_origin
+
+from pydantic import ValidationError
 
 from .exceptions import ClaimwatchError, ConfigError
 from .logs import FORMATS, LEVELS, configure_logging, error_line
-from .settings import ENV_PREFIX, Settings, load_settings
+from .settings import ENV_PREFIX, Settings, allowed, env_var, load_sourced
 
 log = logging.getLogger("claimwatch")
 
+#: the settings each command reads, hence the setting flags it takes (worker and config take them all)
+PIPELINE_SETTINGS = (
+    "max_message_bytes",
+    "max_text_chars",
+    "max_sentences",
+    "max_sentence_chars",
+    "max_claims_per_article",
+    "unknown_fields",
+)
+TOPIC_SETTINGS = ("topic_articles", "topic_claims", "topic_alerts", "topic_dlq")
+#: the commands that talk to the broker log as the worker does (format, library level)
+LOG_SETTINGS = ("log_format", "library_log_level")
+COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
+    "worker": tuple(Settings.model_fields),
+    "config": tuple(Settings.model_fields),
+    "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
+    "extract": PIPELINE_SETTINGS,
+    "send": ("broker", "topic_articles", "max_message_bytes") + LOG_SETTINGS,
+    "tail": ("broker", "topic_alerts") + LOG_SETTINGS,
+    "topics create": ("broker", "app_id", "partitions", "replication", "max_message_bytes")
+    + TOPIC_SETTINGS
+    + LOG_SETTINGS,
+}
+#: short options kept from earlier releases
+SHORT_FLAGS = {"log_level": "-l"}
 
-def _transport_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--broker", help="Kafka bootstrap URL, kafka://host:port (CLAIMWATCH_BROKER)")
-    p.add_argument("--app-id", dest="app_id", help="faust app id / consumer group (CLAIMWATCH_APP_ID)")
-    p.add_argument(
-        "--partitions", type=int, help="partitions of every topic and the table (CLAIMWATCH_PARTITIONS)"
-    )
+
+def flag_name(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _setting_type(name: str) -> Callable[[str], Any]:
+    """argparse type of a setting flag: the field's own type and constraints, so that a value out of
+    range fails at parse time with the allowed range."""
+    field = Settings.model_fields[name]
+
+    def check(text: str) -> Any:
+        try:
+            return getattr(Settings.model_validate({name: text}), name)  # the model's own checks
+        except ValidationError:
+            raise argparse.ArgumentTypeError(f"must be {allowed(field)}, not {text!r}") from None
+
+    return check
+
+
+def add_setting_flags(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """One flag per setting, named, typed, constrained and described from the Settings model."""
+    for name in names:
+        field = Settings.model_fields[name]
+        default = field.default
+        help_text = f"{field.description} Allowed: {allowed(field)}. Default {default}; env {env_var(name)}."
+        opts = [flag_name(name)] + ([SHORT_FLAGS[name]] if name in SHORT_FLAGS else [])
+        kwargs: dict[str, Any] = {"dest": name, "help": help_text.replace("%", "%%")}
+        if get_origin(field.annotation) is Literal:
+            kwargs["choices"] = list(get_args(field.annotation))
+        else:
+            kwargs["type"] = _setting_type(name)
+            kwargs["metavar"] = name.upper()
+        p.add_argument(*opts, **kwargs)
+
+
+def _bounded(
+    kind: type, low: float | None, high: float | None, *, low_open: bool = False
+) -> Callable[[str], Any]:
+    """argparse type for a number within [low, high] (low excluded with low_open)."""
+    if low is not None and high is not None and not low_open:
+        bounds = f" from {low:g} to {high:g}"
+    elif low is not None:
+        bounds = f" {'>' if low_open else '≥'} {low:g}"
+    else:
+        bounds = f" ≤ {high:g}" if high is not None else ""
+    what = ("an integer" if kind is int else "a number") + bounds
+
+    def check(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be {what}, not {text!r}") from None
+        too_low = low is not None and (value <= low if low_open else value < low)
+        if value != value or too_low or (high is not None and value > high):  # NaN fails every bound
+            raise argparse.ArgumentTypeError(f"must be {what}, not {text!r}")
+        return value
+
+    return check
+
+
+confidence = _bounded(float, 0.0, 1.0)
+count = _bounded(int, 1, None)
+seconds = _bounded(float, 0.0, None, low_open=True)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("claimwatch")
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        from . import __version__
+
+        return __version__
 
 
 class Parser(argparse.ArgumentParser):
@@ -39,83 +133,60 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
 
 
-def _log_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--log-format", dest="log_format", choices=list(FORMATS), help="stderr lines (CLAIMWATCH_LOG_FORMAT)"
-    )
-    p.add_argument(
-        "--library-log-level",
-        dest="library_log_level",
-        choices=list(LEVELS),
-        help="kafka-python, aiokafka, faust records; default warn (CLAIMWATCH_LIBRARY_LOG_LEVEL)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="claimwatch", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"claimwatch {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     w = sub.add_parser("worker", help="run the stream worker (faust) until SIGTERM/SIGINT")
-    _transport_flags(w)
-    w.add_argument("--data-dir", dest="data_dir", help="table state directory (CLAIMWATCH_DATA_DIR)")
-    w.add_argument("--store", choices=["rocksdb", "memory"], help="table store (CLAIMWATCH_STORE)")
-    w.add_argument("--web-port", dest="web_port", type=int, help="faust web port (CLAIMWATCH_WEB_PORT)")
-    w.add_argument(
-        "--web-host", dest="web_host", help="bind address of both HTTP servers (CLAIMWATCH_WEB_HOST)"
-    )
-    w.add_argument(
-        "--metrics-port",
-        dest="metrics_port",
-        type=int,
-        help="/metrics /healthz /readyz port, 0 = any free (CLAIMWATCH_METRICS_PORT)",
-    )
-    w.add_argument(
-        "--fetch-max-wait-ms",
-        dest="fetch_max_wait_ms",
-        type=int,
-        help="consumer fetch wait (CLAIMWATCH_FETCH_MAX_WAIT_MS)",
-    )
-    w.add_argument(
-        "--log-level",
-        "-l",
-        dest="log_level",
-        choices=["crit", "error", "warn", "info", "debug"],
-        help="(CLAIMWATCH_LOG_LEVEL)",
-    )
-    _log_flags(w)
+    add_setting_flags(w, COMMAND_SETTINGS["worker"])
 
     r = sub.add_parser("replay", help="run JSONL articles through the pipeline in-process (no Kafka)")
     r.add_argument("file", help="JSONL file, one article per line; - for stdin")
+    add_setting_flags(r, COMMAND_SETTINGS["replay"])
 
     x = sub.add_parser(
         "extract", help="print every claim extracted from JSONL articles, one JSON line each (no Kafka)"
     )
     x.add_argument("file", help="JSONL file, one article per line; - for stdin")
+    add_setting_flags(x, COMMAND_SETTINGS["extract"])
 
     s = sub.add_parser("send", help="produce JSONL lines to the articles topic")
     s.add_argument("file", help="JSONL file; - for stdin")
-    s.add_argument("--broker")
-    s.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the broker (default 30)")
-    _log_flags(s)
+    s.add_argument(
+        "--timeout", type=seconds, default=30.0, help="seconds to wait for the broker (default 30)"
+    )
+    add_setting_flags(s, COMMAND_SETTINGS["send"])
 
     t = sub.add_parser("tail", help="print alerts as JSON lines")
-    t.add_argument("--broker")
     t.add_argument("--kind", choices=["numeric_conflict", "statement_conflict"])
-    t.add_argument("--min-confidence", dest="min_confidence", type=float)
+    t.add_argument(
+        "--min-confidence", dest="min_confidence", type=confidence, help="only alerts this confident (0 to 1)"
+    )
     t.add_argument("--source", help="only alerts with a claim from this outlet (case-insensitive)")
     t.add_argument("--from-beginning", dest="from_beginning", action="store_true")
     t.add_argument(
-        "--max", dest="max_alerts", type=int, help="stop after N alerts (exit 1 if fewer by --timeout)"
+        "--max", dest="max_alerts", type=count, help="stop after N alerts (exit 1 if fewer by --timeout)"
     )
-    t.add_argument("--timeout", type=float, help="stop after S seconds")
-    _log_flags(t)
+    t.add_argument("--timeout", type=seconds, help="stop after S seconds")
+    add_setting_flags(t, COMMAND_SETTINGS["tail"])
 
     tp = sub.add_parser("topics", help="manage topics")
     tsub = tp.add_subparsers(dest="topics_command", required=True)
     tc = tsub.add_parser("create", help="create every topic (and the table changelog) explicitly")
-    _transport_flags(tc)
-    tc.add_argument("--timeout", type=float, default=30.0)
-    _log_flags(tc)
+    tc.add_argument(
+        "--timeout", type=seconds, default=30.0, help="seconds to wait for the broker (default 30)"
+    )
+    add_setting_flags(tc, COMMAND_SETTINGS["topics create"])
+
+    c = sub.add_parser(
+        "config", help="print the effective settings and where each comes from (default, env, flag)"
+    )
+    c.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    c.add_argument(
+        "--markdown", action="store_true", help="print the settings reference (docs/CONFIG.md) instead"
+    )
+    add_setting_flags(c, COMMAND_SETTINGS["config"])
 
     b = sub.add_parser(
         "bench",
@@ -128,22 +199,74 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def settings_from(args: argparse.Namespace, env: Any = None) -> Settings:
+def command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The subparser of `command` ("worker", "topics create", ...)."""
+    node = parser
+    for word in command.split():
+        (action,) = (a for a in node._actions if isinstance(a, argparse._SubParsersAction))
+        node = action.choices[word]
+    return node
+
+
+def setting_flags_of(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """{setting: option} for the setting flags `parser` really has (the hints of ConfigError)."""
+    names = set(Settings.model_fields)
+    return {a.dest: a.option_strings[0] for a in parser._actions if a.dest in names and a.option_strings}
+
+
+def command_of(args: argparse.Namespace) -> str:
+    return " ".join(w for w in (args.command, getattr(args, "topics_command", None)) if w)
+
+
+def settings_sourced(args: argparse.Namespace, env: Any = None) -> tuple[Settings, dict[str, str]]:
+    """Settings from the environment and the flags of `args`, with the source of each; an invalid value's
+    message names the flag of this command that sets it, if it has one."""
     names = set(Settings.model_fields)
     overrides = {k: v for k, v in vars(args).items() if k in names and v is not None}
-    return load_settings(env, **overrides)
+    flags = setting_flags_of(command_parser(build_parser(), command_of(args)))
+    return load_sourced(env, overrides, flags)
+
+
+def settings_from(args: argparse.Namespace, env: Any = None) -> Settings:
+    return settings_sourced(args, env)[0]
 
 
 @contextmanager
 def open_lines(name: str) -> Iterator[Iterator[bytes]]:
+    """The lines of a JSONL file (or stdin for "-"); a path that is no readable, non-empty file is a
+    usage error that says what it is instead."""
     if name == "-":
         yield iter(sys.stdin.buffer)
         return
     path = Path(name)
-    if not path.is_file():
+    if path.is_dir():
+        raise ConfigError(f"{name} is a directory; give a JSONL file of articles (or - for stdin)")
+    if not path.exists():
         raise ConfigError(f"input file not found: {name}")
-    with path.open("rb") as fh:
-        yield iter(fh)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise ConfigError(f"cannot open {name}: {exc.strerror or exc}") from exc
+    with fh:
+        try:
+            first = fh.readline()
+        except OSError as exc:
+            raise ConfigError(f"cannot read {name}: {exc.strerror or exc}") from exc
+        if not first:
+            raise ConfigError(f"{name} is empty: nothing to read (one JSON article per line expected)")
+        yield _reading(name, first, fh)
+
+
+def _reading(name: str, first: bytes, fh: IO[bytes]) -> Iterator[bytes]:
+    yield first
+    while True:
+        try:
+            line = fh.readline()
+        except OSError as exc:
+            raise ClaimwatchError(f"cannot read {name}: {exc.strerror or exc}") from exc
+        if not line:
+            return
+        yield line
 
 
 def cmd_replay(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -211,15 +334,29 @@ def cmd_worker(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return run_worker(settings)
 
 
-def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    import importlib
+def cmd_config(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    import os
 
-    module = importlib.import_module(f"benchmarks.{args.which}")
-    return int(module.main(list(args.rest)) or 0)
+    from . import configref
+
+    if args.markdown:
+        out.write(configref.markdown(build_parser()))
+        return 0
+    settings, sources = settings_sourced(args)
+    render = configref.render_json if args.format == "json" else configref.render_text
+    out.write(render(settings, sources, _version(), os.environ))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .bench import BENCHMARKS
+
+    return int(BENCHMARKS[args.which]().main(list(args.rest)) or 0)
 
 
 COMMANDS = {
     "bench": cmd_bench,
+    "config": cmd_config,
     "extract": cmd_extract,
     "replay": cmd_replay,
     "send": cmd_send,

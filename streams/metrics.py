@@ -104,6 +104,13 @@ class Metrics:
             namespace=ns,
             registry=r,
         )
+        self.article_unknown_fields = Counter(
+            "article_unknown_fields",
+            "Fields not in the article schema, ignored in accepted articles (one per field and article; "
+            "CLAIMWATCH_UNKNOWN_FIELDS=ignore)",
+            namespace=ns,
+            registry=r,
+        )
         self.claims_extracted = Counter(
             "claims_extracted", "Claims extracted from articles", ["kind"], namespace=ns, registry=r
         )

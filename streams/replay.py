@@ -18,7 +18,7 @@ from typing import IO, TypeVar
 
 from schemas import Article, Claim
 
-from .core.guard import parse_article
+from .core.guard import read_article
 from .core.pipeline import Pipeline
 from .exceptions import BadInput
 
@@ -31,6 +31,7 @@ class ReplaySummary:
     lines: int = 0
     articles: int = 0
     bad: Counter[str] = field(default_factory=Counter)
+    unknown_fields: Counter[str] = field(default_factory=Counter)
     alerts: int = 0
     seconds: float = 0.0
 
@@ -42,7 +43,15 @@ class ReplaySummary:
             f"replay: {self.lines} lines, {self.articles} articles, {bad} bad"
             + (f" ({reasons})" if reasons else "")
             + f", {self.alerts} alerts in {self.seconds:.2f} s ({rate:.0f} articles/s)"
+            + self.unknown_line()
         )
+
+    def unknown_line(self) -> str:
+        """The tail of a summary naming the unknown fields ignored (ten most frequent), or nothing."""
+        if not self.unknown_fields:
+            return ""
+        top = sorted(self.unknown_fields.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+        return "; unknown fields ignored: " + ", ".join(f"{name[:64]}={n}" for name, n in top)
 
 
 def _each_article(
@@ -60,7 +69,9 @@ def _each_article(
         if not raw.strip():
             continue
         try:
-            result = work(parse_article(raw, pipeline.limits))
+            article, unknown = read_article(raw, pipeline.limits)
+            summary.unknown_fields.update(unknown)
+            result = work(article)
         except BadInput as exc:
             summary.bad[exc.reason] += 1
             print(f"line {number}: {exc.reason}: {exc.detail}", file=err)
@@ -116,5 +127,9 @@ def extract_lines(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err:
             claims += 1
     out.flush()
     summary.seconds = time.perf_counter() - started
-    print(f"extract: {summary.articles} articles, {claims} claims in {summary.seconds:.2f} s", file=err)
+    print(
+        f"extract: {summary.articles} articles, {claims} claims in {summary.seconds:.2f} s"
+        + summary.unknown_line(),
+        file=err,
+    )
     return summary

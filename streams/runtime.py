@@ -18,6 +18,7 @@ def limits_from(settings: Settings) -> Limits:
         max_sentences=settings.max_sentences,
         max_sentence_chars=settings.max_sentence_chars,
         max_claims_per_article=settings.max_claims_per_article,
+        unknown_fields=settings.unknown_fields,
     )
 
 

@@ -27,6 +27,7 @@ REASONS = (
     "too_deeply_nested",
     "not_an_object",
     "invalid_article",
+    "unknown_fields",
     "empty_text",
     "text_too_large",
     "binary_text",
@@ -42,6 +43,15 @@ class Limits:
     max_sentences: int = 2_000
     max_sentence_chars: int = 2_000
     max_claims_per_article: int = 400
+    #: a field the Article schema does not know: "ignore" it (the article is processed without it) or
+    #: "reject" the article (reason unknown_fields)
+    unknown_fields: str = "ignore"
+
+
+#: the fields an article may carry; any other is an unknown field, handled by Limits.unknown_fields
+ARTICLE_FIELDS = frozenset(Article.model_fields)
+#: unknown field names quoted in a message (each cut to 64 characters): a feed can send thousands
+MAX_NAMED_FIELDS = 5
 
 
 def _depth_ok(raw: str, limit: int) -> bool:
@@ -141,8 +151,32 @@ def validate(obj: dict[str, Any], limits: Limits) -> Article:
     return article
 
 
-def parse_article(raw: bytes | str | dict[str, Any] | None, limits: Limits | None = None) -> Article:
-    """Decode and validate one message; raise BadInput with a reason code on any problem."""
+def _named(fields: tuple[str, ...]) -> str:
+    shown = ", ".join(repr(f[:64]) for f in fields[:MAX_NAMED_FIELDS])
+    more = len(fields) - MAX_NAMED_FIELDS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def read_article(
+    raw: bytes | str | dict[str, Any] | None, limits: Limits | None = None
+) -> tuple[Article, tuple[str, ...]]:
+    """Decode and validate one message: the Article and the unknown fields it carried (sorted), which
+    were ignored. Raise BadInput with a reason code on any problem, and on an unknown field when the
+    policy is "reject"."""
     limits = limits or Limits()
     obj = raw if isinstance(raw, dict) else decode(raw, limits)
-    return validate(obj, limits)
+    unknown = tuple(sorted(k for k in obj if k not in ARTICLE_FIELDS))
+    if unknown:
+        if limits.unknown_fields == "reject":
+            raise BadInput(
+                "unknown_fields",
+                f"fields not in the article schema: {_named(unknown)}; remove them, or accept and ignore "
+                "them with CLAIMWATCH_UNKNOWN_FIELDS=ignore",
+            )
+        obj = {k: v for k, v in obj.items() if k in ARTICLE_FIELDS}
+    return validate(obj, limits), unknown
+
+
+def parse_article(raw: bytes | str | dict[str, Any] | None, limits: Limits | None = None) -> Article:
+    """Decode and validate one message; raise BadInput with a reason code on any problem."""
+    return read_article(raw, limits)[0]

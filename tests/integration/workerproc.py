@@ -3,7 +3,7 @@
 Each test gets its own app id and its own topic names (CLAIMWATCH_TOPIC_* with a unique suffix), so
 tests sharing the session broker never see each other's messages. Workers are stopped by pid: SIGTERM,
 a deadline, then SIGKILL (or `kill()`: SIGKILL at once, a crash). The process control (ports, start,
-/readyz, stop) is `benchmarks.procs`, shared with the end-to-end benchmark; `Names` and `WorkerProc`
+/readyz, stop) is `streams.bench.procs`, shared with the end-to-end benchmark; `Names` and `WorkerProc`
 here are its test flavour.
 
 Test workers run with a 10 s consumer session timeout (CLAIMWATCH_SESSION_TIMEOUT_MS; faust's default is
@@ -22,8 +22,8 @@ from typing import ClassVar
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from benchmarks import procs
-from benchmarks.procs import CLAIMWATCH, free_port
+from streams.bench import procs
+from streams.bench.procs import CLAIMWATCH, free_port
 
 try:  # see conftest.py; re-exported: the broker-side helpers live in topicio
     from .topicio import (

@@ -109,3 +109,17 @@ def test_extract_prints_every_claim_as_a_json_line(tmp_path: Path, seed_line: by
     assert all(r["sentence"] in text or r["sentence_index"] == -1 for r in rows)
     assert any(r["kind"] == "numeric" and r["value"] == 23 for r in rows)
     assert "line 2: invalid_json" in err and "1 articles" in err
+
+
+def test_unknown_fields_ignored_and_named_or_rejected_on_request(tmp_path: Path, seed_line: bytes) -> None:
+    src = tmp_path / "extra.jsonl"
+    src.write_bytes(json.dumps({**json.loads(seed_line), "author": "A. Correspondent"}).encode() + b"\n")
+    code, out, err = run(["replay", str(src)])
+    _, seed_out, _ = run(["replay", str(SEED)])
+    assert code == 0 and out == seed_out, "the extra field changes no alert"
+    assert "1 articles, 0 bad" in err and "unknown fields ignored: author=1" in err
+
+    code, out, err = run(["replay", str(src), "--unknown-fields", "reject"])
+    assert code == 0 and out == ""
+    assert "line 1: unknown_fields: fields not in the article schema: 'author'" in err
+    assert "0 articles, 1 bad (unknown_fields=1)" in err

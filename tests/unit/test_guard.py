@@ -9,7 +9,7 @@ import pytest
 
 from schemas import Article
 from streams.core.extract import extract_claims
-from streams.core.guard import REASONS, Limits, parse_article
+from streams.core.guard import REASONS, Limits, parse_article, read_article
 from streams.exceptions import BadInput
 
 GOOD: dict[str, Any] = {
@@ -60,7 +60,6 @@ def reason_of(raw: Any, limits: Limits | None = None) -> BadInput:
         pytest.param(encode(text=26), "invalid_article", id="text not a string"),
         pytest.param(encode(id=""), "invalid_article", id="empty id"),
         pytest.param(encode(source="   "), "invalid_article", id="blank source"),
-        pytest.param(encode(extra="field"), "invalid_article", id="unknown field"),
         pytest.param(encode(text=""), "empty_text", id="empty text"),
         pytest.param(encode(text=" \n\t \r\n "), "empty_text", id="whitespace text"),
         pytest.param(encode(text="\x00\x01\x02\x03" * 100 + "words"), "binary_text", id="control characters"),
@@ -75,10 +74,28 @@ def test_missing_field_is_named_in_the_detail() -> None:
     assert "published_at" in reason_of(encode(published_at=["x"])).detail
 
 
-def test_unknown_field_is_rejected_extra_forbid() -> None:
-    err = reason_of(encode(sentiment="negative"))
-    assert err.reason == "invalid_article"
-    assert "sentiment" in err.detail
+def test_unknown_fields_are_ignored_by_default() -> None:
+    article, unknown = read_article(encode(sentiment="negative", author="A. Writer"))
+    assert unknown == ("author", "sentiment")
+    assert article == parse_article(encode()), "the article is read as if the fields were not there"
+
+
+def test_unknown_fields_rejected_on_request() -> None:
+    err = reason_of(encode(sentiment="negative", author="A. Writer"), Limits(unknown_fields="reject"))
+    assert err.reason == "unknown_fields"
+    assert "'author', 'sentiment'" in err.detail and "CLAIMWATCH_UNKNOWN_FIELDS=ignore" in err.detail
+    assert read_article(encode(), Limits(unknown_fields="reject"))[1] == ()
+
+
+def test_many_unknown_fields_are_named_briefly() -> None:
+    raw = encode(**{f"f{i:03}" + "x" * 200: i for i in range(40)})
+    err = reason_of(raw, Limits(unknown_fields="reject"))
+    assert "and 35 more" in err.detail and len(err.detail) < 600
+    assert len(read_article(raw)[1]) == 40
+
+
+def test_a_known_field_with_a_bad_value_is_still_refused_when_extras_are_ignored() -> None:
+    assert reason_of(encode(title=5, author="x")).reason == "invalid_article"
 
 
 def test_text_over_the_limit() -> None:

@@ -1,8 +1,8 @@
 """In-process benchmark of the pure core: extraction, the whole pipeline, and growth with state.
 
-    python -m benchmarks.inprocess                       # all sections, readable tables
-    python -m benchmarks.inprocess --json out.json       # also the figures as JSON ('-' for stdout)
-    python -m benchmarks.inprocess --quick               # small sizes (a smoke run, ~1 min)
+    python -m streams.bench.inprocess                       # all sections, readable tables
+    python -m streams.bench.inprocess --json out.json       # also the figures as JSON ('-' for stdout)
+    python -m streams.bench.inprocess --quick               # small sizes (a smoke run, ~1 min)
 
 Sections (one process, one core; the machine is shared, so numbers are printed, never asserted):
   extract    `extract_batches` alone over the generated stream and over ../shared/eval/dev/articles.jsonl:
@@ -42,7 +42,7 @@ from streams.core.guard import parse_article
 from streams.core.pipeline import Pipeline
 from streams.core.store import SEGMENT_SEP, StateBounds
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 
 
@@ -76,7 +76,15 @@ def generate_file(path: Path, articles: int, seed: int) -> Path:
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
         subprocess.run(
-            [sys.executable, "-m", "benchmarks.generate", "--articles", str(articles), "--seed", str(seed)],
+            [
+                sys.executable,
+                "-m",
+                "streams.bench.generate",
+                "--articles",
+                str(articles),
+                "--seed",
+                str(seed),
+            ],
             stdout=fh,
             check=True,
             cwd=ROOT,
@@ -478,7 +486,7 @@ def machine() -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.inprocess", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="claimwatch bench inprocess", description=__doc__.splitlines()[0])
     ap.add_argument(
         "--articles", type=int, default=2000, help="articles for the extract and pipeline sections"
     )

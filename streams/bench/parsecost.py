@@ -1,9 +1,9 @@
 """Cost of the parse: per-article time of the pipeline split into parse and the rest, the share of words
 parsed, and (with --compare TREE) the same stream through another checkout's pipeline, side by side.
 
-    python -m benchmarks.parsecost                          # 300 generated ~600-word articles
-    python -m benchmarks.parsecost --compare ../old-tree    # and the pipeline of another checkout
-    python -m benchmarks.parsecost --json out.json
+    python -m streams.bench.parsecost                          # 300 generated ~600-word articles
+    python -m streams.bench.parsecost --compare ../old-tree    # and the pipeline of another checkout
+    python -m streams.bench.parsecost --json out.json
 
 One process per pipeline, one core, the same generated file; the two pipelines run in alternating rounds so
 that drift of a shared machine falls on both. Figures are printed, never asserted.
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 _WORKER = r"""
 import json, sys, time, resource
@@ -124,14 +124,14 @@ def side_by_side(path: Path, trees: dict[str, Path], rounds: int) -> dict[str, A
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.parsecost", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="claimwatch bench parsecost", description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--compare", help="another checkout whose pipeline runs the same stream side by side")
     ap.add_argument("--json", help="write the figures as JSON ('-' for stdout)")
     args = ap.parse_args(argv)
-    from benchmarks.inprocess import generate_file
+    from streams.bench.inprocess import generate_file
 
     path = generate_file(
         ROOT / "bench-out" / f"gen-{args.articles}-{args.seed}.jsonl", args.articles, args.seed

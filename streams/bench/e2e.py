@@ -1,9 +1,9 @@
 """End-to-end benchmark through a real Kafka broker and `claimwatch worker` subprocesses.
 
-    python -m benchmarks.e2e                                  # broker via deploy/kafka/broker.sh, 1 worker
-    python -m benchmarks.e2e --workers 2 --loads 25,50,100,max --seconds 40
-    python -m benchmarks.e2e --workers 2 --failover           # SIGKILL one worker mid-stream
-    python -m benchmarks.e2e --bootstrap 127.0.0.1:9092 --json out.json
+    python -m streams.bench.e2e                                  # broker via deploy/kafka/broker.sh, 1 worker
+    python -m streams.bench.e2e --workers 2 --loads 25,50,100,max --seconds 40
+    python -m streams.bench.e2e --workers 2 --failover           # SIGKILL one worker mid-stream
+    python -m streams.bench.e2e --bootstrap 127.0.0.1:9092 --json out.json
 
 Per offered load (articles/s, paced with kafka-python; `max` = as fast as the producer can send):
   - each article's send time is stamped just before `producer.send`; an alert is matched to the later article
@@ -493,7 +493,7 @@ def report(res: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.e2e", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="claimwatch bench e2e", description=__doc__.splitlines()[0])
     ap.add_argument("--bootstrap", help="use this broker (host:port) instead of starting one")
     ap.add_argument("--partitions", type=int, default=4)
     ap.add_argument("--workers", type=int, default=1, choices=(1, 2))

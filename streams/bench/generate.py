@@ -1,7 +1,7 @@
 """Seeded generator of realistic news-article streams, as Article JSON lines.
 
-    python -m benchmarks.generate --articles 2000 --seed 7 > stream.jsonl
-    python -m benchmarks.generate --articles 500 --conflict-share 0.5 --truth truth.jsonl > s.jsonl
+    python -m streams.bench.generate --articles 2000 --seed 7 > stream.jsonl
+    python -m streams.bench.generate --articles 500 --conflict-share 0.5 --truth truth.jsonl > s.jsonl
 
 Stories (disasters, protests, fighting, budgets and contracts, blackouts, strikes and talks) of 2-6 articles
 each, from several invented outlets, spread over hours or days and interleaved by publication time. Each
@@ -240,7 +240,7 @@ def generate(
 
 
 def main(argv: list[str] | None = None, out: IO[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="claimwatch bench generate", description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, required=True, help="number of articles to write")
     ap.add_argument("--seed", type=int, default=1, help="random seed (same seed, same stream)")
     ap.add_argument(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BROKER_SH = ROOT / "deploy" / "kafka" / "broker.sh"
 CLAIMWATCH = ROOT / ".venv" / "bin" / "claimwatch"
 
