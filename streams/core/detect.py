@@ -24,7 +24,8 @@ from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
 from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
-from .text import GENERIC_NAMES, name_tokens
+from .numbers import find_figures
+from .text import GENERIC_NAMES, name_tokens, strip_dateline
 
 RULE_NUMERIC = "numeric_mismatch.v1"
 RULE_CUMULATIVE = "cumulative_decrease.v1"
@@ -468,6 +469,19 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     return rule, min(confidence, 0.97), why
 
 
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def _partial(c: Claim) -> bool:
+    """The claim's sentence counts what the outcome reached ("restored power to 40,000 homes", "to 80
+    percent of customers"): it says how far the outcome got, not that it is complete."""
+    body = strip_dateline(c.sentence)[0]
+    return any(
+        f.value is not None and not _DURATION.search(body[f.end : f.end + 12])
+        for f in find_figures(body, max_figures=8)
+    )
+
+
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
     if old.polarity == new.polarity:
         return "same_polarity"
@@ -489,6 +503,9 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     ):
         # a state that changes (supply restored, talks, operations): a later report is an update
         return "state_update"
+    if new.measure == "restored" and _partial(old if old.polarity > 0 else new):
+        # "crews reconnected 23,000 customers": progress on a part, not the end of the outage
+        return "partial_progress"
     same = same_claimant(old.claimant, new.claimant)
     if same and _same_report(old, new):
         return "same_speaker_same_report"  # one speaker describing two aspects in one report
@@ -575,6 +592,7 @@ REJECTIONS: tuple[str, ...] = (
     "different_names",
     "different_groups",
     "state_update",
+    "partial_progress",
     "same_speaker_same_report",
     "recovery_progress",
     "outlet_narrative",

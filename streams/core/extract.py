@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from schemas import Article, Claim, ClaimBatch, Figure
 
@@ -40,6 +41,10 @@ from .numbers import FigureSpan, find_figures
 from .parse import parse
 from .propositions import propositions
 from .structure import FigureRole, figure_role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 from .text import (
     GENERIC_NAMES,
     LETTER,
@@ -368,6 +373,19 @@ def _clause_places(
     return [phrase for at, phrase in spans if lo <= at < hi]
 
 
+def _without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
+    """A hedge word the parse reads as a verb's particle is no hedge: "handed over dozens of prisoners" hands
+    over dozens, not more than dozens."""
+    first = next((t for t in doc if t.idx == fig.start), None)
+    if first is None or first.dep_ != "prt":
+        return fig
+    rest = first.idx + len(first.text)
+    again = find_figures(doc.text[rest:], max_figures=1)
+    if not again or again[0].end + rest != fig.end:
+        return fig
+    return replace(again[0], start=rest + again[0].start, end=rest + again[0].end)
+
+
 def _measure_for_figure(
     sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
 ) -> Measure | None:
@@ -684,6 +702,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         figs = all_figs[n]
         doc = docs.get(n)
         for i, fig in enumerate(figs):
+            if doc is not None:
+                fig = _without_particle(doc, fig)
             with_unit = fig.unit not in (None, "percent")
             role: FigureRole | None = (
                 figure_role(doc, fig.start, fig.end, has_unit=with_unit) if doc is not None else None

@@ -546,3 +546,24 @@ def test_judge_names_the_check_that_stopped_a_pair(article: Callable[..., Articl
     (batch,) = [bt for bt in extract_batches(b) if bt.key == old.key]
     assert detect(batch, [old], rejected=rejected) == []
     assert rejected == Counter({"compatible_figures": 1}) and set(rejected) <= set(REJECTIONS)
+
+
+def test_a_partial_restoration_is_progress_not_a_denial_of_the_outage(
+    article: Callable[..., Article],
+) -> None:
+    lead = "MARRO, Jan 9 - An ice storm cut power across Marro County overnight. "
+    a = article(lead + "About 85,000 households were without electricity on Tuesday, the county said.")
+    b = article(
+        lead + "Crews have reconnected 23,000 customers since the outage peaked, the utility said.",
+        source="Wire Two",
+        hours=2,
+    )
+    assert [x for x in run(a, b) if x.kind == "statement_conflict"] == []
+    # a restoration stated whole still contradicts the outage
+    c = article(
+        lead + "Power has been fully restored to every home in the county, the utility said.",
+        source="Wire Two",
+        hours=2,
+    )
+    d = article(lead + "Large parts of Marro County remain without electricity, the county said.", hours=2.5)
+    assert [x.kind for x in run(c, d)] == ["statement_conflict"]

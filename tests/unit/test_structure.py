@@ -328,3 +328,14 @@ def test_persons_are_told_from_things_by_the_noun_not_its_ending() -> None:
     assert role("The company shut down 12 plants.", "12").counted == "plant"
     assert counted_class(role("Police questioned 12 pupils.", "12")) == "people"
     assert counted_class(role("The firm recalled 12 cookers.", "12")) == "cooker"
+
+
+def test_over_as_a_verb_particle_is_no_bound() -> None:
+    (c,) = [
+        c
+        for c in claims("Kuvar handed over dozens of captured soldiers, the foreign ministry said.")
+        if c.figure
+    ]
+    assert c.figure.text == "dozens" and c.figure.bound == "vague" and c.figure.high == 99
+    (d,) = [c for c in claims("Police arrested over 200 people, the ministry said.") if c.figure]
+    assert d.figure.bound == "more_than" and d.figure.low == 200 and d.figure.high is None
