@@ -88,17 +88,36 @@ def _negative_word(tok: Token) -> bool:
     return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
 
 
+#: days and months: "reopen on Monday" names when, not a place reached
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+#: words that name a share of what their "of" phrase names: "part of its fleet", "none of our aircraft"
+_PARTITIVES = frozenset("part some all none most many several half any each one parts rest".split())
+
+
+def _partitive(tok: Token) -> Token:
+    """The whole a share is taken of ("part of its ATR fleet" -> fleet), else the word itself."""
+    if tok.lower_ not in _PARTITIVES:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None else tok
+
+
 def _theme(verb: Token) -> tuple[Token | None, bool]:
-    """What the act is done to, and whether it is introduced as "no X"."""
-    kids = list(verb.children)
+    """What the act is done to, and whether it is introduced as "no X" ("none of our aircraft")."""
+    # an object before its verb that is "that" is the clause's complementizer, misparsed
+    kids = [c for c in verb.children if not (c.dep_ == "dobj" and c.i < verb.i and c.lower_ == "that")]
     for dep in ("nsubjpass", "dobj"):
         for c in kids:
             if c.dep_ == dep:
-                return c, _negative_word(c)
+                return _partitive(c), _negative_word(c)
     for c in kids:  # "the convoy never entered Kadugli": a place reached
         if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN":
+            if obj is not None and obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR:
                 return obj, _negative_word(obj)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):

@@ -161,6 +161,24 @@ def _predicate_of(node: Token) -> Token | None:
     return None
 
 
+#: nouns whose "that" clause is what someone said: "the claim that the site would be closed"
+REPORT_NOUNS = frozenset("claim report statement assertion suggestion allegation rumour rumor news".split())
+
+
+def _reported_future(pred: Token) -> bool:
+    """The predicate's clause is what a verb of saying or denying, or a noun of report, introduces."""
+    head = pred.head
+    if head.i == pred.i or pred.dep_ not in ("ccomp", "acl", "relcl"):
+        return False
+    conditions = [c for c in pred.children if c.dep_ == "advcl"]
+    if any(g.lower_ in ("if", "unless") for c in conditions for g in c.children):
+        return False  # "would close if the subsidy were cut": a condition, not a reported plan
+    lemma = head.lemma_.lower()
+    return lemma in REPORTING or lemma in DENYING or lemma in ("tell", "warn", "announce", "inform") or (
+        head.pos_ == "NOUN" and lemma in REPORT_NOUNS
+    )
+
+
 def _modality(pred: Token | None, noun: Token | None) -> Modality:
     if pred is None:
         return "fact"
@@ -170,6 +188,8 @@ def _modality(pred: Token | None, noun: Token | None) -> Modality:
     if auxes & ABILITY_AUX:
         return "capacity"  # "the clinic can treat 300 patients a day"
     if auxes & HYPOTHETICAL_AUX:
+        if auxes & HYPOTHETICAL_AUX == {"would"} and _reported_future(pred):
+            return "forecast"  # "told staff the site would close": reported speech's "will", shifted back
         return "capacity" if pred.lemma_ in CAPACITY_VERBS else "hypothetical"
     if pred.lemma_ == "be" and any(
         c.dep_ == "xcomp"

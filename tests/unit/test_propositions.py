@@ -75,3 +75,31 @@ def test_doers_and_persons() -> None:
     p = one("Police arrested three men near the stadium.", "arrest")
     assert (p.theme, p.person) == ("people", "men") or (p.theme, p.person) == ("people", "man")
     assert one("No journalist was detained.", "detain").person == "journalist"
+
+
+def test_a_share_is_about_the_whole_it_is_taken_of() -> None:
+    p = one("The carrier denied a report that it had withdrawn part of its cargo fleet.", "withdraw")
+    assert (p.theme, p.polarity, p.denied) == ("fleet", -1, True)
+    p = one("None of our ferries has been withdrawn.", "withdraw")
+    assert (p.theme, p.polarity) == ("ferry", -1)
+    p = one("Some of the ferries were withdrawn on Monday.", "withdraw")
+    assert (p.theme, p.polarity) == ("ferry", 1)
+
+
+def test_what_someone_said_would_happen_is_their_reported_plan() -> None:
+    p = one("The company told staff that the depot would close in March.", "close")
+    assert (p.theme, p.polarity) == ("depot", 1)
+    p = one("The firm rejected the union's claim that the depot would be closed.", "close")
+    assert (p.theme, p.polarity, p.denied) == ("depot", -1, True)
+    # a condition is not a plan, and "would" on its own is a hypothesis
+    assert [
+        p for p in props("He said the depot would close if the subsidy were cut.") if p.predicate == "close"
+    ] == []
+    assert [p for p in props("The depot would close without a subsidy.") if p.predicate == "close"] == []
+
+
+def test_a_clause_opened_by_that_keeps_its_own_subject_as_theme() -> None:
+    p = one("The owner has told tenants that the block will close next spring.", "close")
+    assert p.theme == "block"
+    # a day names when, not a place reached
+    assert one("The mayor said that the bridge would reopen on Monday.", "reopen").theme == "bridge"
