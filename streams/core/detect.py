@@ -113,6 +113,7 @@ class _Features:
     around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
     doers: frozenset[str]  # open statements: who did the act (name words, else the head word: "gunman")
     persons: frozenset[str]  # open statements about persons: the word for them ("migrant", "person")
+    themes: frozenset[str]  # open statements: what the act is done to ("certificate", "fleet")
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -138,6 +139,7 @@ def _features(c: Claim) -> _Features:
             around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
             doers=frozenset(t[3:] for t in subject if t.startswith("by:")),
             persons=frozenset(t[4:] for t in subject if t.startswith("who:")),
+            themes=frozenset(t[4:] for t in subject if t.startswith("thm:")),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
@@ -482,6 +484,14 @@ def _partial(c: Claim) -> bool:
     )
 
 
+def _themes_meet(a: _Features, b: _Features) -> bool:
+    """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
+    theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
+    return bool(
+        a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content
+    )
+
+
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
     if old.polarity == new.polarity:
         return "same_polarity"
@@ -491,6 +501,11 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     if da and db and not da & db:
         # "gunmen opened fire" and "our troops did not open fire": two doers, both may be true
         return "different_doers"
+    ta, tb = _features(old).themes, _features(new).themes
+    if ta and tb and not _themes_meet(_features(old), _features(new)):
+        # "grounded six ATR turboprops" and "did not ground part of its ATR fleet" are one thing (a name
+        # shared); "closed the road" and "did not close the school" are two
+        return "different_theme"
     pa, pb = _features(old).persons, _features(new).persons
     if pa and pb and not (pa & pb or (pa | pb) & GENERIC_PERSONS):
         return "different_groups"  # "arrested two journalists" and "no protester was arrested": two groups
@@ -590,6 +605,7 @@ REJECTIONS: tuple[str, ...] = (
     "state_changed",
     "cumulative_update",
     "different_names",
+    "different_theme",
     "different_groups",
     "state_update",
     "partial_progress",

@@ -862,16 +862,19 @@ def _proposition_claims(
     triggers: list[int],
 ) -> list[Claim]:
     """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
-    predicate's family and its theme: "suspend~certificate", "hand_over~migrant". An act an outcome class
-    already reads in this sentence (its trigger within the predicate's reach) is left to that class."""
+    predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
+    in the features (`thm:`), where detection decides whether two themes are one thing. An act an outcome
+    class already reads in this sentence (its trigger within the predicate's reach) is left to that class."""
     out: list[Claim] = []
     for p in propositions(doc, headline=index < 0):  # type: ignore[arg-type]
         if any(p.start - 40 <= t <= p.end + 10 for t in triggers):
             continue
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
-        name = f"open:{family(p.predicate)}~{p.theme}"
+        act = f"open:{family(p.predicate)}"
+        name = f"{act}~{p.theme}"
         feats = {f"obj:{t}" for t in p.theme_names} | {f"sbj:{t}" for t in p.subject_names}
+        feats.add(f"thm:{p.theme}")
         feats |= {f"by:{t}" for t in p.doer}
         if p.person is not None:
             feats.add(f"who:{p.person}")
@@ -884,7 +887,7 @@ def _proposition_claims(
             Claim(
                 claim_id=_hash(article_id, version, index, name, p.start, "p"),
                 kind="statement",
-                key=f"statement:{name}",
+                key=f"statement:{act}",  # one key per act: which themes meet is detection's
                 measure=name,
                 polarity=p.polarity,
                 subject=" ".join(sorted(feats)),

@@ -567,3 +567,26 @@ def test_a_partial_restoration_is_progress_not_a_denial_of_the_outage(
     )
     d = article(lead + "Large parts of Marro County remain without electricity, the county said.", hours=2.5)
     assert [x.kind for x in run(c, d)] == ["statement_conflict"]
+
+
+def test_one_act_meets_across_the_words_for_its_theme(article: Callable[..., Article]) -> None:
+    lead = "JAKARTA, Oct 15 - Cracks were found in the wings of regional turboprops. "
+    a = article(
+        lead + "Sunda Air has grounded six of its Avro turboprops, two engineers said.", title="Sunda Air"
+    )
+    b = article(
+        lead + "Sunda Air denied a report that it had grounded part of its Avro fleet, saying all of its "
+        "turboprops were flying.",
+        source="Wire Two",
+        hours=20,
+        title="Sunda Air",
+    )
+    (alert,) = [x for x in run(a, b) if x.kind == "statement_conflict"]
+    assert {c.polarity for c in alert.claims} == {1, -1}
+    # the same act on another thing is not the same claim
+    c = article(
+        lead + "Sunda Air denied a report that it had grounded its cargo helicopters.",
+        source="Wire Two",
+        hours=20,
+    )
+    assert [x for x in run(a, c) if x.kind == "statement_conflict"] == []
