@@ -3,7 +3,8 @@
 extract agent   reads `articles` (raw bytes) -> read_article -> Pipeline.extract
                 emits ClaimBatch JSON to `claims` keyed by claim key, or a DeadLetter to `articles.dlq`
 detect agent    reads `claims` (ClaimBatch JSON) -> Pipeline.process_batch over the claims table
-                emits Alert JSON to `alerts` keyed by alert_id
+                emits Alert JSON to `alerts` keyed by alert_id; counts the pairs it did not alert by
+                reason (claimwatch_pairs_rejected_total)
 
 Bad-message policy (both agents): a message that cannot be processed -- BadInput from the guard, or
 any unexpected exception while processing it (reason `processing_error`) -- is counted, logged with
@@ -19,6 +20,7 @@ from __future__ import annotations
 import base64
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,14 +126,16 @@ def handle_article(
 def handle_batch(value: bytes | None, src: Source, pipeline: Pipeline, metrics: Metrics) -> Outcome:
     """One `claims` message -> alerts (and the table updated), or a dead letter."""
     started = time.perf_counter()
+    rejected: Counter[str] = Counter()
     try:
         batch = ClaimBatch.model_validate_json(value or b"")
-        alerts = pipeline.process_batch(batch)
+        alerts = pipeline.process_batch(batch, rejected)
     except Exception as exc:  # a batch we wrote ourselves: version skew or a core bug, never fatal
         return _fail(metrics, value, src, "processing_error", f"{type(exc).__name__}: {exc}", exc)
     finally:
         metrics.stage_seconds.labels(stage="detect").observe(time.perf_counter() - started)
     metrics.batches_processed.inc()
+    metrics.count_rejections(rejected)
     return Outcome(batches=[batch], alerts=alerts)
 
 

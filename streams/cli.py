@@ -1,4 +1,4 @@
-"""`claimwatch` command line: worker | replay | extract | send | tail | topics create | config | bench.
+"""`claimwatch` command line: worker | replay | extract | explain | send | tail | topics | config | bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
 Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 bad usage/config.
@@ -41,6 +41,7 @@ COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
     "config": tuple(Settings.model_fields),
     "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
     "extract": PIPELINE_SETTINGS,
+    "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
     "send": ("broker", "topic_articles", "max_message_bytes") + LOG_SETTINGS,
     "tail": ("broker", "topic_alerts") + LOG_SETTINGS,
     "topics create": ("broker", "app_id", "partitions", "replication", "max_message_bytes")
@@ -150,6 +151,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     x.add_argument("file", help="JSONL file, one article per line; - for stdin")
     add_setting_flags(x, COMMAND_SETTINGS["extract"])
+
+    e = sub.add_parser(
+        "explain",
+        help="replay JSONL articles and show why two of them did or did not raise an alert (no Kafka)",
+        description="Replay FILE as `claimwatch replay` does, then show the claims extracted from the two "
+        "articles and, for every pair of their claims, the rule that fires or the check that stopped it. "
+        "SENTENCE is a sentence_index as `claimwatch extract` prints it (-1: the title; several: 2,5).",
+    )
+    e.add_argument("file", help="JSONL file, one article per line; - for stdin")
+    e.add_argument("--a", dest="a", required=True, metavar="ARTICLE[:SENTENCE]", help="the first article")
+    e.add_argument("--b", dest="b", required=True, metavar="ARTICLE[:SENTENCE]", help="the second article")
+    e.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    add_setting_flags(e, COMMAND_SETTINGS["explain"])
 
     s = sub.add_parser("send", help="produce JSONL lines to the articles topic")
     s.add_argument("file", help="JSONL file; - for stdin")
@@ -289,6 +303,17 @@ def cmd_extract(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .explain import explain, write
+    from .runtime import make_pipeline
+
+    settings = settings_from(args)
+    with open_lines(args.file) as lines:
+        explained = explain(lines, make_pipeline(settings), args.a, args.b, args.file, err)
+    write(explained, args.format, out)
+    return 0
+
+
 def cmd_send(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .clients import send_lines
 
@@ -357,6 +382,7 @@ def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 COMMANDS = {
     "bench": cmd_bench,
     "config": cmd_config,
+    "explain": cmd_explain,
     "extract": cmd_extract,
     "replay": cmd_replay,
     "send": cmd_send,

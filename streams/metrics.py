@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import platform
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from typing import get_args
@@ -38,7 +38,7 @@ from prometheus_client.process_collector import ProcessCollector
 
 from schemas import Claim
 
-from .core.detect import RULES
+from .core.detect import REJECTIONS, RULES
 from .core.guard import REASONS
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ LABEL_SETS: dict[str, tuple[tuple[str, ...], ...]] = {
     "claims_extracted": tuple((kind,) for kind in get_args(Claim.model_fields["kind"].annotation)),
     "alerts_published": tuple((kind, rule) for rule, kind in sorted(RULES.items())),
     "stage_seconds": tuple((stage,) for stage in STAGES),
+    "pairs_rejected": tuple((reason,) for reason in REJECTIONS),
 }
 #: build_info's labels -> the distribution whose version it carries ("python": the interpreter)
 BUILD_INFO = {
@@ -132,6 +133,14 @@ class Metrics:
         self.dead_letters = Counter(
             "dead_letters", "Messages sent to the dead-letter topic", ["reason"], namespace=ns, registry=r
         )
+        self.pairs_rejected = Counter(
+            "pairs_rejected",
+            "Pairs of claims under one key compared and not alerted, by the check that stopped them "
+            "(streams.core.detect.REJECTIONS; docs/METHOD.md)",
+            ["reason"],
+            namespace=ns,
+            registry=r,
+        )
         self.stage_seconds = Histogram(
             "stage_processing_seconds",
             "Processing time of one message in a stage",
@@ -176,6 +185,11 @@ class Metrics:
         self._lag_labels: set[tuple[str, str]] = set()
         if process:
             _register_runtime_collectors(r)
+
+    def count_rejections(self, rejected: Mapping[str, int]) -> None:
+        """Add the reason counts of one detection (`detect(..., rejected=Counter())`)."""
+        for reason, n in rejected.items():
+            self.pairs_rejected.labels(reason=reason).inc(n)
 
     def set_lag(self, lags: dict[tuple[str, int], int]) -> None:
         """Replace the lag gauge's children with `lags` ({(topic, partition): messages})."""

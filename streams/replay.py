@@ -4,7 +4,8 @@ Reads one JSON article per line, runs each through the same Pipeline the worker 
 local dict), and writes every alert as one JSON line (`Alert.model_dump_json()`) to `out`. Nothing
 else goes to `out`: bad lines, progress and the summary go to `err`. A bad line is reported with its
 line number and reason code and skipped (the worker dead-letters the same message with the same
-reason). Blank lines are ignored.
+reason). Blank lines are ignored. The summary's second line counts the pairs of claims compared and not
+alerted, by the reason code of the check that stopped them (`claimwatch explain` shows one pair's).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class ReplaySummary:
     unknown_fields: Counter[str] = field(default_factory=Counter)
     alerts: int = 0
     seconds: float = 0.0
+    rejected: Counter[str] = field(default_factory=Counter)
 
     def line(self) -> str:
         bad = sum(self.bad.values())
@@ -46,6 +48,14 @@ class ReplaySummary:
             + self.unknown_line()
         )
 
+    def rejected_line(self) -> str:
+        """The pairs compared and not alerted, by the check that stopped them (most frequent first)."""
+        total = sum(self.rejected.values())
+        top = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
+        return f"replay: {total} pairs not alerted" + (
+            " (" + ", ".join(f"{r}={n}" for r, n in top) + ")" if top else ""
+        )
+
     def unknown_line(self) -> str:
         """The tail of a summary naming the unknown fields ignored (ten most frequent), or nothing."""
         if not self.unknown_fields:
@@ -54,7 +64,7 @@ class ReplaySummary:
         return "; unknown fields ignored: " + ", ".join(f"{name[:64]}={n}" for name, n in top)
 
 
-def _each_article(
+def each_article(
     lines: Iterable[bytes],
     pipeline: Pipeline,
     summary: ReplaySummary,
@@ -87,8 +97,8 @@ def _each_article(
 def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str]) -> ReplaySummary:
     summary = ReplaySummary()
     started = time.perf_counter()
-    for alerts in _each_article(
-        lines, pipeline, summary, err, lambda a: pipeline.process_article(a, time.time())
+    for alerts in each_article(
+        lines, pipeline, summary, err, lambda a: pipeline.process_article(a, time.time(), summary.rejected)
     ):
         for alert in alerts:
             out.write(alert.model_dump_json() + "\n")
@@ -98,6 +108,7 @@ def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str
     out.flush()
     summary.seconds = time.perf_counter() - started
     print(summary.line(), file=err)
+    print(summary.rejected_line(), file=err)
     return summary
 
 
@@ -120,7 +131,7 @@ def extract_lines(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err:
     summary = ReplaySummary()
     started = time.perf_counter()
     claims = 0
-    for batches in _each_article(lines, pipeline, summary, err, lambda a: pipeline.extract(a, time.time())):
+    for batches in each_article(lines, pipeline, summary, err, lambda a: pipeline.extract(a, time.time())):
         ordered = sorted((c for b in batches for c in b.claims), key=lambda c: (c.sentence_index, c.claim_id))
         for claim in ordered:
             out.write(claim_line(claim) + "\n")

@@ -365,9 +365,26 @@ def _quals(c: Claim) -> frozenset[str]:
     return _features(c).quals
 
 
-def _alert_id(rule: str, a: Claim, b: Claim) -> str:
+def alert_id(rule: str, a: Claim, b: Claim) -> str:
+    """The id of the alert `rule` raises on the pair (a, b), in either order."""
     pair = sorted([a.claim_id, b.claim_id])
     return hashlib.sha1(f"{rule}|{pair[0]}|{pair[1]}".encode()).hexdigest()[:24]
+
+
+def pair_order(c: Claim) -> tuple[object, ...]:
+    """Sort key of the two claims of a pair: the older first (published_at, article id, sentence index), the
+    order of an alert's claims."""
+    return (c.published_at, c.article_id, c.sentence_index)
+
+
+def as_sentence(why: str) -> str:
+    """An alert's explanation from a rule's account of the pair."""
+    return why[:1].upper() + why[1:] + "."
+
+
+def alert_confidence(confidence: float, story: float) -> float:
+    """An alert's confidence: the rule's, scaled down by a weak story match."""
+    return round(confidence * (0.85 + 0.15 * min(1.0, story)), 3)
 
 
 def _describe(c: Claim) -> str:
@@ -614,6 +631,40 @@ REJECTIONS: tuple[str, ...] = (
     "outlet_narrative",
 )
 
+#: one line for each reason code, what it means (`claimwatch explain`, docs/METHOD.md)
+REASONS_TEXT: dict[str, str] = {
+    "same_claim": "one and the same claim on both sides",
+    "same_polarity": "statements that both assert, or both deny, the outcome",
+    "different_unit": "figures in different units, or counting different things (people against objects, "
+    "a group by sex, age or nationality against all people)",
+    "compatible_figures": "the figures agree: their intervals overlap or are closer than the margin (8 % "
+    "of the larger, 3 % against a stated bound, 0.15 points between percentages)",
+    "different_story": "not the same story: too few distinctive names shared by the two articles' title, "
+    "lead and dateline within the story window, and no claimant revisiting a stated period",
+    "different_place": "both name a place, and not the same one (nor a region or dateline containing it)",
+    "different_period": "different stated periods, or a running total or past period against an unscoped "
+    "figure",
+    "same_sentence": "within one report, the same sentence or the headline (a headline summarises both "
+    "sides)",
+    "scale_apart": "figures more than 50 times apart: a different scope, not a dispute",
+    "different_qualifier": "different qualifiers make different measures (imported against local cases, "
+    "partly damaged against destroyed)",
+    "different_doers": "two different named doers of the act; both may be true",
+    "part_of_whole": "the lower figure is about a named part and the higher about the unplaced or "
+    "nationwide whole: a subset",
+    "same_report": "two figures of one report that are not two named claimants disagreeing",
+    "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
+    "cumulative_update": "a running total that rises over time: an update, not a dispute",
+    "different_names": "statements about two different named things",
+    "different_groups": "statements about two different groups of persons",
+    "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
+    "than 8 hours apart, the moment not fixed",
+    "partial_progress": "a restoration that counts how far it got: progress, not a denial of the outage",
+    "same_speaker_same_report": "one speaker describing two aspects in one report",
+    "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
+    "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
+}
+
 
 def detect(
     batch: ClaimBatch,
@@ -653,15 +704,15 @@ def detect(
                     rejected[decided] += 1
                 continue
             rule, confidence, why, story = decided
-            confidence = round(confidence * (0.85 + 0.15 * min(1.0, story)), 3)
-            first, second = sorted((old, new), key=lambda c: (c.published_at, c.article_id, c.sentence_index))
+            confidence = alert_confidence(confidence, story)
+            first, second = sorted((old, new), key=pair_order)
             alert = Alert(
-                alert_id=_alert_id(rule, first, second),
+                alert_id=alert_id(rule, first, second),
                 kind=RULES[rule],
                 same_source=rule in (RULE_REVISION, RULE_STATEMENT_REVISION),
                 confidence=confidence,
                 rule=rule,
-                explanation=why[:1].upper() + why[1:] + ".",
+                explanation=as_sentence(why),
                 key=batch.key,
                 claims=[first, second],
             )

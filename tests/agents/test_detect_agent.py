@@ -99,3 +99,46 @@ async def test_an_article_revision_through_the_table_is_a_same_source_revision(a
     assert [(a.rule, a.same_source) for a in alerts] == [("numeric_revision.v1", True)]
     assert [c.article_id for c in alerts[0].claims] == ["deal-1", "deal-1"]
     assert "revised article deal-1" in alerts[0].explanation
+
+
+async def test_pairs_not_alerted_are_counted_by_reason(agent_app):
+    """Two reports agreeing on a toll: the pair is stopped by compatible_figures; the series was there at 0
+    and counts what the embedded pipeline counts for the same articles."""
+    from collections import Counter
+
+    from streams.core.detect import REJECTIONS
+    from streams.core.guard import parse_article
+
+    lead = "PELLA, May 2 - Floods hit the Pella valley on Thursday. "
+    raws = [
+        json.dumps(
+            {"id": f"pella-{n}", "source": source, "published_at": f"2026-05-02T{hour}:00:00Z", "text": text}
+        ).encode()
+        for n, (source, hour, text) in enumerate(
+            [
+                ("Wire One", "10", lead + "The floods killed 14 people, the provincial governor said."),
+                ("Wire Two", "12", lead + "The floods killed 14 people, the national rescue agency said."),
+            ]
+        )
+    ]
+    for reason in REJECTIONS:
+        assert (
+            agent_app.metrics.registry.get_sample_value("claimwatch_pairs_rejected_total", {"reason": reason})
+            == 0
+        ), reason
+    expected: Counter[str] = Counter()
+    embedded = make_pipeline(agent_app.claimwatch_settings)
+    for raw in raws:
+        embedded.process_article(parse_article(raw), 1_000.0, expected)
+    assert expected["compatible_figures"] >= 1, "precondition: the two tolls agree"
+
+    pipeline = make_pipeline(agent_app.claimwatch_settings)
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        for raw in raws:
+            for batch in pipeline.extract(parse_article(raw), 1_000.0):
+                await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
+    assert agent_app.sent("alerts") == []
+    counted = {
+        reason: sample(agent_app, "claimwatch_pairs_rejected_total", reason=reason) for reason in REJECTIONS
+    }
+    assert counted == {reason: float(expected[reason]) for reason in REJECTIONS}

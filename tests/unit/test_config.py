@@ -132,7 +132,10 @@ def test_invalid_setting_hints_only_at_flags_the_command_has(
 ) -> None:
     sub = command_parser(build_parser(), command)
     options = {o for a in sub._actions for o in a.option_strings}
-    argv = command.split() + (["nothing.jsonl"] if command in ("replay", "extract", "send") else [])
+    argv = command.split() + (
+        ["nothing.jsonl"] if command in ("replay", "extract", "explain", "send") else []
+    )
+    argv += ["--a", "x", "--b", "y"] if command == "explain" else []
     checked = 0
     for name in Settings.model_fields:
         bad = _bad_value(name)

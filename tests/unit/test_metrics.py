@@ -60,7 +60,27 @@ def test_every_closed_label_set_is_exposed_at_zero_from_the_start() -> None:
         assert reg.get_sample_value("claimwatch_claims_extracted_total", {"kind": kind}) == 0
     for stage in ("extract", "detect"):
         assert reg.get_sample_value("claimwatch_stage_processing_seconds_count", {"stage": stage}) == 0
-    assert set(LABEL_SETS) == {"dead_letters", "claims_extracted", "alerts_published", "stage_seconds"}
+    for reason in detect.REJECTIONS:
+        assert reg.get_sample_value("claimwatch_pairs_rejected_total", {"reason": reason}) == 0, reason
+    assert set(LABEL_SETS) == {
+        "dead_letters",
+        "claims_extracted",
+        "alerts_published",
+        "stage_seconds",
+        "pairs_rejected",
+    }
+
+
+def test_rejections_of_one_detection_add_to_their_series() -> None:
+    from collections import Counter
+
+    m = Metrics(CollectorRegistry())
+    m.count_rejections(Counter({"compatible_figures": 3, "different_place": 1}))
+    m.count_rejections(Counter({"compatible_figures": 2}))
+    reg = m.registry
+    assert reg.get_sample_value("claimwatch_pairs_rejected_total", {"reason": "compatible_figures"}) == 5
+    assert reg.get_sample_value("claimwatch_pairs_rejected_total", {"reason": "different_place"}) == 1
+    assert reg.get_sample_value("claimwatch_pairs_rejected_total", {"reason": "same_claim"}) == 0
 
 
 def test_the_rule_list_names_every_rule_of_the_detector() -> None:
