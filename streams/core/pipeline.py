@@ -49,6 +49,8 @@ class Pipeline:
     bounds: StateBounds = field(default_factory=StateBounds)
     codec: store.Codec = field(default_factory=store.Codec)
     history: store.SegmentedHistory = field(init=False, repr=False)
+    #: late claims processed so far (see `Late`)
+    late_claims: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self.history = store.SegmentedHistory(self.state, self.bounds, self.codec)
@@ -72,6 +74,7 @@ class Pipeline:
             return Processed(retired=self.history.retire(loaded, batch.article_id, batch.article_version))
         alerts = detect(batch, loaded.view(self.bounds))
         late = self.history.add(loaded, batch.claims)
+        self.late_claims += len(late)
         bound = self.bounds.max_age_days * 86_400
         return Processed(
             alerts=alerts,
