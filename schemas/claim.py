@@ -56,10 +56,19 @@ class Claim(Record):
 
 
 class ClaimBatch(Record):
-    """All claims of one article version under one claim key."""
+    """All claims of one article version under one claim key (`kind` claims); or the list of claim keys an
+    article version writes, under its ledger key (`index`); or the retirement of an article's earlier claims
+    under a key its latest version no longer writes (`retire`)."""
 
     key: str
     article_id: str
     published_at: datetime
     ingested_at: float = Field(description="unix time the article entered the pipeline (latency metric)")
     claims: list[Claim]
+    kind: Literal["claims", "index", "retire"] = Field(
+        default="claims", description="claims; index (the keys of a version); retire (claims withdrawn)"
+    )
+    article_version: str | None = Field(
+        default=None, description="the article version the batch speaks for (index and retire batches)"
+    )
+    keys: list[str] = Field(default_factory=list, description="index: every claim key the version writes")

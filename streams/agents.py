@@ -2,9 +2,10 @@
 
 extract agent   reads `articles` (raw bytes) -> read_article -> Pipeline.extract
                 emits ClaimBatch JSON to `claims` keyed by claim key, or a DeadLetter to `articles.dlq`
-detect agent    reads `claims` (ClaimBatch JSON) -> Pipeline.process_batch over the claims table
-                emits Alert JSON to `alerts` keyed by alert_id; counts the pairs it did not alert by
-                reason (claimwatch_pairs_rejected_total)
+detect agent    reads `claims` (ClaimBatch JSON) -> Pipeline.process over the claims table
+                emits Alert JSON to `alerts` keyed by alert_id, and the retire batches of a revision
+                (core.revisions) back to `claims`, keyed by the claim key they retire; counts the pairs
+                it did not alert by reason (claimwatch_pairs_rejected_total)
 
 Bad-message policy (both agents): a message that cannot be processed -- BadInput from the guard, or
 any unexpected exception while processing it (reason `processing_error`) -- is counted, logged with
@@ -57,6 +58,7 @@ class Outcome:
     batches: list[ClaimBatch] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
     dead_letter: DeadLetter | None = None
+    forward: list[ClaimBatch] = field(default_factory=list)  # to the claims topic (a revision's retirements)
 
 
 def dead_letter(
@@ -129,14 +131,28 @@ def handle_batch(value: bytes | None, src: Source, pipeline: Pipeline, metrics: 
     rejected: Counter[str] = Counter()
     try:
         batch = ClaimBatch.model_validate_json(value or b"")
-        alerts = pipeline.process_batch(batch, rejected)
+        done = pipeline.process(batch, rejected)
     except Exception as exc:  # a batch we wrote ourselves: version skew or a core bug, never fatal
         return _fail(metrics, value, src, "processing_error", f"{type(exc).__name__}: {exc}", exc)
     finally:
         metrics.stage_seconds.labels(stage="detect").observe(time.perf_counter() - started)
     metrics.batches_processed.inc()
     metrics.count_rejections(rejected)
-    return Outcome(batches=[batch], alerts=alerts)
+    for late in done.late:
+        metrics.late_claims.inc()
+        log.warning(
+            "late claim %s of article %s under key %s: %.1f h behind the key's newest claim (bound %.1f h): "
+            "compared, not stored",
+            late.claim_id,
+            late.article_id,
+            late.key,
+            late.lateness_s / 3600,
+            late.bound_s / 3600,
+        )
+    if done.retired:
+        what = "article %s revised: %d earlier claims retired under %s"
+        log.info(what, batch.article_id, done.retired, batch.key)
+    return Outcome(batches=[batch], alerts=done.alerts, forward=done.forward)
 
 
 def alert_published(metrics: Metrics, alert: Alert, ingested_at: float, *, now: float | None = None) -> None:
@@ -214,6 +230,8 @@ def register_agents(
             out = handle_batch(event.value, src, detector, metrics)
             if out.dead_letter is not None:
                 await send_dead_letter(src, out.dead_letter)
+            for batch in out.forward:
+                await topics.claims.send(key=batch.key.encode(), value=batch.model_dump_json().encode())
             for alert in out.alerts:
                 await topics.alerts.send(key=alert.alert_id.encode(), value=alert.model_dump_json().encode())
                 alert_published(metrics, alert, out.batches[0].ingested_at)

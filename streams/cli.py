@@ -1,7 +1,8 @@
 """`claimwatch` command line: worker | replay | extract | explain | send | tail | topics | config | bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
-Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout), 2 bad usage/config.
+Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout; send: a line refused),
+2 bad usage/config.
 """
 
 from __future__ import annotations
@@ -319,8 +320,8 @@ def cmd_send(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     settings = settings_from(args)
     with open_lines(args.file) as lines:
-        send_lines(lines, settings, err, timeout=args.timeout)
-    return 0
+        report = send_lines(lines, settings, err, timeout=args.timeout)
+    return 1 if report.refused else 0
 
 
 def cmd_tail(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -1,7 +1,8 @@
 """Command-line Kafka clients (kafka-python): `claimwatch send` and `claimwatch tail`.
 
 send  produces each JSONL line's raw bytes to `articles` (bad lines too, so they reach the DLQ),
-      keyed by the article id when the line is a JSON object with a string `id`, else unkeyed.
+      keyed by the article id when the line is a JSON object with a string `id`, else unkeyed; a line
+      refused (too large to produce, or by the broker) is reported with its number and the rest are sent.
 tail  prints alerts from `alerts` as JSON lines on stdout, optionally filtered.
 
 Both look the topic up in the broker's metadata first: a topic that does not exist is one error that
@@ -15,7 +16,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 from pydantic import ValidationError
@@ -84,51 +85,110 @@ def no_broker(settings: Settings, exc: BaseException) -> KafkaClientError:
     )
 
 
+@dataclass
+class SendReport:
+    """What `send_lines` did: lines sent, and each line refused with its number, reason and detail."""
+
+    sent: int = 0
+    refused: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def request_limit(settings: Settings) -> int:
+    """The largest message `send` produces: the guard's message limit plus room for the record's framing
+    (a line between the two reaches the worker, which dead-letters it as message_too_large)."""
+    return max(1_048_576, settings.max_message_bytes + 4096)
+
+
+def _refusal(exc: BaseException, size: int) -> tuple[str, str]:
+    from kafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
+
+    if isinstance(exc, (MessageSizeTooLargeError, RecordListTooLargeError)):
+        return "message_too_large", f"{size:,} bytes, refused by the broker ({type(exc).__name__})"
+    return type(exc).__name__, str(exc)[:300] or type(exc).__name__
+
+
 def send_lines(
     lines: Iterable[bytes], settings: Settings, err: IO[str] = sys.stderr, *, timeout: float = 30.0
-) -> int:
-    """Produce every non-blank line to the articles topic (acks=all, flushed). Returns messages sent."""
+) -> SendReport:
+    """Produce every non-blank line to the articles topic (acks=all, flushed). A line the guard refuses
+    (larger than `request_limit`) or the broker refuses is reported on `err` with its line number and
+    reason, and the rest are sent; the last line on `err` is the summary (sent, refused)."""
     from kafka import KafkaProducer
     from kafka.errors import KafkaError, KafkaTimeoutError
 
     topic = settings.topic_articles
     require_topic(settings, topic, timeout)
+    limit = request_limit(settings)
     try:
         producer = KafkaProducer(
             bootstrap_servers=settings.bootstrap_servers,
             acks="all",
             linger_ms=5,
             batch_size=256 * 1024,
-            max_request_size=max(1_048_576, settings.max_message_bytes + 4096),
+            max_request_size=limit,
+            # an idempotent producer treats a refused record as fatal and fails every later batch; one
+            # request in flight keeps each partition in send order (an article's versions) on retries
+            enable_idempotence=False,
+            max_in_flight_requests_per_connection=1,
             max_block_ms=int(timeout * 1000),
             bootstrap_timeout_ms=int(timeout * 1000),
             client_id="claimwatch-send",
         )
     except KafkaError as exc:
         raise no_broker(settings, exc) from exc
-    sent = 0
+    report = SendReport()
+
+    def refuse(number: int, reason: str, detail: str) -> None:
+        report.refused.append((number, reason, detail))
+
     try:
-        futures = []
-        for raw in lines:
-            raw = raw.rstrip(b"\r\n")
-            if not raw.strip():
-                continue
-            futures.append(producer.send(topic, key=article_key(raw), value=raw))
-            sent += 1
-        producer.flush(timeout=timeout)
-        for fut in futures:
-            fut.get(timeout=timeout)
-    except KafkaTimeoutError as exc:
-        raise KafkaClientError(
-            f"timed out sending to topic {topic!r} on {settings.broker}: does it exist? "
-            "run `claimwatch topics create` first"
-        ) from exc
-    except KafkaError as exc:
-        raise KafkaClientError(f"sending to {topic!r} failed: {exc}") from exc
+        # each refused record is reported below with its line: not also as a library warning
+        with quiet_library("kafka.producer.producer_batch"):
+            pending = []
+            for number, raw in enumerate(lines, start=1):
+                raw = raw.rstrip(b"\r\n")
+                if not raw.strip():
+                    continue
+                if len(raw) > limit:
+                    refuse(
+                        number,
+                        "message_too_large",
+                        f"{len(raw):,} bytes, over the limit of {limit:,} "
+                        "(CLAIMWATCH_MAX_MESSAGE_BYTES plus 4,096); not sent",
+                    )
+                    continue
+                try:
+                    future = producer.send(topic, key=article_key(raw), value=raw)
+                except KafkaTimeoutError as exc:  # no broker to send to: no later line can go either
+                    raise KafkaClientError(
+                        f"timed out sending line {number} to topic {topic!r} on {settings.broker} "
+                        f"({report.sent + len(pending)} lines queued before it): is the broker up?"
+                    ) from exc
+                except KafkaError as exc:  # refused by the client before it reaches the broker
+                    refuse(number, *_refusal(exc, len(raw)))
+                    continue
+                pending.append((number, len(raw), future))
+            producer.flush(timeout=timeout)
+            for number, size, future in pending:
+                try:
+                    future.get(timeout=timeout)
+                except KafkaError as exc:
+                    refuse(number, *_refusal(exc, size))
+                else:
+                    report.sent += 1
     finally:
         producer.close(timeout=5)
-    print(f"send: {sent} messages to {topic} on {settings.broker}", file=err)
-    return sent
+    report.refused.sort()
+    for number, reason, detail in report.refused:
+        print(f"send: line {number} refused: {reason}: {detail}", file=err)
+    refused = len(report.refused)
+    lines_refused = ", ".join(str(n) for n, _r, _d in report.refused[:20]) + (" ..." if refused > 20 else "")
+    print(
+        f"send: {report.sent} sent, {refused} refused to {topic} on {settings.broker}"
+        + (f" (lines {lines_refused})" if refused else ""),
+        file=err,
+    )
+    return report
 
 
 @dataclass(frozen=True)

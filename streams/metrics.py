@@ -127,6 +127,13 @@ class Metrics:
             namespace=ns,
             registry=r,
         )
+        self.late_claims = Counter(
+            "late_claims",
+            "Claims older than CLAIMWATCH_HISTORY_DAYS before the newest claim of their key: compared with "
+            "the history, not stored",
+            namespace=ns,
+            registry=r,
+        )
         self.alerts_published = Counter(
             "alerts_published", "Alerts sent to the alerts topic", ["kind", "rule"], namespace=ns, registry=r
         )

@@ -107,7 +107,16 @@ def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str
             print(f"replay: {summary.articles} articles, {summary.alerts} alerts", file=err)
     out.flush()
     summary.seconds = time.perf_counter() - started
-    print(summary.line(), file=err)
+    late = pipeline.late_claims
+    print(
+        summary.line()
+        + (
+            f"; {late} late claims (older than --history-days before their key's newest: not stored)"
+            if late
+            else ""
+        ),
+        file=err,
+    )
     print(summary.rejected_line(), file=err)
     return summary
 

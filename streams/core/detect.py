@@ -650,12 +650,14 @@ REASONS_TEXT: dict[str, str] = {
     "different_qualifier": "different qualifiers make different measures (imported against local cases, "
     "partly damaged against destroyed)",
     "different_doers": "two different named doers of the act; both may be true",
-    "part_of_whole": "the lower figure is about a named part and the higher about the unplaced or "
-    "nationwide whole: a subset",
+    "part_of_whole": "the lower figure is about a named part (not the other report's own story place) and "
+    "the higher about the unplaced or nationwide whole: a subset",
     "same_report": "two figures of one report that are not two named claimants disagreeing",
     "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
     "cumulative_update": "a running total that rises over time: an update, not a dispute",
     "different_names": "statements about two different named things",
+    "different_theme": "the same act done to two different things: neither the same word, nor a shared "
+    "name, nor one named by the other's words",
     "different_groups": "statements about two different groups of persons",
     "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
     "than 8 hours apart, the moment not fixed",

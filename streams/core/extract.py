@@ -157,7 +157,7 @@ def story_signature(article: Article, sentences: list[Sentence], lower_words: se
     if dl:
         lead.append(dl)
     for part in lead:
-        counts.update(story_tokens(part))
+        counts.update(sorted(story_tokens(part)))  # a defined order: ties keep it, whatever the hash seed
     # the outlet's own name ("The Morning Record") is not a name of its stories, unless the lead uses it as a
     # place ("Kathmandu Courier" reporting from Kathmandu)
     lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")

@@ -14,11 +14,33 @@ from typing import Any
 
 from schemas import Alert, Article, Claim, ClaimBatch
 
-from . import store
+from . import revisions, store
 from .detect import detect
-from .extract import extract_batches
+from .extract import article_version, extract_batches
 from .guard import Limits
 from .store import StateBounds
+
+
+@dataclass(frozen=True)
+class Late:
+    """A claim older than the age bound before the newest claim under its key: compared with the stored
+    history like any other, but not stored (it could not be compared again)."""
+
+    key: str
+    claim_id: str
+    article_id: str
+    lateness_s: float  # how far it is behind the newest claim of its key, seconds
+    bound_s: float  # the age bound, seconds
+
+
+@dataclass
+class Processed:
+    """What one batch produces: alerts, batches to process next (a revision's retirements), late claims."""
+
+    alerts: list[Alert] = field(default_factory=list)
+    forward: list[ClaimBatch] = field(default_factory=list)
+    late: list[Late] = field(default_factory=list)
+    retired: int = 0
 
 
 @dataclass
@@ -28,20 +50,50 @@ class Pipeline:
     bounds: StateBounds = field(default_factory=StateBounds)
     codec: store.Codec = field(default_factory=store.Codec)
     history: store.SegmentedHistory = field(init=False, repr=False)
+    #: late claims processed so far (see `Late`)
+    late_claims: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self.history = store.SegmentedHistory(self.state, self.bounds, self.codec)
 
     def extract(self, article: Article, ingested_at: float | None = None) -> list[ClaimBatch]:
+        """The article's claim batches (one per claim key), then its index batch (the keys it writes)."""
         now = time.time() if ingested_at is None else ingested_at
-        return extract_batches(article, limits=self.limits, ingested_at=now)
+        batches = extract_batches(article, limits=self.limits, ingested_at=now)
+        keys = [b.key for b in batches]
+        index = revisions.index_batch(article.id, article_version(article), article.published_at, now, keys)
+        return [*batches, index]
+
+    def process(self, batch: ClaimBatch, rejected: Counter[str] | None = None) -> Processed:
+        """One batch of any kind: claims are compared with the (bounded) history under their key, then
+        appended to it; an index batch is recorded in the article ledger and returns the retirements its
+        revision needs; a retire batch removes an article's earlier claims under its key. With `rejected`,
+        every pair compared and not alerted is counted there under its reason code."""
+        if batch.kind == "index":
+            return Processed(forward=revisions.record(self.state, batch, self.bounds.max_age_days))
+        loaded = self.history.load(batch.key)
+        if batch.kind == "retire":
+            return Processed(retired=self.history.retire(loaded, batch.article_id, batch.article_version))
+        alerts = detect(batch, loaded.view(self.bounds), rejected=rejected)
+        late = self.history.add(loaded, batch.claims)
+        self.late_claims += len(late)
+        bound = self.bounds.max_age_days * 86_400
+        return Processed(
+            alerts=alerts,
+            late=[
+                Late(batch.key, c.claim_id, c.article_id, (newest - c.published_at).total_seconds(), bound)
+                for c, newest in late
+            ],
+        )
 
     def process_batch(self, batch: ClaimBatch, rejected: Counter[str] | None = None) -> list[Alert]:
-        """Compare a batch with the (bounded) history under its key, then append it to the key's segments.
-        With `rejected`, every pair compared and not alerted is counted there under its reason code."""
-        loaded = self.history.load(batch.key)
-        alerts = detect(batch, loaded.view(self.bounds), rejected=rejected)
-        self.history.add(loaded, batch.claims)
+        """The alerts of one batch, with the batches it forwards processed at once (the embedded driver)."""
+        alerts: list[Alert] = []
+        todo = [batch]
+        while todo:
+            done = self.process(todo.pop(0), rejected)
+            alerts.extend(done.alerts)
+            todo.extend(done.forward)
         return alerts
 
     def process_article(

@@ -232,15 +232,17 @@ class SegmentedHistory:
             loaded._view, loaded._versions, loaded._known = cached[1], cached[2], cached[3]
         return loaded
 
-    def add(self, loaded: Loaded, claims: Iterable[Claim]) -> None:
-        """Append the claims not already stored as they are (a redelivery adds nothing), then trim."""
+    def add(self, loaded: Loaded, claims: Iterable[Claim]) -> list[tuple[Claim, datetime]]:
+        """Append the claims not already stored as they are (a redelivery adds nothing), then trim.
+        Returns the late ones: claims older than the age bound before the newest claim of the key (each with
+        that newest time), which were compared with the history but are not stored."""
         known = loaded.known()
         new: list[Claim] = []
         for c in claims:
             if known.get(c.claim_id) != c and all(c.claim_id != n.claim_id or c != n for n in new):
                 new.append(c)
         if not loaded.stored and not new:
-            return
+            return []
         if loaded.head is not None:  # the head knows each sealed segment's newest claim: no pass over history
             newest_ts = max(
                 [float(e[3]) for e in loaded.head.get("sealed") or ()]
@@ -252,13 +254,14 @@ class SegmentedHistory:
         else:
             newest = max(c.published_at for c in (*loaded.stored, *new))
         horizon = newest - timedelta(days=self.bounds.max_age_days)
+        late = [(c, newest) for c in new if c.published_at < horizon]
         new = [c for c in new if c.published_at >= horizon]  # arrived too late to be compared again
         if loaded.legacy:
             self._views.pop(loaded.key, None)
             self._rewrite(loaded.key, merge([], [*loaded.stored, *new], self.bounds))
-            return
+            return late
         if not new:
-            return
+            return late
         head = loaded.head or {"layout": LAYOUT, "open": 0, "sealed": []}
         sealed = [list(e) for e in head.get("sealed") or ()]
         n_open = int(head.get("open", 0))
@@ -324,12 +327,40 @@ class SegmentedHistory:
             self.state[loaded.key] = {"layout": LAYOUT, "open": n_open, "sealed": sealed}
         if capped or len(versions) > 2 * self.bounds.per_key:
             self._views.pop(loaded.key, None)  # the map of versions has grown with trimmed articles: rebuild
-            return
+            return late
         known_after = None if trimmed else {**known, **{c.claim_id: c for c in new}}
         self._views[loaded.key] = (_signature(sealed, n_open, segment), view, versions, known_after)
         self._views.move_to_end(loaded.key)
         if len(self._views) > self.cache_segments:
             self._views.popitem(last=False)
+        return late
+
+    def retire(self, loaded: Loaded, article_id: str, version: str | None) -> int:
+        """Remove the claims of `article_id` in any version but `version` (an article revision that no
+        longer writes this key): the key's segments are rewritten without them. Returns how many went."""
+        kept = [c for c in loaded.stored if c.article_id != article_id or c.article_version == version]
+        gone = len(loaded.stored) - len(kept)
+        if not gone:
+            return 0
+        self._views.pop(loaded.key, None)
+        old_segments = {int(e[0]) for e in (loaded.head or {}).get("sealed") or ()}
+        if loaded.head is not None:
+            old_segments.add(int(loaded.head.get("open", 0)))
+        size = max(1, self.bounds.segment)
+        rewritten = range(-(-len(kept) // size))  # the segments _rewrite writes again
+        for n in old_segments:
+            if n in rewritten:
+                self._sealed.pop((loaded.key, n), None)
+            else:
+                self._drop(loaded.key, n)
+        if kept:
+            self._rewrite(loaded.key, kept)
+        else:
+            try:
+                del self.state[loaded.key]
+            except KeyError:
+                pass
+        return gone
 
     @staticmethod
     def _entry(n: int, claims: list[Claim]) -> list[Any]:

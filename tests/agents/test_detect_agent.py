@@ -40,8 +40,10 @@ async def test_batches_produce_the_same_alerts_as_the_embedded_pipeline(agent_ap
     table = agent_app.claims_table
     heads = {k for k in table.keys() if "#" not in k}
     assert heads == {b.key for b in batches}
-    # few claims per key: each key's claims fit in its first segment
-    assert set(table.keys()) - heads == {segment_key(b.key, 0) for b in batches}
+    # few claims per key: each key's claims fit in its first segment; the article's index batch writes its
+    # ledger bucket, no segment
+    assert [b.kind for b in batches].count("index") == 1
+    assert set(table.keys()) - heads == {segment_key(b.key, 0) for b in batches if b.kind == "claims"}
     held = sum(claims_count(v) for v in table.values())
     assert held == sum(len(b.claims) for b in batches)
     assert sample(agent_app, "claimwatch_claims_in_state") == held
@@ -142,3 +144,39 @@ async def test_pairs_not_alerted_are_counted_by_reason(agent_app):
         reason: sample(agent_app, "claimwatch_pairs_rejected_total", reason=reason) for reason in REJECTIONS
     }
     assert counted == {reason: float(expected[reason]) for reason in REJECTIONS}
+
+
+async def test_a_revision_that_drops_a_figure_is_retired_through_the_claims_topic(agent_app):
+    """The index batch of a revision makes the agent send a retire batch to `claims` for each key the earlier
+    version wrote and the new one does not; processing those retires the earlier claims in the table."""
+    from streams.core.guard import parse_article
+
+    lead = "GOMA, April 16 - At least 26 people were killed in Goma when a fuel depot exploded, police said."
+    evacuated = " About 1,200 residents were evacuated from Kyeshero, the governor Jean Mulumba said."
+    raw = {"id": "wire-1", "source": "Wire One", "published_at": "2025-04-16T10:00:00Z", "title": ""}
+    v1 = parse_article(json.dumps({**raw, "text": lead + evacuated}).encode())
+    v2 = parse_article(json.dumps({**raw, "text": lead}).encode())
+    pipeline = make_pipeline(agent_app.claimwatch_settings)
+    dropped = {b.key for b in pipeline.extract(v1) if b.kind == "claims"} - {
+        b.key for b in pipeline.extract(v2) if b.kind == "claims"
+    }
+    assert "numeric:evacuated" in dropped
+    async with agent_app.claimwatch_agents["detect"].test_context() as agent:
+        for version in (v1, v2):
+            for batch in pipeline.extract(version, 1_000.0):
+                await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
+        forwarded = [ClaimBatch.model_validate_json(v) for _, v in agent_app.sent("claims")]
+        assert {b.key for b in forwarded} == dropped
+        assert all(b.kind == "retire" for b in forwarded)
+        assert [k for k, _ in agent_app.sent("claims")] == [b.key.encode() for b in forwarded]
+        for key, value in list(agent_app.sent("claims")):
+            await agent.put(value=value, key=key)
+    table = agent_app.claims_table
+    for key in dropped:
+        stored = [item for k, v in table.items() if k.startswith(key + "#") for item in v]
+        assert not [item for item in stored if item["article_id"] == "wire-1"], key
+    held = sum(claims_count(v) for v in table.values())
+    # where the new version writes, the earlier one stays beside it (superseded, see core.store)
+    kept = sum(len(b.claims) for b in pipeline.extract(v1) if b.key not in dropped)
+    assert held == kept + sum(len(b.claims) for b in pipeline.extract(v2))
+    assert sample(agent_app, "claimwatch_claims_in_state") == held

@@ -20,6 +20,7 @@ import pytest
 from schemas import Claim
 from streams.core.guard import parse_article
 from streams.core.pipeline import Pipeline
+from streams.core.revisions import is_ledger_key, ledger_key
 from streams.core.store import (
     LAYOUT,
     Codec,
@@ -208,8 +209,9 @@ def test_pipeline_state_holds_heads_and_segments() -> None:
     pipe = Pipeline(state=Recording(), bounds=StateBounds(segment=2))
     assert pipe.process_article(seed_article, 0.0), "precondition: the seed article carries a conflict"
     pipe.process_article(seed_article, 0.0)  # a repeated article adds no claims
-    heads = [k for k in pipe.state if "#" not in k]
+    heads = [k for k in pipe.state if "#" not in k and not is_ledger_key(k)]
     assert heads and all(pipe.state[k]["layout"] == LAYOUT for k in heads)
+    assert pipe.state[ledger_key(seed_article.id)]["layout"] == "ledger/1"
     assert pipe.claims_held() == sum(len(b.claims) for b in pipe.extract(seed_article))
 
 
