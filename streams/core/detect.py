@@ -504,9 +504,7 @@ def _partial(c: Claim) -> bool:
 def _themes_meet(a: _Features, b: _Features) -> bool:
     """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
     theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
-    return bool(
-        a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content
-    )
+    return bool(a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content)
 
 
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:

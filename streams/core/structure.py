@@ -174,8 +174,11 @@ def _reported_future(pred: Token) -> bool:
     if any(g.lower_ in ("if", "unless") for c in conditions for g in c.children):
         return False  # "would close if the subsidy were cut": a condition, not a reported plan
     lemma = head.lemma_.lower()
-    return lemma in REPORTING or lemma in DENYING or lemma in ("tell", "warn", "announce", "inform") or (
-        head.pos_ == "NOUN" and lemma in REPORT_NOUNS
+    return (
+        lemma in REPORTING
+        or lemma in DENYING
+        or lemma in ("tell", "warn", "announce", "inform")
+        or (head.pos_ == "NOUN" and lemma in REPORT_NOUNS)
     )
 
 
