@@ -397,9 +397,7 @@ def _describe(c: Claim) -> str:
 def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
     if new.figure is None or old.figure is None or not _units_compatible(old, new):
         return "different_unit"
-    gap = _gap(old, new)
-    if not _far_enough(old, new, cfg):
-        return "compatible_figures"
+    gap = _gap(old, new)  # (far enough apart: judge's check)
     va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
     if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
         # orders of magnitude apart: a different scope (national vs local), not a dispute
@@ -508,9 +506,7 @@ def _themes_meet(a: _Features, b: _Features) -> bool:
 
 
 def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str] | str:
-    if old.polarity == new.polarity:
-        return "same_polarity"
-    if not _names_compatible(old, new):
+    if not _names_compatible(old, new):  # (opposite polarities: judge's check)
         return "different_names"
     da, db = _features(old).doers, _features(new).doers
     if da and db and not da & db:
@@ -563,15 +559,6 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     return rule, min(confidence, 0.95), why
 
 
-def _worth_comparing(old: Claim, new: Claim, cfg: DetectConfig) -> bool:
-    """Cheap necessary conditions, checked before the story match."""
-    if new.kind == "statement":
-        return old.polarity != new.polarity
-    if old.figure is None or new.figure is None or old.figure.unit != new.figure.unit:
-        return False
-    return _far_enough(old, new, cfg)
-
-
 def judge(old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> tuple[str, float, str, float] | str:
     """The decision on one pair of claims under one key: `(rule, confidence, why, story similarity)` when
     they conflict, else the reason code of the first check that stopped them (`REJECTIONS`)."""
@@ -583,8 +570,8 @@ def judge(old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> tuple[str, flo
         old.figure is None or new.figure is None or old.figure.unit != new.figure.unit
     ):
         return "different_unit"
-    if not _worth_comparing(old, new, cfg):
-        return "compatible_figures"
+    if new.kind == "numeric" and not _far_enough(old, new, cfg):
+        return "compatible_figures"  # (the cheap checks above run before the story match)
     story = _same_story(old, new, cfg)
     if story <= 0:
         return "different_story"
