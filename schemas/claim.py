@@ -16,6 +16,9 @@ Bound = Literal[
     "exact", "approx", "at_least", "more_than", "at_most", "less_than", "nearly", "range", "vague"
 ]
 
+SpeakerKind = Literal["person", "organisation", "anonymous", "outlet"]
+Certainty = Literal["asserted", "hedged", "denied", "reported"]
+
 
 class Figure(Record):
     """A number as written and as normalised to an interval [low, high]."""
@@ -39,9 +42,9 @@ class Claim(Record):
     sentence_index: int = Field(ge=-1, description="-1 for the title")
     speaker: str = Field(description="who makes the claim, as written (or the outlet itself)")
     claimant: str = Field(description="normalised speaker identity used for same-source decisions")
-    speaker_kind: Literal["person", "organisation", "anonymous", "outlet"] = "outlet"
+    speaker_kind: SpeakerKind = "outlet"
     reporting_verb: str | None = None
-    certainty: Literal["asserted", "hedged", "denied", "reported"] = "asserted"
+    certainty: Certainty = "asserted"
     kind: Literal["numeric", "statement"]
     key: str = Field(description="claim key: the claims compared with each other share it")
     story: str = Field(description="the event the claim is about: place (and type) it is anchored to")

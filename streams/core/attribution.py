@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from schemas.claim import Certainty, SpeakerKind
+
 from .lexicon import REPORTING
 
 _VERBS = (
@@ -105,9 +107,9 @@ _STOP = {"the", "a", "an", "its", "his", "her", "their", "our", "of", "in", "on"
 class Speaker:
     name: str
     claimant: str
-    kind: str  # person | organisation | anonymous | outlet
+    kind: SpeakerKind
     verb: str | None
-    certainty: str
+    certainty: Certainty
 
 
 @dataclass
@@ -144,7 +146,7 @@ _WHEN = re.compile(
 )
 
 
-def normalise_claimant(phrase: str) -> tuple[str, str]:
+def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
     """Return (claimant, kind). Organisations win over the person speaking for them:
     'army spokesman Brigadier General Nabil Abdallah' -> ('army', 'organisation');
     'Colonel Abdelilah Amrani, the directorate's regional commander' -> ('directorate', 'organisation');

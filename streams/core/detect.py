@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from schemas import Alert, Claim, ClaimBatch
+from schemas import Alert, AlertKind, Claim, ClaimBatch
 
 from .attribution import same_claimant
 from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
@@ -33,7 +33,7 @@ RULE_REVISION = "numeric_revision.v1"
 RULE_STATEMENT = "outcome_polarity.v1"
 RULE_STATEMENT_REVISION = "outcome_reversal.v1"
 #: every rule and the alert kind it raises: the closed label set of the alerts metric (streams/metrics.py)
-RULES = {
+RULES: dict[str, AlertKind] = {
     RULE_NUMERIC: "numeric_conflict",
     RULE_CUMULATIVE: "numeric_conflict",
     RULE_REVISION: "numeric_conflict",
@@ -398,7 +398,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     if new.figure is None or old.figure is None or not _units_compatible(old, new):
         return "different_unit"
     gap = _gap(old, new)  # (far enough apart: judge's check)
-    va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low  # type: ignore[union-attr]
+    va, vb = old.figure.value or old.figure.low, new.figure.value or new.figure.low
     if va and vb and max(va, vb) / min(va, vb) > cfg.max_ratio:
         # orders of magnitude apart: a different scope (national vs local), not a dispute
         return "scale_apart"
@@ -413,7 +413,7 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
         (old, new)
         if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
         else (new, old)
-    )  # type: ignore[union-attr]  # noqa: E501
+    )
     lower_part = bool(lower.place) and "nationwide" not in (lower.place or "") and not higher.place
     # a lower figure about the very place the other report's story is anchored to (its dateline, its
     # lead) is about the same scope as that report's unplaced figure, not a part of it
@@ -471,13 +471,14 @@ def _numeric(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, str
     if old.place and new.place:
         confidence += 0.05
     what = measure.replace("count:", "").replace("amount:", "").replace("_", " ")
+    assert earlier.figure is not None and later.figure is not None
     if rule == RULE_CUMULATIVE:
         why = (
-            f"the running count of {what} falls from {earlier.figure.text!r} ({earlier.speaker}) to "  # type: ignore[union-attr]
+            f"the running count of {what} falls from {earlier.figure.text!r} ({earlier.speaker}) to "
             f"{later.figure.text!r} ({later.speaker}) {hours:.0f} h later, with no stated revision"
         )
     elif rule == RULE_REVISION:
-        old_text, new_text = earlier.figure.text, later.figure.text  # type: ignore[union-attr]
+        old_text, new_text = earlier.figure.text, later.figure.text
         why = f"{later.speaker} changes the figure for {what} from {old_text!r} to {new_text!r}"
         if earlier.article_id == later.article_id:
             why = f"{later.source} revised article {later.article_id}: {why}"

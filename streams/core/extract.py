@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from schemas import Article, Claim, ClaimBatch, Figure
+from schemas.claim import Certainty, SpeakerKind
 
 from .attribution import Context, Speaker, attribute
 from .guard import Limits
@@ -421,7 +422,7 @@ def _counted(sent: str, fig: FigureSpan) -> str | None:
         m = re.match(r"((?:[a-z][a-z\-]+\s*){1})", before[-1])  # "the number of vessels ... rose to 19"
     if not m:
         return None
-    words = []
+    words: list[str] = []
     for w in m.group(1).split():
         if w[:1].isupper():
             if words:
@@ -643,6 +644,25 @@ def _quote_speaker(body: str, following: list[Sentence], ctx: Context) -> Speake
     return None
 
 
+class _Base(TypedDict):
+    """The fields every claim of one sentence shares."""
+
+    article_id: str
+    article_version: str
+    source: str
+    published_at: datetime
+    sentence: str
+    sentence_index: int
+    speaker: str
+    claimant: str
+    speaker_kind: SpeakerKind
+    reporting_verb: str | None
+    certainty: Certainty
+    story: str
+    place: str | None
+    time_scope: str | None
+
+
 def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim]:
     limits = limits or Limits()
     sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
@@ -683,7 +703,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         last_places = where or last_places
         scope = time_scope(body, article.published_at)
         speaker_toks = name_tokens(speaker.name)
-        base = {
+        base: _Base = {
             "article_id": article.id,
             "article_version": version,
             "source": article.source,
@@ -787,7 +807,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 if len(figs) > 1
                 else scope
             )
-            fbase = {**base, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
+            fbase: _Base = {**base, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
             if role is not None and role.agent:
                 quals = [*quals, *(f"sbj:{t}" for t in role.agent)]  # who did it: another doer, another count
             claims.append(
@@ -854,7 +874,7 @@ LEAD_SENTENCES = 3
 def _proposition_claims(
     doc: object,
     body: str,
-    base: dict[str, object],
+    base: _Base,
     index: int,
     article_id: str,
     version: str,
@@ -880,7 +900,7 @@ def _proposition_claims(
             feats.add(f"who:{p.person}")
         feats = {f for f in feats if f.split(":", 1)[1] not in speaker_toks}
         feats |= _content(body[max(0, p.start - 60) : p.end + 80], speaker_toks)
-        fields = dict(base)
+        fields: _Base = {**base}
         if p.denied:
             fields["certainty"] = "denied"
         out.append(
@@ -891,7 +911,7 @@ def _proposition_claims(
                 measure=name,
                 polarity=p.polarity,
                 subject=" ".join(sorted(feats)),
-                **fields,  # type: ignore[arg-type]
+                **fields,
             )
         )
     return out

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
+from schemas.claim import Certainty
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -316,7 +318,7 @@ for _w in (
     )
 
 # Reporting verbs and the certainty they lend to what is reported.
-REPORTING = {
+REPORTING: dict[str, Certainty] = {
     "said": "asserted",
     "says": "asserted",
     "say": "asserted",

@@ -341,7 +341,7 @@ def _precision(token: str, value: float, scale: str | None) -> float:
     if scale_v > 1:
         return scale_v / 2 if zeros == 0 and len(digits) <= 2 else scale_v * (10**zeros) / 2
     if zeros >= 2 and value >= 1000:
-        return (10**zeros) / 2
+        return float(10**zeros) / 2
     return 0.0
 
 
@@ -388,10 +388,10 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     if not _MAYBE_NUMBER.search(sentence):
         return out  # most sentences hold no number at all: one cheap scan instead of the full grammar
     phone_spans = [m.span() for m in _PHONE.finditer(sentence) if sum(c.isdigit() for c in m.group(0)) >= 8]
-    low = sentence.lower()
-    if len(low) != len(sentence):  # a few characters change length when lower-cased: keep offsets true
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in sentence)
-    for m in FIGURE.finditer(low):
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a few characters change length when lower-cased: keep offsets true
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in sentence)
+    for m in FIGURE.finditer(lowered):
         if len(out) >= max_figures:
             break
         start, end = m.span()

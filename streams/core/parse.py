@@ -166,15 +166,15 @@ class _Attributes:
                     self.lemmas.clear()
                 for k, t in zip(keys, doc, strict=True):
                     # a listed word's lemma may be the ruler's own ("ai" of "ain't" is "be"): keep it with it
-                    tags[k] = (t.pos, t.morph.key, t.lemma_ if k[0] else None)
+                    tags[k] = (t.pos, t.morph.key, t.lemma_ if k[0] else None)  # type: ignore[attr-defined]
                     if not k[0]:
-                        self.lemmas[(t.orth, t.pos, t.morph.key)] = t.lemma_
+                        self.lemmas[(t.orth, t.pos, t.morph.key)] = t.lemma_  # type: ignore[attr-defined]
             return doc
         lemmas = self.lemmas
         for k, t in zip(keys, doc, strict=True):
             pos, morph, fixed = tags[k]
             t.pos = pos
-            t.set_morph(morph)
+            t.set_morph(morph)  # type: ignore[attr-defined]
             lk = (t.orth, pos, morph)
             lemma = fixed if fixed is not None and t.lower_ == k[0] else lemmas.get(lk)
             if lemma is None:
