@@ -17,7 +17,7 @@ import pytest
 
 from schemas import Alert, Claim
 from streams.cli import main
-from streams.core import detect
+from streams.core import checks
 from streams.core.detect import REASONS_TEXT, REJECTIONS
 from streams.core.explain import DIFFERENT_KEY, verdict
 
@@ -250,17 +250,18 @@ def test_every_reason_code_has_a_one_line_description() -> None:
 def _returned_codes(fn: Callable[..., object]) -> set[str]:
     tree = ast.parse(inspect.getsource(fn))
     return {
-        node.value.value
+        const.value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Return)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
+        if isinstance(node, ast.Return) and node.value is not None
+        for const in ast.walk(node.value)
+        if isinstance(const, ast.Constant) and isinstance(const.value, str)
     }
 
 
 def test_rejections_list_every_code_the_checks_return() -> None:
-    returned = set().union(*(_returned_codes(f) for f in (detect.judge, detect._numeric, detect._statement)))
-    assert returned == set(REJECTIONS)
+    for check in checks.CHECKS:
+        assert _returned_codes(check.run) == {check.reason}, check.name
+    assert set().union(*(_returned_codes(c.run) for c in checks.CHECKS)) == set(REJECTIONS)
 
 
 def test_method_lists_every_reason_code() -> None:

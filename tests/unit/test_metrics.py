@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from prometheus_client import CollectorRegistry
 
-from streams.core import detect
+from streams.core import detect, rules
 from streams.core.guard import REASONS
 from streams.metrics import LABEL_SETS, Metrics, MetricsServer
 
@@ -84,8 +84,8 @@ def test_rejections_of_one_detection_add_to_their_series() -> None:
 
 
 def test_the_rule_list_names_every_rule_of_the_detector() -> None:
-    constants = {v for k, v in vars(detect).items() if k.startswith("RULE_") and isinstance(v, str)}
-    assert constants == set(detect.RULES)
+    defined = {v.name for v in vars(rules).values() if isinstance(v, rules.Rule)}
+    assert defined == set(detect.RULES) == set(rules.BY_NAME)
     assert set(detect.RULES.values()) == {"numeric_conflict", "statement_conflict"}
 
 

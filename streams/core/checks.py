@@ -1,0 +1,399 @@
+"""Detection's checks: an ordered list of named checks, each a small function of one pair of claims that
+returns `PASS` (None) or the reason code that stops the pair.
+
+Reads: a `Pair` (two claims under one claim key, the earlier stored one first, and the settings). Emits: a
+reason code, or `PASS`. `CHECKS` is the order they run in (cheap ones first); the first that fails names
+the pair (`REJECTIONS` lists every code in that order, `REASONS_TEXT` says what each means). A pair that
+passes every check of its kind conflicts: `rules.py` names the rule that fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Final, Literal
+
+from schemas import Claim
+
+from .attribution import same_claimant
+from .relations import (
+    AT_EVENT,
+    DEFAULT,
+    EVENT_PROPERTIES,
+    GENERIC_PERSONS,
+    RECOVERY_OUTCOMES,
+    STATE_OUTCOMES,
+    DetectConfig,
+    above,
+    far_enough,
+    features,
+    gap,
+    names_compatible,
+    partial,
+    periods_compatible,
+    places_compatible,
+    quals,
+    same_report,
+    same_story,
+    story_place,
+    themes_meet,
+    units_compatible,
+    venue_only,
+)
+
+#: what a check returns when the pair passes it
+PASS: Final = None
+Kind = Literal["numeric", "statement"]
+
+
+class Pair:
+    """Two claims under one key, `old` (stored) and `new` (arriving), with what several checks and the
+    rules ask about them, each computed once."""
+
+    def __init__(self, old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> None:
+        self.old, self.new, self.cfg = old, new, cfg
+
+    @cached_property
+    def story(self) -> float:
+        """How alike the two stories are: 0 for different stories, else in (0, 1]."""
+        return same_story(self.old, self.new, self.cfg)
+
+    @cached_property
+    def gap(self) -> float:
+        return gap(self.old, self.new)
+
+    @cached_property
+    def ordered(self) -> tuple[Claim, Claim]:
+        """(earlier, later) by publication time, then article id."""
+        old, new = self.old, self.new
+        if (old.published_at, old.article_id) <= (new.published_at, new.article_id):
+            return old, new
+        return new, old
+
+    @cached_property
+    def hours(self) -> float:
+        """Hours between the two publications."""
+        return abs((self.new.published_at - self.old.published_at).total_seconds()) / 3600
+
+    @cached_property
+    def same_claimant(self) -> bool:
+        return same_claimant(self.old.claimant, self.new.claimant)
+
+    @cached_property
+    def same_report(self) -> bool:
+        return same_report(self.old, self.new)
+
+
+# -- every kind --------------------------------------------------------------------------------------------
+
+
+def one_claim(p: Pair) -> str | None:
+    return "same_claim" if p.old.claim_id == p.new.claim_id else PASS
+
+
+def opposite_polarity(p: Pair) -> str | None:
+    return "same_polarity" if p.old.polarity == p.new.polarity else PASS
+
+
+def same_unit(p: Pair) -> str | None:
+    fo, fn = p.old.figure, p.new.figure
+    if fo is None or fn is None or fo.unit != fn.unit:
+        return "different_unit"
+    return PASS
+
+
+def figures_apart(p: Pair) -> str | None:
+    return PASS if far_enough(p.old, p.new, p.cfg) else "compatible_figures"
+
+
+def one_story(p: Pair) -> str | None:
+    return "different_story" if p.story <= 0 else PASS
+
+
+def one_place(p: Pair) -> str | None:
+    return PASS if places_compatible(p.old, p.new) else "different_place"
+
+
+def one_period(p: Pair) -> str | None:
+    return PASS if periods_compatible(p.old, p.new) else "different_period"
+
+
+def two_sentences(p: Pair) -> str | None:
+    """Within one report, a headline summarises both sides: compare body sentences."""
+    old, new = p.old, p.new
+    if p.same_report and (
+        old.sentence_index == new.sentence_index or min(old.sentence_index, new.sentence_index) < 0
+    ):
+        return "same_sentence"
+    return PASS
+
+
+# -- figures -----------------------------------------------------------------------------------------------
+
+
+def counted_alike(p: Pair) -> str | None:
+    """Compatible counted nouns: a group by sex, age or nationality, or objects, never meet all people."""
+    if p.new.figure is None or p.old.figure is None or not units_compatible(p.old, p.new):
+        return "different_unit"
+    return PASS
+
+
+def one_scale(p: Pair) -> str | None:
+    """Orders of magnitude apart: a different scope (national against local), not a dispute."""
+    fo, fn = p.old.figure, p.new.figure
+    assert fo is not None and fn is not None
+    va, vb = fo.value or fo.low, fn.value or fn.low
+    if va and vb and max(va, vb) / min(va, vb) > p.cfg.max_ratio:
+        return "scale_apart"
+    return PASS
+
+
+def same_qualifiers(p: Pair) -> str | None:
+    """ "imported cases" against "local cases", "partly damaged" against "destroyed": different measures."""
+    return "different_qualifier" if quals(p.old) != quals(p.new) else PASS
+
+
+def figure_doers(p: Pair) -> str | None:
+    """Two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90")."""
+    da, db = features(p.old).subjects, features(p.new).subjects
+    if da and db and not (da <= db or db <= da):
+        return "different_doers"
+    return PASS
+
+
+def not_part_of_whole(p: Pair) -> str | None:
+    """The lower figure about a named part, or the higher one about the whole country: a subset."""
+    old, new = p.old, p.new
+    assert old.figure is not None and new.figure is not None
+    lower, higher = (
+        (old, new)
+        if (old.figure.value or old.figure.low or 0) < (new.figure.value or new.figure.low or 0)
+        else (new, old)
+    )
+    lower_part = bool(lower.place) and "nationwide" not in (lower.place or "") and not higher.place
+    # a lower figure about the very place the other report's story is anchored to (its dateline, its
+    # lead) is about the same scope as that report's unplaced figure, not a part of it
+    lower_part = lower_part and not story_place(lower, higher)
+    higher_whole = "nationwide" in (higher.place or "") and "nationwide" not in (lower.place or "")
+    if new.figure.unit == "percent":
+        # a part's rate is not bounded by the whole's: only a rate about another named place is another
+        # scope (that is one_place's)
+        higher_whole = False
+    if (
+        (lower_part or higher_whole)
+        and not venue_only(lower if lower.place else higher)
+        and new.measure not in EVENT_PROPERTIES
+    ):
+        return "part_of_whole"
+    return PASS
+
+
+def two_claimants_of_one_report(p: Pair) -> str | None:
+    """Within one report only two named claimants disagreeing count."""
+    kinds = (p.old.speaker_kind, p.new.speaker_kind)
+    if p.same_report and ("outlet" in kinds or p.same_claimant or p.new.measure.startswith("count:")):
+        return "same_report"
+    return PASS
+
+
+def level_close_in_time(p: Pair) -> str | None:
+    """A level that changes (outages, missing, an open measure's percentage) meets only close in time."""
+    measure = p.new.measure
+    level = measure.startswith("open:") and not p.new.cumulative  # an open measure of a level (a percentage)
+    changing = measure in ("missing", "outage", "fill_level") or level
+    if changing and p.hours > p.cfg.state_window_hours and not p.same_report:
+        return "state_changed"
+    return PASS
+
+
+def not_rising_total(p: Pair) -> str | None:
+    """A running total that rises over time is an update; unless two claimants' counts at about the same
+    moment differ by more than a count can grow in that time (1.5 at once, cfg.same_time_ratio at
+    cfg.same_time_hours): a dispute about one moment."""
+    earlier, later = p.ordered
+    if not p.new.cumulative or p.same_report or not above(later, earlier):
+        return PASS
+    assert earlier.figure is not None and later.figure is not None
+    cfg, hours = p.cfg, p.hours
+    lo_e = earlier.figure.high or earlier.figure.value or earlier.figure.low or 0
+    hi_l = later.figure.low or later.figure.value or 0
+    jump = hi_l / lo_e if lo_e else 0.0
+    needed = 1.5 + (cfg.same_time_ratio - 1.5) * min(1.0, hours / cfg.same_time_hours)
+    if not (hours <= cfg.same_time_hours and jump >= needed and not p.same_claimant):
+        return "cumulative_update"
+    return PASS
+
+
+# -- statements --------------------------------------------------------------------------------------------
+
+
+def same_named_things(p: Pair) -> str | None:
+    return PASS if names_compatible(p.old, p.new) else "different_names"
+
+
+def act_doers(p: Pair) -> str | None:
+    """ "gunmen opened fire" and "our troops did not open fire": two doers, both may be true."""
+    da, db = features(p.old).doers, features(p.new).doers
+    return "different_doers" if da and db and not da & db else PASS
+
+
+def one_theme(p: Pair) -> str | None:
+    """ "grounded six ATR turboprops" and "did not ground part of its ATR fleet" are one thing (a name
+    shared); "closed the road" and "did not close the school" are two."""
+    fa, fb = features(p.old), features(p.new)
+    return "different_theme" if fa.themes and fb.themes and not themes_meet(fa, fb) else PASS
+
+
+def one_group(p: Pair) -> str | None:
+    """ "arrested two journalists" and "no protester was arrested": two groups."""
+    pa, pb = features(p.old).persons, features(p.new).persons
+    if pa and pb and not (pa & pb or (pa | pb) & GENERIC_PERSONS):
+        return "different_groups"
+    return PASS
+
+
+def state_close_in_time(p: Pair) -> str | None:
+    """A state that changes (supply restored, operations, functioning): a later report is an update,
+    unless a claim fixes the moment ("worked before the collision")."""
+    old, new = p.old, p.new
+    if (
+        new.measure in STATE_OUTCOMES
+        and old.article_id != new.article_id
+        and p.hours > p.cfg.state_outcome_hours
+        and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
+    ):
+        return "state_update"
+    return PASS
+
+
+def not_partial(p: Pair) -> str | None:
+    """ "crews reconnected 23,000 customers": progress on a part, not the end of the outage."""
+    old, new = p.old, p.new
+    if new.measure == "restored" and partial(old if old.polarity > 0 else new):
+        return "partial_progress"
+    return PASS
+
+
+def two_aspects(p: Pair) -> str | None:
+    """One speaker describing two aspects in one report."""
+    return "same_speaker_same_report" if p.same_claimant and p.same_report else PASS
+
+
+def not_recovery(p: Pair) -> str | None:
+    """The claimant reports the repair of what it reported broken: progress."""
+    old, new = p.old, p.new
+    if p.same_claimant and new.measure in RECOVERY_OUTCOMES:
+        earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
+        if earlier.published_at < later.published_at and earlier.polarity < 0 < later.polarity:
+            return "recovery_progress"
+    return PASS
+
+
+def parties(p: Pair) -> str | None:
+    """An outlet's own narrative is not a party to the dispute."""
+    outlets = (p.old.speaker_kind == "outlet") + (p.new.speaker_kind == "outlet")
+    if outlets == 2 or (outlets and (p.same_claimant or p.same_report)):
+        return "outlet_narrative"
+    return PASS
+
+
+# -- the order ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    """One named check: the reason code it returns, the claim kinds it applies to, the function."""
+
+    reason: str
+    kinds: frozenset[Kind]
+    run: Callable[[Pair], str | None]
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
+
+
+_BOTH: frozenset[Kind] = frozenset({"numeric", "statement"})
+_NUMERIC: frozenset[Kind] = frozenset({"numeric"})
+_STATEMENT: frozenset[Kind] = frozenset({"statement"})
+
+#: every check, in the order they run: cheap ones first, the story match after them
+CHECKS: tuple[Check, ...] = (
+    Check(reason="same_claim", kinds=_BOTH, run=one_claim),
+    Check(reason="same_polarity", kinds=_STATEMENT, run=opposite_polarity),
+    Check(reason="different_unit", kinds=_NUMERIC, run=same_unit),
+    Check(reason="compatible_figures", kinds=_NUMERIC, run=figures_apart),
+    Check(reason="different_story", kinds=_BOTH, run=one_story),
+    Check(reason="different_place", kinds=_BOTH, run=one_place),
+    Check(reason="different_period", kinds=_BOTH, run=one_period),
+    Check(reason="same_sentence", kinds=_BOTH, run=two_sentences),
+    Check(reason="different_unit", kinds=_NUMERIC, run=counted_alike),
+    Check(reason="scale_apart", kinds=_NUMERIC, run=one_scale),
+    Check(reason="different_qualifier", kinds=_NUMERIC, run=same_qualifiers),
+    Check(reason="different_doers", kinds=_NUMERIC, run=figure_doers),
+    Check(reason="part_of_whole", kinds=_NUMERIC, run=not_part_of_whole),
+    Check(reason="same_report", kinds=_NUMERIC, run=two_claimants_of_one_report),
+    Check(reason="state_changed", kinds=_NUMERIC, run=level_close_in_time),
+    Check(reason="cumulative_update", kinds=_NUMERIC, run=not_rising_total),
+    Check(reason="different_names", kinds=_STATEMENT, run=same_named_things),
+    Check(reason="different_doers", kinds=_STATEMENT, run=act_doers),
+    Check(reason="different_theme", kinds=_STATEMENT, run=one_theme),
+    Check(reason="different_groups", kinds=_STATEMENT, run=one_group),
+    Check(reason="state_update", kinds=_STATEMENT, run=state_close_in_time),
+    Check(reason="partial_progress", kinds=_STATEMENT, run=not_partial),
+    Check(reason="same_speaker_same_report", kinds=_STATEMENT, run=two_aspects),
+    Check(reason="recovery_progress", kinds=_STATEMENT, run=not_recovery),
+    Check(reason="outlet_narrative", kinds=_STATEMENT, run=parties),
+)
+#: the checks of each claim kind, in order
+BY_KIND: dict[str, tuple[Check, ...]] = {
+    kind: tuple(c for c in CHECKS if kind in c.kinds) for kind in ("numeric", "statement")
+}
+
+#: every reason code a check can return, in the order the checks run
+REJECTIONS: tuple[str, ...] = tuple(dict.fromkeys(c.reason for c in CHECKS))
+
+REASONS_TEXT: dict[str, str] = {
+    "same_claim": "one and the same claim on both sides",
+    "same_polarity": "statements that both assert, or both deny, the outcome",
+    "different_unit": "figures in different units, or counting different things (people against objects, "
+    "a group by sex, age or nationality against all people)",
+    "compatible_figures": "the figures agree: their intervals overlap or are closer than the margin (8 % "
+    "of the larger, 3 % against a stated bound, 0.15 points between percentages)",
+    "different_story": "not the same story: too few distinctive names shared by the two articles' title, "
+    "lead and dateline within the story window, and no claimant revisiting a stated period",
+    "different_place": "both name a place, and not the same one (nor a region or dateline containing it)",
+    "different_period": "different stated periods, or a running total or past period against an unscoped "
+    "figure",
+    "same_sentence": "within one report, the same sentence or the headline (a headline summarises both "
+    "sides)",
+    "scale_apart": "figures more than 50 times apart: a different scope, not a dispute",
+    "different_qualifier": "different qualifiers make different measures (imported against local cases, "
+    "partly damaged against destroyed)",
+    "different_doers": "two different named doers of the act; both may be true",
+    "part_of_whole": "the lower figure is about a named part (not the other report's own story place) and "
+    "the higher about the unplaced or nationwide whole: a subset",
+    "same_report": "two figures of one report that are not two named claimants disagreeing",
+    "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
+    "cumulative_update": "a running total that rises over time: an update, not a dispute",
+    "different_names": "statements about two different named things",
+    "different_theme": "the same act done to two different things: neither the same word, nor a shared "
+    "name, nor one named by the other's words",
+    "different_groups": "statements about two different groups of persons",
+    "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
+    "than 8 hours apart, the moment not fixed",
+    "partial_progress": "a restoration that counts how far it got: progress, not a denial of the outage",
+    "same_speaker_same_report": "one speaker describing two aspects in one report",
+    "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
+    "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
+}
+
+
+def first_failing(p: Pair) -> str | None:
+    """The reason code of the first check the pair fails, or `PASS`."""
+    for check in BY_KIND[p.new.kind]:
+        reason = check.run(p)
+        if reason is not None:
+            return reason
+    return PASS

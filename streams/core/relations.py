@@ -1,0 +1,361 @@
+"""Relations between two claims that detection's checks ask about: the same story, compatible places and
+periods, what a statement names, how far apart two figures are, whether counted nouns meet.
+
+Reads: two claims (and the detection settings). Emits: plain answers (bool, a similarity, a gap). Token
+sets derived from a claim are computed once per claim id (`features`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import Claim
+
+from .attribution import same_claimant
+from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
+from .numbers import find_figures
+from .text import GENERIC_NAMES, name_tokens, strip_dateline
+
+STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
+#: outcomes whose grammatical subject is the thing they happen to (a crossing closes, a plant restarts, a
+#: dam is damaged), not an actor (forces capture, a regulator approves)
+THING_OUTCOMES = frozenset(
+    {
+        "closure",
+        "restored",
+        "functioning",
+        "operations_halted",
+        "damaged",
+        "cancelled",
+        "suspended",
+        "released",
+        "shot_down",
+        "contaminated",
+    }
+)
+
+#: a state claimed at the moment of an event ("the signalling worked before the collision") is fixed in time:
+#: a later report of the opposite is a contradiction, not an update
+AT_EVENT = re.compile(
+    r"\b(?:before|at the time of|during|when|as) (?:the |a |its )?(?:\w+ ){0,2}?(?:crash|collision|accident|"
+    r"derailment|explosion|blast|fire|attack|collapse|incident|disaster|outage|failure)\b",
+    re.IGNORECASE,
+)
+#: states whose negative is the broken condition: one claimant reporting it first and the repair later
+#: ("without power" ... "power restored") reports progress
+RECOVERY_OUTCOMES = frozenset({"restored", "functioning"})
+
+
+@dataclass(frozen=True)
+class DetectConfig:
+    story_window_days: float = 10.0
+    state_window_hours: float = 12.0  # levels that change (outages, missing) compare only this close in time
+    min_gap: float = 0.08  # relative gap between two figures' disjoint intervals before they conflict
+    min_gap_bound: float = 0.03  # ... when one of them is a stated bound ("at least 500" against 471)
+    min_points: float = 0.15  # for percentages: gap in points between disjoint intervals ("4.9%" vs "4.6%")
+    min_story_overlap: int = 2
+    max_ratio: float = 50.0
+    near_days: float = 2.0
+    period_window_days: float = 400.0
+    min_shared_words: int = 3
+    same_time_hours: float = 12.0  # two sources this close in time describe the same moment
+    same_time_ratio: float = 2.5  # ... so a rise this steep between them is a dispute, not an update
+    state_outcome_hours: float = 8.0
+
+
+DEFAULT = DetectConfig()
+
+#: words for persons that name no particular group: they meet any group ("no one was moved" vs "migrants")
+GENERIC_PERSONS = frozenset({"person", "people", "man", "woman", "individual", "resident", "civilian"})
+
+
+def _tokens(s: str | None) -> set[str]:
+    return set(s.split()) if s else set()
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Token sets derived from one claim, computed once per claim (claims are immutable)."""
+
+    story: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
+    content: frozenset[str]
+    quals: frozenset[str]
+    objects: frozenset[str]  # statements: names after the outcome trigger (what the outcome is about)
+    regions: frozenset[str]  # regions the article's dateline puts its place in ("GAZIPUR, Bangladesh")
+    datelines: frozenset[str]  # the article's dateline place ("TOMOHON, Indonesia": tomohon)
+    subjects: frozenset[str]  # statements: names of the outcome's own subject, before the trigger
+    around: frozenset[str]  # names of the sentence and story, only where there are objects to look for
+    doers: frozenset[str]  # open statements: who did the act (name words, else the head word: "gunman")
+    persons: frozenset[str]  # open statements about persons: the word for them ("migrant", "person")
+    themes: frozenset[str]  # open statements: what the act is done to ("certificate", "fleet")
+
+
+_FEATURES: dict[str, Features] = {}
+_FEATURES_MAX = 20_000  # about the claims one worker holds (keys x CLAIMWATCH_HISTORY_PER_KEY)
+
+
+def features(c: Claim) -> Features:
+    f = _FEATURES.get(c.claim_id)
+    if f is None:
+        story = frozenset(_tokens(c.story))
+        subject = c.subject.split()
+        objects = frozenset(t[4:] for t in subject if t.startswith("obj:"))
+        f = Features(
+            story=frozenset(t for t in story if not t.startswith(("^", "~"))),
+            names=frozenset(t for t in story if not t.startswith(("@", "^", "~"))),
+            regions=frozenset(t[1:] for t in story if t.startswith("^")),
+            datelines=frozenset(t[1:] for t in story if t.startswith("~")),
+            subjects=frozenset(t[4:] for t in subject if t.startswith("sbj:")),
+            places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
+            content=frozenset(t for t in subject if ":" not in t),
+            quals=frozenset(t for t in subject if t.startswith("q:")),
+            objects=objects,
+            around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
+            doers=frozenset(t[3:] for t in subject if t.startswith("by:")),
+            persons=frozenset(t[4:] for t in subject if t.startswith("who:")),
+            themes=frozenset(t[4:] for t in subject if t.startswith("thm:")),
+        )
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
+        _FEATURES[c.claim_id] = f
+    return f
+
+
+#: figures that describe one event as a whole (not counts that add up over its parts): where one report
+#: places the event, the figure is still about the whole event
+EVENT_PROPERTIES = frozenset({"magnitude", "spilled", "derailed", "aboard"})
+
+#: last words of place names that are venues of an event, not parts of an area: a rally "on Roubedorf
+#: Boulevard" is the whole rally, not a district's share of it
+VENUE_HEADS = frozenset(
+    {"boulevard", "square", "street", "avenue", "road", "park", "stadium", "plaza", "esplanade", "arena"}
+)
+
+
+def venue_only(c: Claim) -> bool:
+    places = [p.split() for p in (c.place or "").split(" | ") if p.strip()]
+    return bool(places) and all(p[-1] in VENUE_HEADS for p in places)
+
+
+#: a place named with a part of it ("Karvell's old town", "the outskirts of Karvell"): a sub-area, not the
+#: place as a whole ("the town of Karvell", "Karvell's mayor")
+_PART_NOUNS = (
+    r"(?:old town|outskirts|suburbs?|districts?|neighbou?rhoods?|parts?|areas?|centre|center|"
+    r"north|south|east|west|northern|southern|eastern|western|central)"
+)
+
+
+def sub_area(c: Claim) -> bool:
+    sentence = c.sentence.lower()
+    for place in filter(None, (p.strip() for p in (c.place or "").split(" | "))):
+        name = re.escape(place)
+        if re.search(rf"\b{name}['’]s (?:\w+ )?{_PART_NOUNS}\b", sentence) or re.search(
+            rf"\b{_PART_NOUNS} (?:\w+ )?of (?:the )?(?:\w+ )?{name}\b", sentence
+        ):
+            return True
+    return False
+
+
+def story_place(placed: Claim, unplaced: Claim) -> bool:
+    """The placed claim names only places the other claim's story is anchored to (its dateline or lead
+    places), and names them whole: the two figures are about one scope, the other report's figure only
+    leaves its place unsaid."""
+    own = features(placed).places
+    anchors = {t[1:] for t in features(unplaced).story if t.startswith("@")}
+    return bool(own) and own <= anchors and not sub_area(placed)
+
+
+def same_report(a: Claim, b: Claim) -> bool:
+    """One version of one article. Two versions of an article (same id, changed content) are two reports
+    by the same outlet at two times: a figure the revision changes is compared like a later report's."""
+    return a.article_id == b.article_id and a.article_version == b.article_version
+
+
+def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
+    """0 when the claims are about different stories, else a similarity in (0, 1]."""
+    if a.article_id == b.article_id:
+        return 1.0
+    dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
+    fa, fb = features(a), features(b)
+    sa, sb = fa.story, fb.story
+    common = fa.names & fb.names
+    if dt <= cfg.story_window_days:
+        sim = _story_similarity(a, b, sa, sb, common, dt, cfg)
+        if sim > 0:
+            return sim
+    if (
+        a.time_scope
+        and a.time_scope == b.time_scope
+        and common
+        and dt <= cfg.period_window_days
+        and "outlet" not in (a.speaker_kind, b.speaker_kind)
+        and same_claimant(a.claimant, b.claimant)
+    ):
+        return 0.5  # one claimant revisiting the same stated period ("first quarter", "2024/25")
+    return 0.0
+
+
+def _story_similarity(
+    a: Claim,
+    b: Claim,
+    sa: frozenset[str],
+    sb: frozenset[str],
+    common: frozenset[str],
+    dt: float,
+    cfg: DetectConfig,
+) -> float:
+    if len(common) < cfg.min_story_overlap:
+        # one shared name is enough, days apart at most, when both claims or both leads name it as the
+        # place, or when one lead places it and the claims share the words around them ("Fez" + "stadium
+        # safety inspection"): a shared surname or organisation alone never joins two stories
+        marked = {t[1:] for t in sa | sb if t.startswith("@")}
+        shared_place = _place_tokens(a) & _place_tokens(b) & common
+        shared_words = _content_tokens(a) & _content_tokens(b)
+        if not (
+            common
+            and dt <= cfg.near_days
+            and (
+                shared_place
+                or any(f"@{t}" in sa and f"@{t}" in sb for t in common)
+                or (common & marked and len(shared_words) >= cfg.min_shared_words)
+            )
+        ):
+            return 0.0
+    return len(common) / max(1, min(len(features(a).names), len(features(b).names)))
+
+
+def _content_tokens(c: Claim) -> frozenset[str]:
+    return features(c).content
+
+
+def _place_tokens(c: Claim) -> frozenset[str]:
+    return features(c).places
+
+
+def places_compatible(a: Claim, b: Claim) -> bool:
+    if not a.place or not b.place:
+        return True
+    pa, pb = _place_tokens(a), _place_tokens(b)
+    if pa & pb:
+        return True
+    # a region a dateline names as containing the story's place ("GAZIPUR, Bangladesh") contains the other
+    regions = features(a).regions | features(b).regions
+    if bool(pa) and pa <= regions or bool(pb) and pb <= regions:
+        return True
+    # one names the place the other's article is datelined from: that article's figure is about it too
+    return bool(pa) and pa <= features(b).datelines or bool(pb) and pb <= features(a).datelines
+
+
+def periods_compatible(a: Claim, b: Claim) -> bool:
+    """Explicit periods must agree; a claim about a past year never meets one about the present."""
+    sa, sb = (
+        set(filter(None, (a.time_scope or "").split(","))),
+        set(filter(None, (b.time_scope or "").split(","))),
+    )
+    if sa and sb:
+        return bool(sa & sb)
+    one, other = (sa, b) if sa else (sb, a)
+    if not one:
+        return True
+    if all(s.startswith("since ") for s in one) or "past" in one or "habitual" in one:
+        return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
+    years = {s for s in one if s[:4].isdigit()}
+    return not years or str(other.published_at.year) in {y[:4] for y in years}
+
+
+def names_compatible(a: Claim, b: Claim) -> bool:
+    """Statements: when both name what the outcome is about (names after the trigger), one side's names must
+    occur in the other's sentence or story ("clears the cement merger" never meets "blocks the app
+    takeover")."""
+    fa, fb = features(a), features(b)
+    # outcomes said of a thing ("the Ciudad Hidalgo crossing has reopened", "La Mesilla crossing remains
+    # closed"): two different named subjects are two things; most names shared is one
+    sa, sb = fa.subjects, fb.subjects
+    if a.measure in THING_OUTCOMES and sa and sb and len(sa & sb) * 2 < len(sa | sb):
+        return False
+    if fa.objects and fb.objects:
+        return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
+    return True
+
+
+def far_enough(a: Claim, b: Claim, cfg: DetectConfig) -> bool:
+    """Disjoint intervals far enough apart: a relative gap for counts and amounts, points for percentages
+    (a rate revised from 4.9 % to 4.6 % is a real revision however small relative to 4.9)."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.unit == "percent" and fb.unit == "percent":
+        lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+        lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+        return max(lo_b - hi_a, lo_a - hi_b) >= cfg.min_points
+    bounded = fa.bound in _ONE_SIDED or fb.bound in _ONE_SIDED
+    return gap(a, b) >= (cfg.min_gap_bound if bounded else cfg.min_gap)
+
+
+#: bounds a speaker states on one side: a figure beyond one contradicts it by more than rounding
+_ONE_SIDED = frozenset({"at_least", "more_than", "less_than", "at_most"})
+
+
+def gap(a: Claim, b: Claim) -> float:
+    """Relative gap between the two figures' intervals; 0 when they overlap."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None  # numeric claims always carry a figure
+    lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+    lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+    if hi_a < lo_b:
+        return (lo_b - hi_a) / lo_b if lo_b else 0.0
+    if hi_b < lo_a:
+        return (lo_a - hi_b) / lo_a if lo_a else 0.0
+    return 0.0
+
+
+def above(later: Claim, earlier: Claim) -> bool:
+    """The later figure is at least as high as the earlier one (a rising count)."""
+    fl, fe = later.figure, earlier.figure
+    assert fl is not None and fe is not None
+    return (fl.high if fl.high is not None else float("inf")) >= (fe.low or 0.0) and (
+        (fl.value or fl.low or 0.0) >= (fe.value or fe.low or 0.0)
+    )
+
+
+def _subgroup(counted: str | None) -> bool:
+    return counted is not None and (counted in SUBGROUPS or counted[:1].isupper())
+
+
+def units_compatible(a: Claim, b: Claim) -> bool:
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.unit != fb.unit:
+        return False
+    if fa.counted != fb.counted and (_subgroup(fa.counted) or _subgroup(fb.counted)):
+        return False  # a count of women, children or Israelis is a part of a count of people
+    if fa.counted and fb.counted and fa.counted != fb.counted:
+        # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
+        other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
+        return other is not None and (other in PERSON_CLASSES or is_person_noun(other))
+    return True
+
+
+def quals(c: Claim) -> frozenset[str]:
+    return features(c).quals
+
+
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def partial(c: Claim) -> bool:
+    """The claim's sentence counts what the outcome reached ("restored power to 40,000 homes", "to 80
+    percent of customers"): it says how far the outcome got, not that it is complete."""
+    body = strip_dateline(c.sentence)[0]
+    return any(
+        f.value is not None and not _DURATION.search(body[f.end : f.end + 12])
+        for f in find_figures(body, max_figures=8)
+    )
+
+
+def themes_meet(a: Features, b: Features) -> bool:
+    """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
+    theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
+    return bool(a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content)
