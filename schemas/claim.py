@@ -6,9 +6,9 @@ One message per (article, claim key) so that a claim-heavy article costs few mes
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import Record
 
@@ -32,7 +32,93 @@ class Figure(Record):
     counted: str | None = Field(default=None, description="the counted noun as written, e.g. 'civilians'")
 
 
-class Claim(Record):
+class Story(Record):
+    """The story a claim belongs to: the distinctive names of its article's title, lead and dateline."""
+
+    names: list[str] = Field(default_factory=list, description="name words, most frequent first")
+    places: list[str] = Field(
+        default_factory=list, description="names the lead uses as places ('in Fez', the dateline's)"
+    )
+    regions: list[str] = Field(
+        default_factory=list, description="what the dateline puts its place in ('GAZIPUR, Bangladesh')"
+    )
+    dateline: list[str] = Field(default_factory=list, description="the dateline's own place ('gazipur')")
+
+
+class MeasureRef(Record):
+    """What a claim measures: a lexicon measure family or outcome class (`deaths`, `restored`), or an open
+    measure named by its act's predicate family and what the act counts or is done to (`cancel` of
+    `flight`), or by the counted phrase alone (`waiting_list`)."""
+
+    family: str = Field(description="measure family, outcome class, predicate family or counted phrase")
+    open: bool = Field(default=False, description="an open measure (no lexicon family or class covers it)")
+    negated: bool = Field(default=False, description="an open measure of the act not done ('received no')")
+    of: str | None = Field(default=None, description="what an open act counts or is done to ('flight')")
+    container: str | None = Field(
+        default=None, description="places or objects counted ('cases found in 29 districts': districts)"
+    )
+
+    @property
+    def name(self) -> str:
+        """The measure's identifier, as the claim key names it: `deaths`, `open:cancel~flight`,
+        `open:no_receive~people`, `cases:districts`."""
+        core = f"{'no_' if self.negated else ''}{self.family}{'~' + self.of if self.of is not None else ''}"
+        return f"{'open:' if self.open else ''}{core}{':' + self.container if self.container else ''}"
+
+    @property
+    def label(self) -> str:
+        """The measure in words: `deaths`, `cancel flight`, `not receive people`, `cases (districts)`."""
+        words = [*(["not"] if self.negated else []), self.family]
+        if self.of is not None and self.of != "thing":
+            words.append(self.of)
+        text = " ".join(words).replace("_", " ")
+        return f"{text} ({self.container})" if self.container else text
+
+    @classmethod
+    def of_name(cls, name: str) -> MeasureRef:
+        """The measure an identifier names (the inverse of `name`)."""
+        is_open = name.startswith("open:")
+        rest = name[5:] if is_open else name
+        rest, _, container = rest.partition(":")
+        core, tilde, of = rest.partition("~")
+        negated = is_open and bool(tilde) and core.startswith("no_")
+        return cls(
+            family=core[3:] if negated else core,
+            open=is_open,
+            negated=negated,
+            of=of if tilde else None,
+            container=container or None,
+        )
+
+
+class Features(Record):
+    """What detection compares, as typed values: the measure, the story, and the words and names around
+    the claim, each in its own field."""
+
+    measure: MeasureRef
+    story: Story = Field(default_factory=Story)
+    words: list[str] = Field(default_factory=list, description="content words around the claim")
+    qualifiers: list[str] = Field(
+        default_factory=list, description="what makes a figure another measure ('imported', 'core', 'annual')"
+    )
+    agents: list[str] = Field(
+        default_factory=list, description="name words of who did it, or of the outcome's own subject"
+    )
+    objects: list[str] = Field(
+        default_factory=list, description="statements: name words after the outcome or act (what it is about)"
+    )
+    themes: list[str] = Field(default_factory=list, description="open statements: what the act is done to")
+    doers: list[str] = Field(
+        default_factory=list, description="open statements: who did the act (name words, else the head word)"
+    )
+    persons: list[str] = Field(
+        default_factory=list, description="open statements about persons: the word for them ('migrant')"
+    )
+
+
+class ClaimView(Record):
+    """A claim as alerts show it: readable fields only (`Claim` adds the typed features detection reads)."""
+
     claim_id: str = Field(description="stable id: hash of article id, content version and span")
     article_id: str
     article_version: str = Field(description="hash of the article content; a changed article is a revision")
@@ -47,15 +133,63 @@ class Claim(Record):
     certainty: Certainty = "asserted"
     kind: Literal["numeric", "statement"]
     key: str = Field(description="claim key: the claims compared with each other share it")
-    story: str = Field(description="the event the claim is about: place (and type) it is anchored to")
-    measure: str = Field(description="normalised measure (deaths, evacuated, ...) or outcome class")
+    story: str = Field(description="the names of the story the claim is about, most distinctive first")
+    measure: str = Field(description="what is measured, in words (deaths, evacuated, ...) or outcome class")
     place: str | None = Field(default=None, description="places named in the sentence, ' | '-separated")
-    subject: str = Field(default="", description="content words around the claim, for subject matching")
+    subject: str = Field(default="", description="content words around the claim")
     time_scope: str | None = Field(default=None, description="explicit period the claim is about, if any")
     cumulative: bool = Field(default=False, description="a running total that may rise over time")
     polarity: int = Field(default=1, description="+1 asserted outcome, -1 its negation / opposite")
     figure: Figure | None = None
     value: float | None = Field(default=None, description="the figure's central value, null for statements")
+
+
+class Claim(ClaimView):
+    """A claim with the typed features detection compares (`features`). A claim written by an earlier
+    release (its features inside the `story`, `subject` and `measure` strings) is read into them."""
+
+    features: Features
+
+    @model_validator(mode="before")
+    @classmethod
+    def _earlier_release(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "features" not in data and isinstance(data.get("story"), str):
+            return {
+                **data,
+                **_from_strings(data["story"], data.get("subject") or "", str(data.get("measure"))),
+            }
+        return data
+
+
+#: the marks and prefixes an earlier release wrote features with
+_STORY_MARKS = {"@": "places", "^": "regions", "~": "dateline"}
+_SUBJECT_PREFIXES = {
+    "q:": "qualifiers",
+    "sbj:": "agents",
+    "obj:": "objects",
+    "thm:": "themes",
+    "by:": "doers",
+    "who:": "persons",
+}
+
+
+def _from_strings(story: str, subject: str, measure: str) -> dict[str, Any]:
+    """Typed features from an earlier release's strings, and the readable strings."""
+    parts: dict[str, list[str]] = {"names": [], "places": [], "regions": [], "dateline": []}
+    for word in story.split():
+        parts[_STORY_MARKS.get(word[:1], "names")].append(word[1:] if word[:1] in _STORY_MARKS else word)
+    found: dict[str, list[str]] = {"words": []}
+    for word in subject.split():
+        prefix = next((p for p in _SUBJECT_PREFIXES if word.startswith(p)), None)
+        field = _SUBJECT_PREFIXES[prefix] if prefix else "words"
+        found.setdefault(field, []).append(word[len(prefix) :] if prefix else word)
+    ref = MeasureRef.of_name(measure)
+    return {
+        "story": " ".join(parts["names"]),
+        "subject": " ".join(found["words"]),
+        "measure": ref.label,
+        "features": Features(measure=ref, story=Story(**parts), **found),
+    }
 
 
 class ClaimBatch(Record):

@@ -183,7 +183,7 @@ def not_part_of_whole(p: Pair) -> str | None:
     if (
         (lower_part or higher_whole)
         and not venue_only(lower if lower.place else higher)
-        and new.measure not in EVENT_PROPERTIES
+        and new.features.measure.name not in EVENT_PROPERTIES
     ):
         return "part_of_whole"
     return PASS
@@ -192,16 +192,16 @@ def not_part_of_whole(p: Pair) -> str | None:
 def two_claimants_of_one_report(p: Pair) -> str | None:
     """Within one report only two named claimants disagreeing count."""
     kinds = (p.old.speaker_kind, p.new.speaker_kind)
-    if p.same_report and ("outlet" in kinds or p.same_claimant or p.new.measure.startswith("count:")):
+    if p.same_report and ("outlet" in kinds or p.same_claimant):
         return "same_report"
     return PASS
 
 
 def level_close_in_time(p: Pair) -> str | None:
     """A level that changes (outages, missing, an open measure's percentage) meets only close in time."""
-    measure = p.new.measure
-    level = measure.startswith("open:") and not p.new.cumulative  # an open measure of a level (a percentage)
-    changing = measure in ("missing", "outage", "fill_level") or level
+    measure = p.new.features.measure
+    level = measure.open and not p.new.cumulative  # an open measure of a level (a percentage)
+    changing = measure.name in ("missing", "outage", "fill_level") or level
     if changing and p.hours > p.cfg.state_window_hours and not p.same_report:
         return "state_changed"
     return PASS
@@ -258,7 +258,7 @@ def state_close_in_time(p: Pair) -> str | None:
     unless a claim fixes the moment ("worked before the collision")."""
     old, new = p.old, p.new
     if (
-        new.measure in STATE_OUTCOMES
+        new.features.measure.name in STATE_OUTCOMES
         and old.article_id != new.article_id
         and p.hours > p.cfg.state_outcome_hours
         and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
@@ -270,7 +270,7 @@ def state_close_in_time(p: Pair) -> str | None:
 def not_partial(p: Pair) -> str | None:
     """ "crews reconnected 23,000 customers": progress on a part, not the end of the outage."""
     old, new = p.old, p.new
-    if new.measure == "restored" and partial(old if old.polarity > 0 else new):
+    if new.features.measure.name == "restored" and partial(old if old.polarity > 0 else new):
         return "partial_progress"
     return PASS
 
@@ -283,7 +283,7 @@ def two_aspects(p: Pair) -> str | None:
 def not_recovery(p: Pair) -> str | None:
     """The claimant reports the repair of what it reported broken: progress."""
     old, new = p.old, p.new
-    if p.same_claimant and new.measure in RECOVERY_OUTCOMES:
+    if p.same_claimant and new.features.measure.name in RECOVERY_OUTCOMES:
         earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
         if earlier.published_at < later.published_at and earlier.polarity < 0 < later.polarity:
             return "recovery_progress"

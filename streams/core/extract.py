@@ -14,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from schemas import Article, Claim, ClaimBatch, Figure
-from schemas.claim import Certainty, SpeakerKind
+from schemas.claim import Certainty, Features, MeasureRef, SpeakerKind, Story
 
 from .attribution import Context, Speaker, attribute
 from .guard import Limits
@@ -149,8 +149,10 @@ def common_words(article: Article) -> set[str]:
     return set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
 
 
-def story_signature(article: Article, sentences: list[Sentence], lower_words: set[str] | None = None) -> str:
-    """Name tokens of the title and lead (first two sentences), most frequent first, at most 16.
+def story_signature(
+    article: Article, sentences: list[Sentence], lower_words: set[str] | None = None
+) -> Story:
+    """Name tokens of the title and lead (first two sentences), most frequent first, at most 24.
     `lower_words`: the article's `common_words`, when the caller has them already."""
     counts: Counter[str] = Counter()
     lead = [article.title] + [strip_dateline(s.text)[0] for s in sentences[:3]]
@@ -176,10 +178,28 @@ def story_signature(article: Article, sentences: list[Sentence], lower_words: se
     # "GAZIPUR, Bangladesh": what follows the dateline's first place contains it (country, state, province)
     regions = name_tokens(dl.partition(",")[2]) - GENERIC_NAMES if dl and "," in dl else set()
     dateline = name_tokens(dl.partition(",")[0]) - GENERIC_NAMES if dl else set()
-    marks = (
-        sorted(f"@{t}" for t in where) + sorted(f"^{t}" for t in regions) + sorted(f"~{t}" for t in dateline)
+    return _bounded(
+        Story(names=names, places=sorted(where), regions=sorted(regions), dateline=sorted(dateline))
     )
-    return " ".join(names + marks)[:500]
+
+
+#: the most characters a story's names take, written out one after the other (names, then its places,
+#: regions and dateline)
+STORY_CHARS = 500
+
+
+def _bounded(story: Story) -> Story:
+    """The story's words up to `STORY_CHARS` written out, whole words only."""
+    left = STORY_CHARS + 1
+    kept: dict[str, list[str]] = {}
+    for field in ("names", "places", "regions", "dateline"):
+        kept[field] = []
+        for word in getattr(story, field):
+            left -= len(word) + (1 if field == "names" else 2)  # (a separator, and a place's mark)
+            if left < 0:
+                break
+            kept[field].append(word)
+    return Story(**kept)
 
 
 _PLACE_NOUNS = re.compile(
@@ -715,7 +735,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             "speaker_kind": speaker.kind,
             "reporting_verb": speaker.verb,
             "certainty": speaker.certainty,
-            "story": story,
+            "story": " ".join(story.names),
             "place": " | ".join(dict.fromkeys(where)) or None,
             "time_scope": scope,
         }
@@ -808,21 +828,26 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 else scope
             )
             fbase: _Base = {**base, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
-            if role is not None and role.agent:
-                quals = [*quals, *(f"sbj:{t}" for t in role.agent)]  # who did it: another doer, another count
+            # who did it: another doer, another count
+            agents = sorted(set(role.agent)) if role is not None else []
             claims.append(
                 Claim(
                     claim_id=_hash(article.id, version, sent.index, fig.start, "n"),
                     kind="numeric",
                     key=f"numeric:{mname}",
-                    measure=mname,
+                    measure=MeasureRef.of_name(mname).label,
                     cumulative=bool(meas and meas.cumulative),
                     figure=figure,
                     value=fig.value,
                     polarity=1,
                     **fbase,
-                    subject=" ".join(
-                        sorted(subject) + [q if q.startswith("sbj:") else f"q:{q}" for q in quals]
+                    subject=" ".join(sorted(subject)),
+                    features=Features(
+                        measure=MeasureRef.of_name(mname),
+                        story=story,
+                        words=sorted(subject),
+                        qualifiers=quals,
+                        agents=agents,
                     ),
                 )
             )
@@ -832,28 +857,32 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue
             before = body[max(0, trig - 60) : trig]
             cut = _last(re.finditer(r"[,;:“”\"]|\b(?:said|says|say|told|that)\b", before))
-            subj = {f"obj:{t}" for t in name_tokens(body[trig : trig + 90]) - speaker_toks}
+            objects = name_tokens(body[trig : trig + 90]) - speaker_toks
             # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
-            subj |= {
-                f"sbj:{t}"
-                for t in name_tokens(before[cut.end() :] if cut else before) - speaker_toks - lower_words
-            }
-            subj |= _content(body[max(0, trig - 60) : trig + 80], speaker_toks)
+            doing = name_tokens(before[cut.end() :] if cut else before) - speaker_toks - lower_words
+            words = sorted(_content(body[max(0, trig - 60) : trig + 80], speaker_toks))
             claims.append(
                 Claim(
                     claim_id=_hash(article.id, version, sent.index, name, "s"),
                     kind="statement",
                     key=f"statement:{name}",
-                    measure=name,
+                    measure=MeasureRef.of_name(name).label,
                     polarity=pol,
-                    subject=" ".join(sorted(subj)),
+                    subject=" ".join(words),
                     **base,
+                    features=Features(
+                        measure=MeasureRef.of_name(name),
+                        story=story,
+                        words=words,
+                        objects=sorted(objects),
+                        agents=sorted(doing),
+                    ),
                 )
             )
         if doc is not None:
             triggers = [trig for _name, _pol, trig in outcomes]
             claims += _proposition_claims(
-                doc, body, base, sent.index, article.id, version, speaker_toks, triggers
+                doc, body, base, story, sent.index, article.id, version, speaker_toks, triggers
             )
     return claims[: limits.max_claims_per_article]
 
@@ -875,6 +904,7 @@ def _proposition_claims(
     doc: object,
     body: str,
     base: _Base,
+    story: Story,
     index: int,
     article_id: str,
     version: str,
@@ -893,13 +923,21 @@ def _proposition_claims(
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
         act = f"open:{family(p.predicate)}"
         name = f"{act}~{p.theme}"
-        feats = {f"obj:{t}" for t in p.theme_names} | {f"sbj:{t}" for t in p.subject_names}
-        feats.add(f"thm:{p.theme}")
-        feats |= {f"by:{t}" for t in p.doer}
-        if p.person is not None:
-            feats.add(f"who:{p.person}")
-        feats = {f for f in feats if f.split(":", 1)[1] not in speaker_toks}
-        feats |= _content(body[max(0, p.start - 60) : p.end + 80], speaker_toks)
+
+        def told(words: Iterable[str]) -> list[str]:
+            return sorted({w for w in words if w not in speaker_toks})  # (the speaker's names are not theirs)
+
+        words = sorted(_content(body[max(0, p.start - 60) : p.end + 80], speaker_toks))
+        features = Features(
+            measure=MeasureRef.of_name(name),
+            story=story,
+            words=words,
+            objects=told(p.theme_names),
+            agents=told(p.subject_names),
+            themes=told([p.theme]),
+            doers=told(p.doer),
+            persons=told([p.person] if p.person is not None else []),
+        )
         fields: _Base = {**base}
         if p.denied:
             fields["certainty"] = "denied"
@@ -908,10 +946,11 @@ def _proposition_claims(
                 claim_id=_hash(article_id, version, index, name, p.start, "p"),
                 kind="statement",
                 key=f"statement:{act}",  # one key per act: which themes meet is detection's
-                measure=name,
+                measure=features.measure.label,
                 polarity=p.polarity,
-                subject=" ".join(sorted(feats)),
+                subject=" ".join(words),
                 **fields,
+                features=features,
             )
         )
     return out

@@ -70,16 +70,12 @@ DEFAULT = DetectConfig()
 GENERIC_PERSONS = frozenset({"person", "people", "man", "woman", "individual", "resident", "civilian"})
 
 
-def _tokens(s: str | None) -> set[str]:
-    return set(s.split()) if s else set()
-
-
 @dataclass(frozen=True, slots=True)
 class Features:
     """Token sets derived from one claim, computed once per claim (claims are immutable)."""
 
-    story: frozenset[str]
-    names: frozenset[str]
+    names: frozenset[str]  # the story's names
+    anchors: frozenset[str]  # the story's names its lead uses as places ("in Fez", the dateline's)
     places: frozenset[str]
     content: frozenset[str]
     quals: frozenset[str]
@@ -100,23 +96,23 @@ _FEATURES_MAX = 20_000  # about the claims one worker holds (keys x CLAIMWATCH_H
 def features(c: Claim) -> Features:
     f = _FEATURES.get(c.claim_id)
     if f is None:
-        story = frozenset(_tokens(c.story))
-        subject = c.subject.split()
-        objects = frozenset(t[4:] for t in subject if t.startswith("obj:"))
+        typed, story = c.features, c.features.story
+        names = frozenset(story.names)
+        objects = frozenset(typed.objects)
         f = Features(
-            story=frozenset(t for t in story if not t.startswith(("^", "~"))),
-            names=frozenset(t for t in story if not t.startswith(("@", "^", "~"))),
-            regions=frozenset(t[1:] for t in story if t.startswith("^")),
-            datelines=frozenset(t[1:] for t in story if t.startswith("~")),
-            subjects=frozenset(t[4:] for t in subject if t.startswith("sbj:")),
+            names=names,
+            anchors=frozenset(story.places),
+            regions=frozenset(story.regions),
+            datelines=frozenset(story.dateline),
+            subjects=frozenset(typed.agents),
             places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
-            content=frozenset(t for t in subject if ":" not in t),
-            quals=frozenset(t for t in subject if t.startswith("q:")),
+            content=frozenset(typed.words),
+            quals=frozenset(typed.qualifiers),
             objects=objects,
-            around=frozenset(name_tokens(c.sentence) | story) if objects else frozenset(),
-            doers=frozenset(t[3:] for t in subject if t.startswith("by:")),
-            persons=frozenset(t[4:] for t in subject if t.startswith("who:")),
-            themes=frozenset(t[4:] for t in subject if t.startswith("thm:")),
+            around=frozenset(name_tokens(c.sentence) | names) if objects else frozenset(),
+            doers=frozenset(typed.doers),
+            persons=frozenset(typed.persons),
+            themes=frozenset(typed.themes),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
@@ -164,7 +160,7 @@ def story_place(placed: Claim, unplaced: Claim) -> bool:
     places), and names them whole: the two figures are about one scope, the other report's figure only
     leaves its place unsaid."""
     own = features(placed).places
-    anchors = {t[1:] for t in features(unplaced).story if t.startswith("@")}
+    anchors = features(unplaced).anchors
     return bool(own) and own <= anchors and not sub_area(placed)
 
 
@@ -180,10 +176,9 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         return 1.0
     dt = abs((a.published_at - b.published_at).total_seconds()) / 86400
     fa, fb = features(a), features(b)
-    sa, sb = fa.story, fb.story
     common = fa.names & fb.names
     if dt <= cfg.story_window_days:
-        sim = _story_similarity(a, b, sa, sb, common, dt, cfg)
+        sim = _story_similarity(a, b, fa.anchors, fb.anchors, common, dt, cfg)
         if sim > 0:
             return sim
     if (
@@ -201,8 +196,8 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
 def _story_similarity(
     a: Claim,
     b: Claim,
-    sa: frozenset[str],
-    sb: frozenset[str],
+    anchors_a: frozenset[str],
+    anchors_b: frozenset[str],
     common: frozenset[str],
     dt: float,
     cfg: DetectConfig,
@@ -211,7 +206,7 @@ def _story_similarity(
         # one shared name is enough, days apart at most, when both claims or both leads name it as the
         # place, or when one lead places it and the claims share the words around them ("Fez" + "stadium
         # safety inspection"): a shared surname or organisation alone never joins two stories
-        marked = {t[1:] for t in sa | sb if t.startswith("@")}
+        marked = anchors_a | anchors_b
         shared_place = _place_tokens(a) & _place_tokens(b) & common
         shared_words = _content_tokens(a) & _content_tokens(b)
         if not (
@@ -219,7 +214,7 @@ def _story_similarity(
             and dt <= cfg.near_days
             and (
                 shared_place
-                or any(f"@{t}" in sa and f"@{t}" in sb for t in common)
+                or common & anchors_a & anchors_b
                 or (common & marked and len(shared_words) >= cfg.min_shared_words)
             )
         ):
@@ -274,7 +269,7 @@ def names_compatible(a: Claim, b: Claim) -> bool:
     # outcomes said of a thing ("the Ciudad Hidalgo crossing has reopened", "La Mesilla crossing remains
     # closed"): two different named subjects are two things; most names shared is one
     sa, sb = fa.subjects, fb.subjects
-    if a.measure in THING_OUTCOMES and sa and sb and len(sa & sb) * 2 < len(sa | sb):
+    if a.features.measure.name in THING_OUTCOMES and sa and sb and len(sa & sb) * 2 < len(sa | sb):
         return False
     if fa.objects and fb.objects:
         return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)

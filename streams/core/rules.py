@@ -40,7 +40,7 @@ def _describe(c: Claim) -> str:
     who = c.speaker if c.speaker_kind != "outlet" else f"{c.source} (unattributed)"
     if c.figure is not None:
         return f"{who} gives {c.figure.text!r}"
-    return f"{who} {'asserts' if c.polarity > 0 else 'denies'} {c.measure.replace('_', ' ')}"
+    return f"{who} {'asserts' if c.polarity > 0 else 'denies'} {c.features.measure.name.replace('_', ' ')}"
 
 
 def numeric_rule(p: Pair) -> Rule:
@@ -62,7 +62,7 @@ def numeric(p: Pair) -> tuple[str, float, str]:
         confidence += 0.1
     if old.place and new.place:
         confidence += 0.05
-    what = new.measure.replace("count:", "").replace("amount:", "").replace("_", " ")
+    what = new.features.measure.name.replace("_", " ")
     earlier, later = p.ordered
     assert earlier.figure is not None and later.figure is not None
     if rule is CUMULATIVE:
@@ -91,7 +91,7 @@ def statement(p: Pair) -> tuple[str, float, str]:
         confidence -= 0.2
     if "denied" in (old.certainty, new.certainty):
         confidence += 0.1
-    what = new.measure.replace("_", " ")
+    what = new.features.measure.name.replace("_", " ")
     pos, neg = (old, new) if old.polarity > 0 else (new, old)
     if same:
         first = "asserted" if old.polarity > 0 else "denied"

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from schemas import Claim
+from schemas.claim import Features, MeasureRef, Story
 
 #: event time of a claim made by `make_claim` unless `published_at` is overridden
 T0 = datetime(2025, 4, 16, 10, 0, tzinfo=timezone.utc)
@@ -46,6 +47,12 @@ def make_claim() -> Callable[..., Claim]:
             "value": 26.0,
         }
         fields.update(overrides)
+        fields.setdefault(
+            "features",
+            Features(
+                measure=MeasureRef.of_name(fields["measure"]), story=Story(names=fields["story"].split())
+            ),
+        )
         return Claim(**fields)
 
     return make

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from schemas import Alert, Claim
+from schemas.claim import Features, MeasureRef, Story
 from streams.cli import build_parser, settings_from
 from streams.clients import AlertFilter, article_key
 
@@ -44,6 +45,7 @@ def claim(source: str, n: int) -> Claim:
         story="kursk",
         measure="control",
         polarity=1 - 2 * n,
+        features=Features(measure=MeasureRef(family="control"), story=Story(names=["kursk"])),
     )
 
 

@@ -95,7 +95,8 @@ def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
     ]
-    assert c.measure == "open:seize~crate" and c.value == 212 and c.figure.counted == "crate"
+    assert c.features.measure.name == "open:seize~crate" and c.measure == "seize crate"
+    assert c.value == 212 and c.figure.counted == "crate"
     assert c.claimant == "agency"
 
 
