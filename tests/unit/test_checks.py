@@ -1,0 +1,370 @@
+"""Each named check of detection on plain typed claims built by hand (no extraction): the pair it stops,
+with its reason code, and the nearest pair it lets through (`PASS`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from schemas import Claim, Figure
+from schemas.claim import Features, MeasureRef, Story
+from streams.core import checks, relations
+from streams.core.checks import PASS, Pair
+from streams.core.detect import judge
+
+Make = Callable[..., Claim]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_features() -> None:
+    """Claims here are built by hand with ids reused across tests: no derived features from another test."""
+    relations._FEATURES.clear()
+
+
+def feats(measure: str = "deaths", story: tuple[str, ...] = ("goma", "kivu"), **kw: Any) -> Features:
+    return Features(measure=MeasureRef.of_name(measure), story=Story(names=list(story)), **kw)
+
+
+def fig(value: float, unit: str | None = "people", **kw: Any) -> Figure:
+    fields: dict[str, Any] = {"text": f"{value:g}", "value": value, "low": value, "high": value, "unit": unit}
+    return Figure(**{**fields, **kw})
+
+
+@pytest.fixture
+def num(make_claim: Make) -> Make:
+    """A numeric claim: `num(26, measure=..., features=..., hours=..., ...)`."""
+
+    def make(value: float, *, measure: str = "deaths", hours: float = 0.0, **kw: Any) -> Claim:
+        kw.setdefault("features", feats(measure))
+        kw.setdefault("figure", fig(value))
+        at = make_claim().published_at + timedelta(hours=hours)
+        return make_claim(value=value, measure=measure, key=f"numeric:{measure}", published_at=at, **kw)
+
+    return make
+
+
+@pytest.fixture
+def stmt(make_claim: Make) -> Make:
+    """A statement claim: `stmt(+1 or -1, measure=..., features=..., hours=..., ...)`."""
+
+    def make(polarity: int, *, measure: str = "control", hours: float = 0.0, **kw: Any) -> Claim:
+        kw.setdefault("features", feats(measure))
+        at = make_claim().published_at + timedelta(hours=hours)
+        return make_claim(
+            kind="statement",
+            key=f"statement:{measure}",
+            measure=measure,
+            polarity=polarity,
+            figure=None,
+            value=None,
+            published_at=at,
+            **kw,
+        )
+
+    return make
+
+
+def same_report(**kw: Any) -> dict[str, Any]:
+    return {"article_id": "r1", "article_version": "v1", **kw}
+
+
+# -- every kind --------------------------------------------------------------------------------------------
+
+
+def test_one_claim(num: Make) -> None:
+    a = num(26)
+    assert checks.one_claim(Pair(a, a)) == "same_claim"
+    assert checks.one_claim(Pair(a, num(26))) is PASS
+
+
+def test_opposite_polarity(stmt: Make) -> None:
+    assert checks.opposite_polarity(Pair(stmt(1), stmt(1))) == "same_polarity"
+    assert checks.opposite_polarity(Pair(stmt(1), stmt(-1))) is PASS
+
+
+def test_same_unit(num: Make, stmt: Make) -> None:
+    assert checks.same_unit(Pair(num(26), num(9, figure=fig(9, unit="hectares")))) == "different_unit"
+    assert checks.same_unit(Pair(stmt(1), num(9))) == "different_unit"
+    assert checks.same_unit(Pair(num(26), num(9))) is PASS
+
+
+def test_figures_apart(num: Make) -> None:
+    assert checks.figures_apart(Pair(num(26), num(27))) == "compatible_figures"
+    assert checks.figures_apart(Pair(num(26), num(9))) is PASS
+    # against a stated bound, 3 %: "at least 500" against 471
+    bound = num(500, figure=fig(500, high=None, bound="at_least"))
+    assert checks.figures_apart(Pair(bound, num(471))) is PASS
+    # percentages: points, not a ratio
+    rate = {"unit": "percent"}
+    assert (
+        checks.figures_apart(Pair(num(4.9, figure=fig(4.9, **rate)), num(4.6, figure=fig(4.6, **rate))))
+        is PASS
+    )
+    assert checks.figures_apart(
+        Pair(num(4.9, figure=fig(4.9, **rate)), num(4.8, figure=fig(4.8, **rate)))
+    ) == ("compatible_figures")
+
+
+def test_one_story(num: Make) -> None:
+    other = feats(story=("lagos", "ikeja"))
+    assert checks.one_story(Pair(num(26), num(9, features=other))) == "different_story"
+    assert checks.one_story(Pair(num(26), num(9))) is PASS  # two names shared within the window
+    far = num(9, hours=24 * 30)
+    assert checks.one_story(Pair(num(26), far)) == "different_story"
+    assert checks.one_story(Pair(num(26, article_id="x"), num(9, article_id="x", features=other))) is PASS
+
+
+def test_one_story_on_one_shared_place(num: Make) -> None:
+    """One shared name is enough, days apart at most, when both leads mark it as a place."""
+    a = num(26, features=feats(story=("goma", "mbala"), objects=[]))
+    b = num(9, features=feats(story=("goma", "kabila")))
+    assert checks.one_story(Pair(a, b)) == "different_story"
+    placed = Features(
+        measure=MeasureRef(family="deaths"), story=Story(names=["goma", "mbala"], places=["goma"])
+    )
+    placed_b = Features(
+        measure=MeasureRef(family="deaths"), story=Story(names=["goma", "kabila"], places=["goma"])
+    )
+    assert checks.one_story(Pair(num(26, features=placed), num(9, features=placed_b))) is PASS
+
+
+def test_one_place(num: Make) -> None:
+    assert checks.one_place(Pair(num(26, place="goma"), num(9, place="bukavu"))) == "different_place"
+    assert checks.one_place(Pair(num(26, place="goma"), num(9))) is PASS
+    # a region the dateline puts the other's place in ("GAZIPUR, Bangladesh")
+    dated = Features(
+        measure=MeasureRef(family="deaths"), story=Story(names=["gazipur"], regions=["bangladesh"])
+    )
+    assert (
+        checks.one_place(Pair(num(26, place="gazipur", features=dated), num(9, place="bangladesh"))) is PASS
+    )
+
+
+def test_one_period(num: Make) -> None:
+    assert (
+        checks.one_period(Pair(num(26, time_scope="2023"), num(9, time_scope="2024"))) == "different_period"
+    )
+    assert checks.one_period(Pair(num(26, time_scope="since june"), num(9))) == "different_period"
+    assert checks.one_period(Pair(num(26, time_scope="past"), num(9))) == "different_period"
+    this_year = str(num(1).published_at.year)
+    assert checks.one_period(Pair(num(26, time_scope=this_year), num(9))) is PASS
+
+
+def test_two_sentences(num: Make) -> None:
+    assert checks.two_sentences(Pair(num(26, **same_report()), num(9, **same_report()))) == "same_sentence"
+    headline = num(26, **same_report(sentence_index=-1))
+    assert checks.two_sentences(Pair(headline, num(9, **same_report(sentence_index=3)))) == "same_sentence"
+    body = num(26, **same_report(sentence_index=1))
+    assert checks.two_sentences(Pair(body, num(9, **same_report(sentence_index=3)))) is PASS
+
+
+# -- figures -----------------------------------------------------------------------------------------------
+
+
+def test_counted_alike(num: Make) -> None:
+    women = num(9, figure=fig(9, counted="women"))
+    assert checks.counted_alike(Pair(num(26, figure=fig(26, counted="people")), women)) == "different_unit"
+    units = num(120, figure=fig(120, counted="units"))
+    assert checks.counted_alike(Pair(num(12, figure=fig(12, counted="people")), units)) == "different_unit"
+    passengers = num(9, figure=fig(9, counted="passengers"))
+    assert checks.counted_alike(Pair(num(26, figure=fig(26, counted="people")), passengers)) is PASS
+
+
+def test_one_scale(num: Make) -> None:
+    assert checks.one_scale(Pair(num(10), num(1000))) == "scale_apart"
+    assert checks.one_scale(Pair(num(10), num(400))) is PASS
+
+
+def test_same_qualifiers(num: Make) -> None:
+    imported = num(9, features=feats(qualifiers=["imported"]))
+    assert checks.same_qualifiers(Pair(num(26), imported)) == "different_qualifier"
+    assert checks.same_qualifiers(Pair(num(26, features=feats(qualifiers=["imported"])), imported)) is PASS
+
+
+def test_figure_doers(num: Make) -> None:
+    meridian = num(340, features=feats(agents=["meridian"]))
+    assert (
+        checks.figure_doers(Pair(meridian, num(90, features=feats(agents=["skyline"])))) == "different_doers"
+    )
+    assert checks.figure_doers(Pair(meridian, num(90, features=feats(agents=["air", "meridian"])))) is PASS
+    assert checks.figure_doers(Pair(meridian, num(90))) is PASS
+
+
+def test_not_part_of_whole(num: Make) -> None:
+    assert checks.not_part_of_whole(Pair(num(850, place="zwickau"), num(2300))) == "part_of_whole"
+    assert checks.not_part_of_whole(Pair(num(850), num(2300, place="nationwide"))) == "part_of_whole"
+    # the lower figure is about the very place the other report's story is anchored to
+    anchored = Features(
+        measure=MeasureRef(family="deaths"), story=Story(names=["zwickau"], places=["zwickau"])
+    )
+    assert checks.not_part_of_whole(Pair(num(850, place="zwickau"), num(2300, features=anchored))) is PASS
+    # a venue is the whole event; so is a figure of the event as a whole
+    assert checks.not_part_of_whole(Pair(num(850, place="lutova boulevard"), num(2300))) is PASS
+    quake = {"measure": "magnitude"}
+    assert checks.not_part_of_whole(Pair(num(5.9, place="zwickau", **quake), num(6.4, **quake))) is PASS
+
+
+def test_two_claimants_of_one_report(num: Make) -> None:
+    outlet = num(26, **same_report(speaker_kind="outlet", claimant="wire one", sentence_index=1))
+    police = num(9, **same_report(sentence_index=2))
+    assert checks.two_claimants_of_one_report(Pair(outlet, police)) == "same_report"
+    union = num(26, **same_report(claimant="union", speaker="the union", sentence_index=1))
+    assert checks.two_claimants_of_one_report(Pair(union, police)) is PASS
+
+
+def test_level_close_in_time(num: Make) -> None:
+    outage = {"measure": "outage"}
+    assert (
+        checks.level_close_in_time(Pair(num(9000, **outage), num(4000, hours=20, **outage)))
+        == "state_changed"
+    )
+    assert checks.level_close_in_time(Pair(num(9000, **outage), num(4000, hours=2, **outage))) is PASS
+    assert checks.level_close_in_time(Pair(num(26), num(9, hours=20))) is PASS  # deaths are no level
+
+
+def test_not_rising_total(num: Make) -> None:
+    rising = Pair(num(30, cumulative=True), num(41, hours=26, cumulative=True, claimant="army"))
+    assert checks.not_rising_total(rising) == "cumulative_update"
+    falling = Pair(num(41, cumulative=True), num(30, hours=26, cumulative=True, claimant="army"))
+    assert checks.not_rising_total(falling) is PASS
+    # two claimants, two hours apart, four times as many: a dispute about one moment
+    steep = Pair(num(10, cumulative=True), num(40, hours=2, cumulative=True, claimant="army"))
+    assert checks.not_rising_total(steep) is PASS
+
+
+# -- statements --------------------------------------------------------------------------------------------
+
+
+def test_same_named_things(stmt: Make) -> None:
+    closure = {"measure": "closure"}
+    hidalgo = stmt(1, features=feats("closure", agents=["ciudad", "hidalgo"]), **closure)
+    mesilla = stmt(-1, features=feats("closure", agents=["la", "mesilla"]), **closure)
+    assert checks.same_named_things(Pair(hidalgo, mesilla)) == "different_names"
+    merger = stmt(
+        1, sentence="Regulator clears the Cemex merger.", features=feats("control", objects=["cemex"])
+    )
+    takeover = stmt(
+        -1, sentence="Regulator blocks the Rydo takeover.", features=feats("control", objects=["rydo"])
+    )
+    assert checks.same_named_things(Pair(merger, takeover)) == "different_names"
+    again = stmt(
+        -1, sentence="It did not clear the Cemex deal.", features=feats("control", objects=["cemex"])
+    )
+    assert checks.same_named_things(Pair(merger, again)) is PASS
+
+
+def test_act_doers(stmt: Make) -> None:
+    gunmen = stmt(1, features=feats("open:open~fire", doers=["gunman"]))
+    troops = stmt(-1, features=feats("open:open~fire", doers=["troop"]))
+    assert checks.act_doers(Pair(gunmen, troops)) == "different_doers"
+    assert (
+        checks.act_doers(Pair(gunmen, stmt(-1, features=feats("open:open~fire", doers=["gunman"])))) is PASS
+    )
+
+
+def test_one_theme(stmt: Make) -> None:
+    road = stmt(1, features=feats("open:close~road", themes=["road"]))
+    school = stmt(-1, features=feats("open:close~school", themes=["school"]))
+    assert checks.one_theme(Pair(road, school)) == "different_theme"
+    # one name shared by the two themes' phrases: one thing
+    turboprops = stmt(1, features=feats("open:ground~turboprop", themes=["turboprop"], objects=["atr"]))
+    fleet = stmt(-1, features=feats("open:ground~fleet", themes=["fleet"], objects=["atr"]))
+    assert checks.one_theme(Pair(turboprops, fleet)) is PASS
+
+
+def test_one_group(stmt: Make) -> None:
+    journalists = stmt(1, features=feats("open:arrest~people", persons=["journalist"]))
+    protesters = stmt(-1, features=feats("open:arrest~people", persons=["protester"]))
+    assert checks.one_group(Pair(journalists, protesters)) == "different_groups"
+    anyone = stmt(-1, features=feats("open:arrest~people", persons=["person"]))
+    assert checks.one_group(Pair(journalists, anyone)) is PASS
+
+
+def test_state_close_in_time(stmt: Make) -> None:
+    restored = {"measure": "restored"}
+    later = stmt(-1, hours=10, **restored)
+    assert checks.state_close_in_time(Pair(stmt(1, **restored), later)) == "state_update"
+    fixed = stmt(1, sentence="The signalling worked before the collision.", **restored)
+    assert checks.state_close_in_time(Pair(fixed, later)) is PASS
+    assert checks.state_close_in_time(Pair(stmt(1, **restored), stmt(-1, hours=2, **restored))) is PASS
+
+
+def test_not_partial(stmt: Make) -> None:
+    restored = {"measure": "restored"}
+    progress = stmt(1, sentence="Crews restored power to 23,000 customers on Monday.", **restored)
+    assert checks.not_partial(Pair(progress, stmt(-1, **restored))) == "partial_progress"
+    whole = stmt(1, sentence="Power has been fully restored.", **restored)
+    assert checks.not_partial(Pair(whole, stmt(-1, **restored))) is PASS
+
+
+def test_two_aspects(stmt: Make) -> None:
+    one = stmt(1, **same_report(sentence_index=1))
+    assert (
+        checks.two_aspects(Pair(one, stmt(-1, **same_report(sentence_index=4)))) == "same_speaker_same_report"
+    )
+    assert checks.two_aspects(Pair(one, stmt(-1, sentence_index=4))) is PASS
+
+
+def test_not_recovery(stmt: Make) -> None:
+    restored = {"measure": "restored"}
+    broken, repaired = stmt(-1, **restored), stmt(1, hours=3, **restored)
+    assert checks.not_recovery(Pair(broken, repaired)) == "recovery_progress"
+    assert checks.not_recovery(Pair(repaired, stmt(-1, hours=6, **restored))) is PASS
+    assert checks.not_recovery(Pair(broken, stmt(1, hours=3, claimant="army", **restored))) is PASS
+
+
+def test_parties(stmt: Make) -> None:
+    outlet = {"speaker_kind": "outlet", "claimant": "wire one"}
+    assert checks.parties(Pair(stmt(1, **outlet), stmt(-1, **outlet))) == "outlet_narrative"
+    assert checks.parties(Pair(stmt(1, **outlet), stmt(-1, claimant="army"))) is PASS
+    assert checks.parties(Pair(stmt(1), stmt(-1, claimant="army"))) is PASS
+
+
+# -- the order ---------------------------------------------------------------------------------------------
+
+
+def test_every_check_has_a_test_here() -> None:
+    tested = {name[5:] for name in globals() if name.startswith("test_")}
+    assert {c.name for c in checks.CHECKS} <= tested
+
+
+def test_the_order_of_the_checks_is_pinned() -> None:
+    assert [(c.name, c.reason) for c in checks.CHECKS] == [
+        ("one_claim", "same_claim"),
+        ("opposite_polarity", "same_polarity"),
+        ("same_unit", "different_unit"),
+        ("figures_apart", "compatible_figures"),
+        ("one_story", "different_story"),
+        ("one_place", "different_place"),
+        ("one_period", "different_period"),
+        ("two_sentences", "same_sentence"),
+        ("counted_alike", "different_unit"),
+        ("one_scale", "scale_apart"),
+        ("same_qualifiers", "different_qualifier"),
+        ("figure_doers", "different_doers"),
+        ("not_part_of_whole", "part_of_whole"),
+        ("two_claimants_of_one_report", "same_report"),
+        ("level_close_in_time", "state_changed"),
+        ("not_rising_total", "cumulative_update"),
+        ("same_named_things", "different_names"),
+        ("act_doers", "different_doers"),
+        ("one_theme", "different_theme"),
+        ("one_group", "different_groups"),
+        ("state_close_in_time", "state_update"),
+        ("not_partial", "partial_progress"),
+        ("two_aspects", "same_speaker_same_report"),
+        ("not_recovery", "recovery_progress"),
+        ("parties", "outlet_narrative"),
+    ]
+
+
+def test_judge_names_the_first_check_that_fails(num: Make, stmt: Make) -> None:
+    # different place and different period: the place check runs first
+    a, b = num(26, place="goma", time_scope="2023"), num(9, place="bukavu", time_scope="2024")
+    assert judge(a, b) == "different_place"
+    rule, confidence, why, story = judge(num(26, claimant="police"), num(9, claimant="army"))  # type: ignore[misc]
+    assert rule == "numeric_mismatch.v1" and 0.5 < confidence <= 0.97 and story > 0
+    assert judge(stmt(1, claimant="police"), stmt(-1, claimant="army"))[0] == "outcome_polarity.v1"
