@@ -20,20 +20,21 @@ from .attribution import same_claimant
 from .relations import (
     AT_EVENT,
     DEFAULT,
-    EVENT_PROPERTIES,
     GENERIC_PERSONS,
-    RECOVERY_OUTCOMES,
-    STATE_OUTCOMES,
     DetectConfig,
     above,
+    changes,
     far_enough,
     features,
     gap,
+    is_state,
     names_compatible,
+    of_event,
     partial,
     periods_compatible,
     places_compatible,
     quals,
+    recovers,
     same_report,
     same_story,
     story_place,
@@ -183,7 +184,7 @@ def not_part_of_whole(p: Pair) -> str | None:
     if (
         (lower_part or higher_whole)
         and not venue_only(lower if lower.place else higher)
-        and new.features.measure.name not in EVENT_PROPERTIES
+        and not of_event(new)
     ):
         return "part_of_whole"
     return PASS
@@ -199,10 +200,7 @@ def two_claimants_of_one_report(p: Pair) -> str | None:
 
 def level_close_in_time(p: Pair) -> str | None:
     """A level that changes (outages, missing, an open measure's percentage) meets only close in time."""
-    measure = p.new.features.measure
-    level = measure.open and not p.new.cumulative  # an open measure of a level (a percentage)
-    changing = measure.name in ("missing", "outage", "fill_level") or level
-    if changing and p.hours > p.cfg.state_window_hours and not p.same_report:
+    if is_state(p.new) and p.hours > p.cfg.state_window_hours and not p.same_report:
         return "state_changed"
     return PASS
 
@@ -258,7 +256,7 @@ def state_close_in_time(p: Pair) -> str | None:
     unless a claim fixes the moment ("worked before the collision")."""
     old, new = p.old, p.new
     if (
-        new.features.measure.name in STATE_OUTCOMES
+        changes(new)
         and old.article_id != new.article_id
         and p.hours > p.cfg.state_outcome_hours
         and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
@@ -283,7 +281,7 @@ def two_aspects(p: Pair) -> str | None:
 def not_recovery(p: Pair) -> str | None:
     """The claimant reports the repair of what it reported broken: progress."""
     old, new = p.old, p.new
-    if p.same_claimant and new.features.measure.name in RECOVERY_OUTCOMES:
+    if p.same_claimant and recovers(new):
         earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
         if earlier.published_at < later.published_at and earlier.polarity < 0 < later.polarity:
             return "recovery_progress"

@@ -424,7 +424,7 @@ def _measure_for_figure(
     if opened is not None and "~" in opened.name:
         return opened
     near = _measure_for(sent, fig, prev_end, next_start)
-    if near is not None and near.name in _PERSON_MEASURES and fig.unit not in (None, "people", "percent"):
+    if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
         near = None
     return near or opened
 
@@ -492,24 +492,6 @@ _NOT_NOUNS = frozenset(
 
 
 # measures that count people: whatever noun follows ("villagers", "pilgrims"), the unit is people
-_PERSON_MEASURES = frozenset(
-    {
-        "deaths",
-        "injured",
-        "missing",
-        "evacuated",
-        "displaced",
-        "homeless",
-        "arrested",
-        "rescued",
-        "cases",
-        "aboard",
-        "turnout",
-        "emigrated",
-        "present",
-        "underground",
-    }
-)
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
 _CONTAINERS = frozenset(
     {
@@ -788,7 +770,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             ):
                 continue  # "were over 70;": a threshold or an age, nothing counted
             mname = meas.name
-            if counted in _CONTAINERS and meas.name not in ("destroyed", "damaged", "affected"):
+            if counted in _CONTAINERS and not meas.of_containers:
                 mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
             near = body[max(0, fig.start - 40) : fig.end + 40].lower()
             quals = sorted(
@@ -797,7 +779,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
                 | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
             )
-            person_measure = meas.name in _PERSON_MEASURES
+            person_measure = meas.persons
             unit = fig.unit or (
                 "people"
                 if person_measure or counted is None or counted in PERSON_CLASSES or is_person_noun(counted)

@@ -14,12 +14,26 @@ from importlib.resources import files
 from schemas.claim import Certainty
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Measure:
+    """One measure family and all its properties: what extraction reads it from and how detection
+    compares two of its figures."""
+
     name: str
+    #: the words that name it near a figure (its predicate or noun)
     pattern: re.Pattern[str]
-    cumulative: bool  # a running total: rising later is an update, falling later is a conflict
-    state: bool = False  # a level that may legitimately go up or down over time (outages, missing)
+    #: a running total: rising later is an update, falling later is a conflict
+    cumulative: bool
+    #: a level that goes up or down over time (outages, missing): two figures meet only close in time
+    state: bool = False
+    #: a figure of the event as a whole (a magnitude, a spill, a derailment, people aboard): where one report
+    #: places the event, its figure is still about the whole event, not a part
+    event: bool = False
+    #: counts places or objects itself (houses destroyed, districts affected): a count of containers is this
+    #: measure, not another one ("cases found in 29 districts" counts districts, "cases:districts")
+    of_containers: bool = False
+    #: counts persons: a figure in another unit near its words is not its count ("$2 million" near "killed")
+    persons: bool = False
 
 
 def _rx(s: str) -> re.Pattern[str]:
@@ -30,157 +44,248 @@ def _rx(s: str) -> re.Pattern[str]:
 
 MEASURES: tuple[Measure, ...] = (
     Measure(
-        "deaths",
-        _rx(
+        name="deaths",
+        pattern=_rx(
             r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
             r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing|claimed the lives|"
             r"left \S+ dead|lost their lives|were confirmed dead|fatally"
         ),
-        True,
+        cumulative=True,
+        persons=True,
     ),
-    Measure("injured", _rx(r"injured|injuring|wounded|wounding|hurt|injuries|hospitali[sz]ed"), True),
-    Measure("missing", _rx(r"missing|unaccounted for"), False, state=True),
-    Measure("evacuated", _rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"), True),
     Measure(
-        "displaced",
-        _rx(r"displaced|fled|forced from their homes|forced to flee|uprooted|fleeing|relocated|in shelters"),
-        True,
+        name="injured",
+        pattern=_rx(r"injured|injuring|wounded|wounding|hurt|injuries|hospitali[sz]ed"),
+        cumulative=True,
+        persons=True,
     ),
-    Measure("homeless", _rx(r"homeless|left without (?:a )?homes?"), True),
     Measure(
-        "arrested",
-        _rx(
+        name="missing",
+        pattern=_rx(r"missing|unaccounted for"),
+        cumulative=False,
+        state=True,
+        persons=True,
+    ),
+    Measure(
+        name="evacuated",
+        pattern=_rx(r"evacuated|evacuations?|evacuees|evacuate|evacuating"),
+        cumulative=True,
+        persons=True,
+    ),
+    Measure(
+        name="displaced",
+        pattern=_rx(
+            r"displaced|fled|forced from their homes|forced to flee|uprooted|fleeing|relocated|in shelters"
+        ),
+        cumulative=True,
+        persons=True,
+    ),
+    Measure(
+        name="homeless",
+        pattern=_rx(r"homeless|left without (?:a )?homes?"),
+        cumulative=True,
+        persons=True,
+    ),
+    Measure(
+        name="arrested",
+        pattern=_rx(
             r"arrested|arrests?|detained|detentions?|held|in custody|rounded up|"
             r"arresting|taken into custody|apprehended"
         ),
-        True,
+        cumulative=True,
+        persons=True,
     ),
-    Measure("rescued", _rx(r"rescued"), True),
     Measure(
-        "cases",
-        _rx(
+        name="rescued",
+        pattern=_rx(r"rescued"),
+        cumulative=True,
+        persons=True,
+    ),
+    Measure(
+        name="cases",
+        pattern=_rx(
             r"cases|infected|infections|tested positive|contracted|fallen ill|fell ill|falling ill|ill|sick|"
             r"sickened"
         ),
-        True,
+        cumulative=True,
+        persons=True,
     ),
     Measure(
-        "destroyed",
-        _rx(
+        name="destroyed",
+        pattern=_rx(
             r"destroyed|demolished|razed|flattened|gutted|burned down|burnt down|"
             r"washed away|collapsed|removed"
         ),
-        True,
+        cumulative=True,
+        of_containers=True,
     ),
-    Measure("damaged", _rx(r"damaged"), True),
-    Measure("burned_area", _rx(r"burned|burnt|scorched|charred|consumed"), True),
-    Measure("affected", _rx(r"affected|fitted with|equipped with|concerned"), True),
     Measure(
-        "outage",
-        _rx(
+        name="damaged",
+        pattern=_rx(r"damaged"),
+        cumulative=True,
+        of_containers=True,
+    ),
+    Measure(
+        name="burned_area",
+        pattern=_rx(r"burned|burnt|scorched|charred|consumed"),
+        cumulative=True,
+    ),
+    Measure(
+        name="affected",
+        pattern=_rx(r"affected|fitted with|equipped with|concerned"),
+        cumulative=True,
+        of_containers=True,
+    ),
+    Measure(
+        name="outage",
+        pattern=_rx(
             r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
             r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas|power cuts?|"
             r"(?:power|electricity) (?:was|were) cut|knocked out power"
         ),
-        False,
+        cumulative=False,
         state=True,
     ),
     Measure(
-        "aboard",
-        _rx(
+        name="aboard",
+        pattern=_rx(
             r"on board|aboard|travelling on|traveling on|were on the|carrying|carried|boarded|"
             r"crowded (?:onto|into)|packed (?:onto|into)|crammed (?:onto|into)"
         ),
-        False,
-    ),
-    Measure("magnitude", _rx(r"magnitude|richter|measured"), False),
-    Measure(
-        "spilled",
-        _rx(r"spill|spills|spilled|spilling|leaked|leaking|escaped|gushed|seeped|poured into|released into"),
-        True,
+        cumulative=False,
+        event=True,
+        persons=True,
     ),
     Measure(
-        "derailed",
-        _rx(
+        name="magnitude",
+        pattern=_rx(r"magnitude|richter|measured"),
+        cumulative=False,
+        event=True,
+    ),
+    Measure(
+        name="spilled",
+        pattern=_rx(
+            r"spill|spills|spilled|spilling|leaked|leaking|escaped|gushed|seeped|poured into|released into"
+        ),
+        cumulative=True,
+        event=True,
+    ),
+    Measure(
+        name="derailed",
+        pattern=_rx(
             r"derailed|left the (?:rails|tracks?)|came off the (?:rails|tracks?)|jumped the tracks?|"
             r"overturned"
         ),
-        False,  # how many carriages left the rails is a fact of the accident, not a running count
+        cumulative=False,  # how many carriages left the rails is a fact of the accident, not a running count
+        event=True,
     ),
     Measure(
-        "inflation",
-        _rx(r"inflation|consumer prices|cpi|price growth|prices (?:rose|were|climbed|increased)"),
-        False,
+        name="inflation",
+        pattern=_rx(r"inflation|consumer prices|cpi|price growth|prices (?:rose|were|climbed|increased)"),
+        cumulative=False,
     ),
-    Measure("unemployment", _rx(r"unemployment|jobless(?:ness)? rate|out of work"), False),
     Measure(
-        "growth",
-        _rx(
+        name="unemployment",
+        pattern=_rx(r"unemployment|jobless(?:ness)? rate|out of work"),
+        cumulative=False,
+    ),
+    Measure(
+        name="growth",
+        pattern=_rx(
             r"gdp (?:grew|growth|expanded|contracted|rose|fell)|economy grew|economic growth|grew by|"
             r"expanded by|contracted by|shrank by"
         ),
-        False,
+        cumulative=False,
     ),
     Measure(
-        "interest_rate",
-        _rx(
+        name="interest_rate",
+        pattern=_rx(
             r"interest rates?|policy rate|benchmark rate|repo rate|base rate|key rate|refinancing rate|"
             r"lending rate"
         ),
-        False,
+        cumulative=False,
     ),
     Measure(
-        "turnout",
-        _rx(
+        name="turnout",
+        pattern=_rx(
             r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
             r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike|gathered|"
             r"crowd|crowds|attendance|staged a walkout|walked out|stopped work|downed tools|stayed away|"
             r"took to the streets|taken to the streets|marchers|strikers|participation|"
             r"cast (?:their )?ballots|went to the polls"
         ),
-        False,
+        cumulative=False,
+        persons=True,
     ),
-    Measure("emigrated", _rx(r"emigrated|emigration|left the country"), False),
     Measure(
-        "value",
-        _rx(
+        name="emigrated",
+        pattern=_rx(r"emigrated|emigration|left the country"),
+        cumulative=False,
+        persons=True,
+    ),
+    Measure(
+        name="value",
+        pattern=_rx(
             r"worth|valued at|value of|cost|costs|price|priced at|budget of|acquire|acquired|acquiring|"
             r"buy|bought|buying|purchase|purchased|takeover|agreed to pay|will pay"
         ),
-        False,
+        cumulative=False,
     ),
-    Measure("debt", _rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"), False),
+    Measure(
+        name="debt",
+        pattern=_rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"),
+        cumulative=False,
+    ),
     # money handed over (not what is owed): "the Treasury had already released 1.1 billion towards arrears"
     Measure(
-        "paid", _rx(r"paid|disbursed|transferred|allocated|set aside|earmarked|released|handed over"), True
+        name="paid",
+        pattern=_rx(r"paid|disbursed|transferred|allocated|set aside|earmarked|released|handed over"),
+        cumulative=True,
     ),
-    Measure("jobs", _rx(r"jobs|layoffs|job cuts|redundancies|positions"), False),
-    Measure("fill_level", _rx(r"full|capacity"), False, state=True),
     Measure(
-        "underground",
-        _rx(
+        name="jobs",
+        pattern=_rx(r"jobs|layoffs|job cuts|redundancies|positions"),
+        cumulative=False,
+    ),
+    Measure(
+        name="fill_level",
+        pattern=_rx(r"full|capacity"),
+        cumulative=False,
+        state=True,
+    ),
+    Measure(
+        name="underground",
+        pattern=_rx(
             r"underground|trapped|working (?:in|at) the (?:pit|mine|shaft|section|face)|were working in|"
             r"in the (?:flooded|affected|collapsed) (?:section|area|pit|mine|shaft|gallery)"
         ),
-        False,
-    ),
-    Measure("output", _rx(r"harvest|harvested|crop|yield|output|production|produced"), False),
-    Measure(
-        "arrivals",
-        _rx(r"arrived|arrivals|arriving|landed|came ashore|disembarked|who reached|had reached|have reached"),
-        True,
+        cumulative=False,
+        persons=True,
     ),
     Measure(
-        "present",
-        _rx(
+        name="output",
+        pattern=_rx(r"harvest|harvested|crop|yield|output|production|produced"),
+        cumulative=False,
+    ),
+    Measure(
+        name="arrivals",
+        pattern=_rx(
+            r"arrived|arrivals|arriving|landed|came ashore|disembarked|who reached|had reached|have reached"
+        ),
+        cumulative=True,
+    ),
+    Measure(
+        name="present",
+        pattern=_rx(
             r"still living|living|live in|lived in|remaining in|remain in|stranded|inhabitants|"
             r"population of|sheltering|inside|in the building|on the premises|trapped inside"
         ),
-        False,
-        state=True,
+        cumulative=False,
+        state=False,  # (people present are compared at any distance in time)
+        persons=True,
     ),
 )
-MEASURE_BY_NAME = {m.name: m for m in MEASURES}
+MEASURE_BY_NAME: dict[str, Measure] = {m.name: m for m in MEASURES}
 
 # Counted nouns: classes of what a figure counts. Generic person nouns are compatible with any group.
 PERSON_GENERIC = frozenset("people persons individuals lives victims bodies dead".split())
@@ -371,8 +476,11 @@ NEGATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
+    """One outcome class and all its properties: the words that assert and deny it, and how detection
+    compares two statements of it."""
+
     name: str
     positive: re.Pattern[str]
     negative: re.Pattern[str] | None
@@ -380,6 +488,14 @@ class Outcome:
     #: who must act: the nearest actor noun before the trigger must match ("troops opened fire", not
     #: "gunmen opened fire" in a sentence that mentions soldiers elsewhere)
     agent: re.Pattern[str] | None = None
+    #: a state that changes (supply restored, operations, functioning): a later report is an update unless
+    #: a claim fixes the moment
+    changes: bool = False
+    #: said of a thing (a crossing closes, a dam is damaged), not of an actor: two things named by two
+    #: different subjects are two things
+    of_thing: bool = False
+    #: its negative is the broken condition: one claimant reporting it and the repair later reports progress
+    recovery: bool = False
     #: positive or negative trigger, in one scan (a sentence without either is skipped at once)
     trigger: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -398,250 +514,287 @@ ACTORS = re.compile(
 
 OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
-        "control",
-        _rx(
+        name="control",
+        positive=_rx(
             r"captured|captures|capture|seized|seizes|taken (?:full )?control|took (?:full )?control|"
             r"takes control|regained|regain|retook|retaken|retake|recaptured|liberated|overran|"
             r"fell to(?!\s+(?:minus\s+|about\s+|around\s+|a |an )?[\d])|"
             r"gained ground|advanced|took the (?:town|village|city)|pulled back|withdrew|retreated|"
             r"entered (?:the )?(?:town|village|city)|losing|lost control"
         ),
-        _rx(
+        negative=_rx(
             r"repelled|repulsed|beaten back|beat back|driven back|drove back|pushed back|halted|stopped|"
             r"thwarted|foiled|failed|remains? in (?:full )?control|under (?:the )?(?:full )?control of|"
             r"remains? under (?:our|their|its|[a-z]+'s) (?:full )?control|"
             r"not successful|unsuccessful|still holds?|still held|stabili[sz]ed|"
             r"(?:has|have|had) not (?:entered|taken|captured)|never (?:entered|took|captured)"
         ),
-        _rx(
+        context=_rx(
             r"village|villages|town|city|territory|settlement|area|region|positions?|front|ground|"
             r"offensive|assault|attack|advances?|counteroffensive|operation"
         ),
     ),
     Outcome(
-        "ceasefire",
-        _rx(r"holding|holds|held|is being respected|respected|observed|in place|largely calm"),
-        _rx(r"broke|broken|breaking|breaks|violated|violating|violations?|breached|breach|collapsed"),
-        _rx(r"ceasefire|cease-fire|truce|armistice"),
+        name="ceasefire",
+        positive=_rx(r"holding|holds|held|is being respected|respected|observed|in place|largely calm"),
+        negative=_rx(
+            r"broke|broken|breaking|breaks|violated|violating|violations?|breached|breach|collapsed"
+        ),
+        context=_rx(r"ceasefire|cease-fire|truce|armistice"),
     ),
     Outcome(
-        "talks",
-        _rx(r"progressing|making progress|progress|going well|constructive|advancing|agreed on most"),
-        _rx(r"collapsed|broke down|broken down|failed|stalled|walked out|ended without"),
-        _rx(r"talks|negotiations|dialogue|mediation"),
+        name="talks",
+        positive=_rx(
+            r"progressing|making progress|progress|going well|constructive|advancing|agreed on most"
+        ),
+        negative=_rx(r"collapsed|broke down|broken down|failed|stalled|walked out|ended without"),
+        context=_rx(r"talks|negotiations|dialogue|mediation"),
     ),
     Outcome(
-        "sanction_lifted",
-        _rx(
+        name="sanction_lifted",
+        positive=_rx(
             r"overturned|quashed|annulled|reversed|lifted|cleared to|cleared of|accepted the appeal|"
             r"free to play|"
             r"upheld (?:the|its|his|her) appeal|scrapped|cancelled the (?:ban|suspension|deduction|fine)"
         ),
-        _rx(
+        negative=_rx(
             r"rejected|upheld|dismissed|remains? (?:provisionally )?(?:suspended|banned|in force)|"
             r"remained (?:provisionally )?(?:suspended|banned|in force)|confirmed the (?:ban|suspension|"
             r"conviction|sentence)"
         ),
-        _rx(
+        context=_rx(
             r"appeal|conviction|verdict|sentence|ruling|suspension|suspended|ban|banned|deduction|sanction|"
             r"penalty|fine|doping|play|squad|compete|eligible"
         ),
     ),
     Outcome(
-        "approval",
-        _rx(
+        name="approval",
+        positive=_rx(
             r"approved|approves|cleared|authori[sz]ed|granted|passed|ratified|endorsed|green light|compliant"
         ),
-        _rx(r"rejected|blocked|blocks|denied|refused|vetoed|failed|turned down|did not pass"),
-        _rx(
+        negative=_rx(r"rejected|blocked|blocks|denied|refused|vetoed|failed|turned down|did not pass"),
+        context=_rx(
             r"merger|takeover|acquisition|deal|bill|law|plan|project|budget|application|licen[cs]e|permit|"
             r"inspection|safety check|audit|request|proposal"
         ),
     ),
     Outcome(
-        "restored",
-        _rx(r"restored|resumed|reconnected|back on|back to normal|fully operational"),
-        _rx(
+        name="restored",
+        positive=_rx(r"restored|resumed|reconnected|back on|back to normal|fully operational"),
+        negative=_rx(
             r"without (?:power|electricity|water|gas|supply)|still dark|in the dark|remain(?:s|ed)? cut off|"
             r"no (?:power|electricity|water|gas)\b(?! contract| deal| agreement| supply contract)|"
             r"outage continues"
         ),
-        _rx(r"power|electricity|supply|water|gas|internet|service|feeders?|grid|outage|blackout|dark"),
+        context=_rx(
+            r"power|electricity|supply|water|gas|internet|service|feeders?|grid|outage|blackout|dark"
+        ),
+        changes=True,
+        of_thing=True,
+        recovery=True,
     ),
-    Outcome("resigned", _rx(r"resigned|resigns|stepped down|steps down|quit|resignation"), None),
     Outcome(
-        "job_cuts",
-        _rx(
+        name="resigned",
+        positive=_rx(r"resigned|resigns|stepped down|steps down|quit|resignation"),
+        negative=None,
+    ),
+    Outcome(
+        name="job_cuts",
+        positive=_rx(
             r"cut \S+ jobs|cut jobs|cutting \S+ jobs|job cuts|layoffs|lay off|laid off|redundancies|"
             r"will cut|to cut"
         ),
-        None,
-        _rx(r"jobs?|layoffs|workers|staff|redundanc\w+|positions"),
+        negative=None,
+        context=_rx(r"jobs?|layoffs|workers|staff|redundanc\w+|positions"),
     ),
     Outcome(
-        "suspended",
-        _rx(r"suspended|suspends|halted|stopped administering|withdrawn|pulled"),
-        _rx(r"continuing as planned|continues as planned|continuing as normal|remain in use"),
-        _rx(r"vaccine|batch|doses|product|programme|program|service|flights?|production|use"),
+        name="suspended",
+        positive=_rx(r"suspended|suspends|halted|stopped administering|withdrawn|pulled"),
+        negative=_rx(r"continuing as planned|continues as planned|continuing as normal|remain in use"),
+        context=_rx(r"vaccine|batch|doses|product|programme|program|service|flights?|production|use"),
+        of_thing=True,
     ),
     Outcome(
-        "agreement",
-        _rx(
+        name="agreement",
+        positive=_rx(
             r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
             r"join a coalition|struck a deal"
         ),
-        _rx(
+        negative=_rx(
             r"no (?:deal|agreement)|nothing (?:has been|had been|was|will be) signed|"
             r"(?:has|have|had) not (?:signed|agreed)|not (?:been )?reached"
         ),
-        _rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
+        context=_rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
     ),
     Outcome(
-        "closure",
-        _rx(r"closed|shut|shut down|closure|stopped accepting|suspended admissions"),
-        _rx(r"remains? open|reopened|operating normally|admitted \S+ (?:newborns|patients|babies)"),
-        _rx(r"unit|ward|hospital|school|plant|factory|mine|border|crossing|airport|port|office|clinic"),
+        name="closure",
+        positive=_rx(r"closed|shut|shut down|closure|stopped accepting|suspended admissions"),
+        negative=_rx(r"remains? open|reopened|operating normally|admitted \S+ (?:newborns|patients|babies)"),
+        context=_rx(
+            r"unit|ward|hospital|school|plant|factory|mine|border|crossing|airport|port|office|clinic"
+        ),
+        of_thing=True,
     ),
     Outcome(
-        "operations_halted",
-        _rx(r"halt|halted|standstill|paraly[sz]ed|came to a stop|shut down|brought \S+ to a halt"),
-        _rx(r"operating normally|running normally|continu(?:e|es|ing) as normal|unaffected"),
-        _rx(r"operations|terminal|port|traffic|production|work"),
+        name="operations_halted",
+        positive=_rx(r"halt|halted|standstill|paraly[sz]ed|came to a stop|shut down|brought \S+ to a halt"),
+        negative=_rx(r"operating normally|running normally|continu(?:e|es|ing) as normal|unaffected"),
+        context=_rx(r"operations|terminal|port|traffic|production|work"),
+        changes=True,
+        of_thing=True,
     ),
     Outcome(
-        "damaged",
-        _rx(r"damaged|damage to|cracks?|cracked|destroyed"),
-        _rx(r"undamaged|no damage|intact|unscathed|structurally sound"),
-        _rx(r"dam|bridge|building|plant|reactor|crest|structure|wall|road|tower|pipeline"),
+        name="damaged",
+        positive=_rx(r"damaged|damage to|cracks?|cracked|destroyed"),
+        negative=_rx(r"undamaged|no damage|intact|unscathed|structurally sound"),
+        context=_rx(r"dam|bridge|building|plant|reactor|crest|structure|wall|road|tower|pipeline"),
+        of_thing=True,
     ),
     Outcome(
-        "functioning",
-        _rx(
+        name="functioning",
+        positive=_rx(
             r"working normally|operating normally|functioning|operational|were working|was working|"
             r"worked (?:properly|normally)"
         ),
-        _rx(
+        negative=_rx(
             r"out of service|not working|faulty|out of order|malfunction\w*|broken|had been out|"
             r"not worked|defective|disabled|switched off"
         ),
-        _rx(r"signals?|signalling|sensors?|detectors?|alarms?|systems?|equipment|brakes|devices?"),
+        context=_rx(r"signals?|signalling|sensors?|detectors?|alarms?|systems?|equipment|brakes|devices?"),
+        changes=True,
+        of_thing=True,
+        recovery=True,
     ),
     Outcome(
-        "cause_natural",
-        _rx(r"lightning|natural causes|spontaneous"),
-        _rx(r"human-caused|human caused|arson|deliberately set|started by people|man-made|caused by humans"),
-        _rx(r"fire|blaze|wildfire|caused|sparked|started"),
+        name="cause_natural",
+        positive=_rx(r"lightning|natural causes|spontaneous"),
+        negative=_rx(
+            r"human-caused|human caused|arson|deliberately set|started by people|man-made|caused by humans"
+        ),
+        context=_rx(r"fire|blaze|wildfire|caused|sparked|started"),
     ),
     Outcome(
-        "offered",
-        _rx(
+        name="offered",
+        positive=_rx(
             r"offer(?:ed)? (?:of )?(?:outside |external |independent )?"
             r"(?:help|facilitation|mediation|assistance)|"
             r"turned down (?:an|the) offer|rejected (?:an|the) offer|"
             r"refused (?:outside |external )?(?:help|assistance)"
         ),
-        None,
-        None,
+        negative=None,
+        context=None,
     ),
     Outcome(
-        "released",
-        _rx(r"released|freed|set free|let go|walked free"),
-        _rx(
+        name="released",
+        positive=_rx(r"released|freed|set free|let go|walked free"),
+        negative=_rx(
             r"still (?:being )?(?:detained|held|in custody|behind bars)|"
             r"in the hands of (?:his|her|their) captors|"
             r"remains? (?:in custody|detained|behind bars|held)|"
             r"remained (?:in custody|detained|behind bars)"
         ),
-        _rx(
+        context=_rx(
             r"detained|detention|custody|prison|jail|hostages?|captives?|prisoners?|arrested|abducted|kidnapped|"
             r"journalists?|activists?|detainees?|crew|sailors|aid workers?"
         ),
+        of_thing=True,
     ),
     Outcome(
-        "convicted",
-        _rx(r"convicted|found guilty|sentenced|guilty verdict"),
-        _rx(r"acquitted|found not guilty|not guilty verdict|cleared of (?:all )?charges"),
-        _rx(r"court|trial|judge|jury|charges?|guilty|verdict|tribunal"),
+        name="convicted",
+        positive=_rx(r"convicted|found guilty|sentenced|guilty verdict"),
+        negative=_rx(r"acquitted|found not guilty|not guilty verdict|cleared of (?:all )?charges"),
+        context=_rx(r"court|trial|judge|jury|charges?|guilty|verdict|tribunal"),
     ),
     Outcome(
-        "cleared",  # of allegations: exonerated vs still under investigation
-        _rx(r"cleared (?:him|her|them|me|us)|exonerated|absolved|found no wrongdoing|found no evidence"),
-        _rx(
+        name="cleared",  # of allegations: exonerated vs still under investigation
+        positive=_rx(
+            r"cleared (?:him|her|them|me|us)|exonerated|absolved|found no wrongdoing|found no evidence"
+        ),
+        negative=_rx(
             r"not been cleared|not cleared|still (?:under|being) investigat\w+|remains? under investigation|"
             r"still open|no decision|not (?:reached|taken|made) (?:any|a) decision"
         ),
-        _rx(
+        context=_rx(
             r"ethics|investigation|inquiry|allegations?|charges?|probe|committee|panel|wrongdoing|misconduct"
         ),
     ),
     Outcome(
-        "forces_fired",  # security forces firing on people: admitted vs denied
-        _rx(r"opened fire|open fire|fired on|fired at|shot at|shot dead|killed|were involved|was involved"),
-        None,
-        _rx(r"troops|soldiers|police|policemen|officers|security forces|army|military"),
+        name="forces_fired",  # security forces firing on people: admitted vs denied
+        positive=_rx(
+            r"opened fire|open fire|fired on|fired at|shot at|shot dead|killed|were involved|was involved"
+        ),
+        negative=None,
+        context=_rx(r"troops|soldiers|police|policemen|officers|security forces|army|military"),
         agent=_rx(r"troops|soldiers?|police(?:men)?|officers?|security forces|army|military|forces"),
     ),
     Outcome(
-        "contaminated",  # test findings: above the limit vs within it
-        _rx(
+        name="contaminated",  # test findings: above the limit vs within it
+        positive=_rx(
             r"contained|contains|found (?:lead|traces|levels|high levels)|contaminated|contamination|"
             r"exceeded|exceeds|tested positive|"
             r"above the (?:legal |permitted |safe )?limit|unsafe levels|"
             r"times the (?:legal |permitted |safe )?limit"
         ),
-        _rx(
+        negative=_rx(
             r"within the (?:legal |permitted |safe )?limits?|below the (?:legal |permitted |safe )?limits?|"
             r"safe to (?:eat|drink|use)|safe for consumption|free (?:of|from)|tested negative"
         ),
-        _rx(
+        context=_rx(
             r"lead|mercury|arsenic|cadmium|bacteria|salmonella|listeria|e\. coli|contamina\w+|toxins?|"
             r"pesticides?|residues?|melamine|aflatoxins?|microplastics"
         ),
+        of_thing=True,
     ),
     Outcome(
-        "caught",  # escaped people or animals: caught vs still at large
-        _rx(
+        name="caught",  # escaped people or animals: caught vs still at large
+        positive=_rx(
             r"recaptured|caught|captured|back in (?:its|their|the) (?:enclosure|cage|cell|prison)|"
             r"back with the pack"
         ),
-        _rx(
+        negative=_rx(
             r"still at large|on the loose|still loose|remains? at large|remained at large|"
             r"(?:has|have|had) not (?:yet )?been (?:caught|found|recaptured)"
         ),
-        _rx(
+        context=_rx(
             r"escaped|escape|fugitives?|wolf|wolves|bears?|lions?|tigers?|animals?|inmates?|prisoners?|"
             r"on the run"
         ),
     ),
     Outcome(
-        "leaked",
-        _rx(r"leaked|leak|was shared|were shared|circulated"),
-        None,
-        _rx(r"paper|exam|examination|questions|documents?|data|files|emails|report|memo"),
+        name="leaked",
+        positive=_rx(r"leaked|leak|was shared|were shared|circulated"),
+        negative=None,
+        context=_rx(r"paper|exam|examination|questions|documents?|data|files|emails|report|memo"),
     ),
     Outcome(
-        "ransom_paid",
-        _rx(
+        name="ransom_paid",
+        positive=_rx(
             r"ransom (?:was|had been|has been|were) paid|paid (?:a |the )?ransom|paying (?:a |the )?ransom|"
             r"there was a payment|payment was made"
         ),
-        None,
-        _rx(r"ransom|payment|kidnap\w*|hostages?|abduct\w*|release"),
+        negative=None,
+        context=_rx(r"ransom|payment|kidnap\w*|hostages?|abduct\w*|release"),
     ),
     Outcome(
-        "shot_down",  # an aircraft: downed vs not hit
-        _rx(r"shot down|brought down|downed|hit by (?:a )?missile|struck by (?:a )?missile"),
-        _rx(r"(?:was|had) not (?:been )?hit|landed safely|returned safely|crew (?:is|are|was|were) safe"),
-        _rx(r"helicopters?|aircraft|planes?|jets?|drones?|airliner|fighter"),
+        name="shot_down",  # an aircraft: downed vs not hit
+        positive=_rx(r"shot down|brought down|downed|hit by (?:a )?missile|struck by (?:a )?missile"),
+        negative=_rx(
+            r"(?:was|had) not (?:been )?hit|landed safely|returned safely|crew (?:is|are|was|were) safe"
+        ),
+        context=_rx(r"helicopters?|aircraft|planes?|jets?|drones?|airliner|fighter"),
+        of_thing=True,
     ),
     Outcome(
-        "cancelled",
-        _rx(r"cancell?ed|called off|postponed|scrapped|suspended indefinitely"),
-        _rx(r"will go ahead|going ahead|went ahead|on schedule|as planned|will proceed|remains? scheduled"),
-        _rx(
+        name="cancelled",
+        positive=_rx(r"cancell?ed|called off|postponed|scrapped|suspended indefinitely"),
+        negative=_rx(
+            r"will go ahead|going ahead|went ahead|on schedule|as planned|will proceed|remains? scheduled"
+        ),
+        context=_rx(
             r"event|match|election|summit|concert|vote|festival|flights?|meeting|race|game|ceremony|"
             r"conference|tournament|visit|marathon|parade|show|exams?|launch|hearing|auction|fair|rally"
         ),
+        of_thing=True,
     ),
 )
 
@@ -651,6 +804,7 @@ def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 #: one scan that tells whether a sentence can hold any outcome trigger at all (most cannot)
+OUTCOME_BY_NAME: dict[str, Outcome] = {o.name: o for o in OUTCOMES}
 ANY_OUTCOME = _union([p for o in OUTCOMES for p in (o.positive, o.negative) if p is not None])
 #: the same for measure predicates around a figure
 ANY_MEASURE = _union([m.pattern for m in MEASURES])

@@ -13,35 +13,47 @@ counted noun phrase itself ("waiting list", "turnout").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .lexicon import MEASURES, PERSON_CLASSES, SUBGROUPS, Measure, is_person_noun
 from .structure import CHANGE_VERBS, SETTING_VERBS, SPEECH, FigureRole
 
-#: verb lemma -> family head; each row one act in several words (tested in tests/unit/test_measures.py)
-PREDICATE_FAMILIES: dict[str, str] = {
-    verb: head
-    for head, verbs in {
-        "cancel": "cancel scrap axe scrub call_off",
-        "seize": "seize confiscate impound intercept",
-        "steal": "steal exfiltrate",
-        "expose": "expose leak compromise breach",
-        "close": "close shut shutter shut_down close_down",
-        "strand": "strand maroon",
-        "delay": "delay postpone",
-        "lay_off": "lay_off dismiss fire sack",
-        "distribute": "distribute deliver hand hand_out give_out",
-        "register": "register enrol enroll",
-        "cross": "cross enter",
-        "sell": "sell ship",
-        "fine": "fine penalise penalize",
-        "raise": "raise collect",
-        "vaccinate": "vaccinate inoculate immunise immunize",
-        "test": "test screen",
-        "treat": "treat",
-        "detain": "detain hold round_up lock_up",
-        "receive": "receive get obtain secure garner poll win gain",
-    }.items()
-    for verb in verbs.split()
-}
+
+@dataclass(frozen=True, kw_only=True)
+class PredicateFamily:
+    """One act in several words: the verb lemmas that report the same count of the same act (a predicate
+    keeps its particle: "call_off", "lay_off")."""
+
+    head: str
+    verbs: tuple[str, ...]
+
+
+#: every predicate family; a verb not listed is its own family (tested in tests/unit/test_structure.py)
+FAMILIES: tuple[PredicateFamily, ...] = (
+    PredicateFamily(head="cancel", verbs=("cancel", "scrap", "axe", "scrub", "call_off")),
+    PredicateFamily(head="seize", verbs=("seize", "confiscate", "impound", "intercept")),
+    PredicateFamily(head="steal", verbs=("steal", "exfiltrate")),
+    PredicateFamily(head="expose", verbs=("expose", "leak", "compromise", "breach")),
+    PredicateFamily(head="close", verbs=("close", "shut", "shutter", "shut_down", "close_down")),
+    PredicateFamily(head="strand", verbs=("strand", "maroon")),
+    PredicateFamily(head="delay", verbs=("delay", "postpone")),
+    PredicateFamily(head="lay_off", verbs=("lay_off", "dismiss", "fire", "sack")),
+    PredicateFamily(head="distribute", verbs=("distribute", "deliver", "hand", "hand_out", "give_out")),
+    PredicateFamily(head="register", verbs=("register", "enrol", "enroll")),
+    PredicateFamily(head="cross", verbs=("cross", "enter")),
+    PredicateFamily(head="sell", verbs=("sell", "ship")),
+    PredicateFamily(head="fine", verbs=("fine", "penalise", "penalize")),
+    PredicateFamily(head="raise", verbs=("raise", "collect")),
+    PredicateFamily(head="vaccinate", verbs=("vaccinate", "inoculate", "immunise", "immunize")),
+    PredicateFamily(head="test", verbs=("test", "screen")),
+    PredicateFamily(head="treat", verbs=("treat",)),
+    PredicateFamily(head="detain", verbs=("detain", "hold", "round_up", "lock_up")),
+    PredicateFamily(
+        head="receive", verbs=("receive", "get", "obtain", "secure", "garner", "poll", "win", "gain")
+    ),
+)
+#: verb lemma -> family head
+PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}
 #: predicates that name no act of their own: the count is of the noun ("the waiting list stood at 612,400");
 #: verbs of finding and counting are among them: the count is of what was found ("inspectors found 340
 #: dead seals", "volunteers counted 300 seals"), whoever found or counted it
@@ -117,7 +129,7 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     # a percentage is a level that may move either way (only compared close in time); counts and amounts
     # of an act are running totals (a later higher figure is an update, a later lower one a conflict)
     level = unit == "percent"
-    return Measure(f"open:{name}", MEASURES[0].pattern, cumulative=not level, state=level)
+    return Measure(name=f"open:{name}", pattern=MEASURES[0].pattern, cumulative=not level, state=level)
 
 
 __all__ = [

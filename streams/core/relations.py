@@ -13,27 +13,17 @@ from dataclasses import dataclass
 from schemas import Claim
 
 from .attribution import same_claimant
-from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
+from .lexicon import (
+    MEASURE_BY_NAME,
+    OUTCOME_BY_NAME,
+    PERSON_CLASSES,
+    SUBGROUPS,
+    Measure,
+    Outcome,
+    is_person_noun,
+)
 from .numbers import find_figures
 from .text import GENERIC_NAMES, name_tokens, strip_dateline
-
-STATE_OUTCOMES = frozenset({"restored", "operations_halted", "functioning"})
-#: outcomes whose grammatical subject is the thing they happen to (a crossing closes, a plant restarts, a
-#: dam is damaged), not an actor (forces capture, a regulator approves)
-THING_OUTCOMES = frozenset(
-    {
-        "closure",
-        "restored",
-        "functioning",
-        "operations_halted",
-        "damaged",
-        "cancelled",
-        "suspended",
-        "released",
-        "shot_down",
-        "contaminated",
-    }
-)
 
 #: a state claimed at the moment of an event ("the signalling worked before the collision") is fixed in time:
 #: a later report of the opposite is a contradiction, not an update
@@ -42,9 +32,41 @@ AT_EVENT = re.compile(
     r"derailment|explosion|blast|fire|attack|collapse|incident|disaster|outage|failure)\b",
     re.IGNORECASE,
 )
-#: states whose negative is the broken condition: one claimant reporting it first and the repair later
-#: ("without power" ... "power restored") reports progress
-RECOVERY_OUTCOMES = frozenset({"restored", "functioning"})
+
+
+def measure_of(c: Claim) -> Measure | None:
+    """The lexicon's record of the claim's measure family (None for an open measure or a count of
+    containers)."""
+    return MEASURE_BY_NAME.get(c.features.measure.name)
+
+
+def outcome_of(c: Claim) -> Outcome | None:
+    """The lexicon's record of the claim's outcome class (None for an open statement)."""
+    return OUTCOME_BY_NAME.get(c.features.measure.name)
+
+
+_NO_MEASURE = Measure(name="", pattern=re.compile("$^"), cumulative=False)
+_NO_OUTCOME = Outcome(name="", positive=re.compile("$^"), negative=None)
+
+
+def is_state(c: Claim) -> bool:
+    """A level that changes (outages, missing, an open measure's percentage): figures meet close in time."""
+    return (measure_of(c) or _NO_MEASURE).state or (c.features.measure.open and not c.cumulative)
+
+
+def of_event(c: Claim) -> bool:
+    """A figure of the event as a whole (a magnitude, a spill): never a part of a whole."""
+    return (measure_of(c) or _NO_MEASURE).event
+
+
+def changes(c: Claim) -> bool:
+    """An outcome that changes over time (supply restored, operations, functioning)."""
+    return (outcome_of(c) or _NO_OUTCOME).changes
+
+
+def recovers(c: Claim) -> bool:
+    """An outcome whose negative is the broken condition (restored, functioning)."""
+    return (outcome_of(c) or _NO_OUTCOME).recovery
 
 
 @dataclass(frozen=True)
@@ -119,10 +141,6 @@ def features(c: Claim) -> Features:
         _FEATURES[c.claim_id] = f
     return f
 
-
-#: figures that describe one event as a whole (not counts that add up over its parts): where one report
-#: places the event, the figure is still about the whole event
-EVENT_PROPERTIES = frozenset({"magnitude", "spilled", "derailed", "aboard"})
 
 #: last words of place names that are venues of an event, not parts of an area: a rally "on Roubedorf
 #: Boulevard" is the whole rally, not a district's share of it
@@ -269,7 +287,7 @@ def names_compatible(a: Claim, b: Claim) -> bool:
     # outcomes said of a thing ("the Ciudad Hidalgo crossing has reopened", "La Mesilla crossing remains
     # closed"): two different named subjects are two things; most names shared is one
     sa, sb = fa.subjects, fb.subjects
-    if a.features.measure.name in THING_OUTCOMES and sa and sb and len(sa & sb) * 2 < len(sa | sb):
+    if (outcome_of(a) or _NO_OUTCOME).of_thing and sa and sb and len(sa & sb) * 2 < len(sa | sb):
         return False
     if fa.objects and fb.objects:
         return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
