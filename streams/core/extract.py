@@ -33,6 +33,7 @@ from .lexicon import (
     OUTCOMES,
     PERSON_CLASSES,
     PERSON_GENERIC,
+    PERSON_MEASURES,
     Measure,
     is_person_noun,
 )
@@ -471,24 +472,7 @@ _NOT_NOUNS = frozenset(
 
 
 # measures that count people: whatever noun follows ("villagers", "pilgrims"), the unit is people
-_PERSON_MEASURES = frozenset(
-    {
-        "deaths",
-        "injured",
-        "missing",
-        "evacuated",
-        "displaced",
-        "homeless",
-        "arrested",
-        "rescued",
-        "cases",
-        "aboard",
-        "turnout",
-        "emigrated",
-        "present",
-        "underground",
-    }
-)
+_PERSON_MEASURES = PERSON_MEASURES
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
 _CONTAINERS = frozenset(
     {

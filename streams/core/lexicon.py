@@ -179,6 +179,12 @@ MEASURES: tuple[Measure, ...] = (
     ),
 )
 MEASURE_BY_NAME = {m.name: m for m in MEASURES}
+#: measures that count persons: a figure of some other thing never takes one from its verb alone ("gathered
+#: half a million signatures" is no turnout, "killed 40 cattle" no death toll)
+PERSON_MEASURES = frozenset(
+    "deaths injured missing evacuated displaced homeless arrested rescued cases aboard turnout emigrated "
+    "present underground".split()
+)
 
 # Counted nouns: classes of what a figure counts. Generic person nouns are compatible with any group.
 PERSON_GENERIC = frozenset("people persons individuals lives victims bodies dead".split())

@@ -91,6 +91,20 @@ def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
     assert all(PREDICATE_FAMILIES[v] == PREDICATE_FAMILIES[PREDICATE_FAMILIES[v]] for v in PREDICATE_FAMILIES)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        ("The petition gathered 480,000 signatures, organisers said.", "480,000", "open:gather~signature"),
+        ("The storm killed 40 cattle on the farm, the owner said.", "40", "open:kill~cattle"),
+        ("About 20,000 protesters gathered in the square, police said.", "20,000", "turnout"),
+        ("The attack killed 13 Israelis, the army said.", "13", "deaths"),
+    ],
+)
+def test_a_verb_of_persons_needs_persons_counted(sentence: str, figure: str, measure: str) -> None:
+    found = [c.measure for c in claims(sentence) if c.figure is not None and c.figure.text.endswith(figure)]
+    assert found == [measure]
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
