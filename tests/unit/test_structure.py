@@ -105,6 +105,15 @@ def test_a_verb_of_persons_needs_persons_counted(sentence: str, figure: str, mea
     assert found == [measure]
 
 
+def test_coordinated_counts_keep_their_own_nouns() -> None:
+    got = {
+        c.figure.text: c.measure
+        for c in claims('"We have 12 fatalities, 40 survivors and three people unaccounted for," he said.')
+        if c.figure is not None
+    }
+    assert got == {"12": "deaths", "40": "open:survivor", "three": "missing"}
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
