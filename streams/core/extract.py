@@ -407,7 +407,13 @@ def _measure_for_figure(
     if near is not None and near.name in _PERSON_MEASURES and fig.unit not in (None, "people", "percent"):
         near = None
     own = (role.counted_text or "").lower()
-    if near is not None and own and own not in PERSON_GENERIC and is_person_noun(own):
+    if (
+        near is not None
+        and own
+        and own not in PERSON_GENERIC
+        and is_person_noun(own)
+        and not near.pattern.search(role.counted_phrase)
+    ):
         # persons of a kind of their own ("102 survivors" beside "38 fatalities"): a listed word nearby
         # names another figure's measure; the kind is the measure
         return Measure(f"open:{role.counted_phrase.replace(' ', '_')}", near.pattern, cumulative=True)
