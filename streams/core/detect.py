@@ -191,6 +191,15 @@ def _story_place(placed: Claim, unplaced: Claim) -> bool:
     return bool(own) and own <= anchors and not _sub_area(placed)
 
 
+def _one_speaker(a: Claim, b: Claim) -> bool:
+    """Within one report, two speaker phrases for one person: the name one ends with is in the other
+    ("Fisheries Minister Joannes Hansen" and, later, "Hansen")."""
+    wa, wb = a.speaker.split(), b.speaker.split()
+    if not wa or not wb or "person" not in (a.speaker_kind, b.speaker_kind):
+        return False
+    return (wa[-1][:1].isupper() and wa[-1] in wb) or (wb[-1][:1].isupper() and wb[-1] in wa)
+
+
 def _same_report(a: Claim, b: Claim) -> bool:
     """One version of one article. Two versions of an article (same id, changed content) are two reports
     by the same outlet at two times: a figure the revision changes is compared like a later report's."""
@@ -533,7 +542,7 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
         # "crews reconnected 23,000 customers": progress on a part, not the end of the outage
         return "partial_progress"
     same = same_claimant(old.claimant, new.claimant)
-    if same and _same_report(old, new):
+    if _same_report(old, new) and (same or _one_speaker(old, new)):
         return "same_speaker_same_report"  # one speaker describing two aspects in one report
     if same and new.measure in RECOVERY_OUTCOMES:
         earlier, later = (old, new) if old.published_at <= new.published_at else (new, old)
