@@ -413,9 +413,11 @@ def _measure_for_figure(
         and own not in PERSON_GENERIC
         and is_person_noun(own)
         and not near.pattern.search(role.counted_phrase)
+        and 0 < fig.start - prev_end <= 40
+        and near.pattern.search(sent[prev_end : fig.start].lower())
     ):
-        # persons of a kind of their own ("102 survivors" beside "38 fatalities"): a listed word nearby
-        # names another figure's measure; the kind is the measure
+        # persons of a kind of their own right after another figure's measure word ("38 fatalities, 102
+        # survivors"): that word is the other figure's; the kind is this one's measure
         return Measure(f"open:{role.counted_phrase.replace(' ', '_')}", near.pattern, cumulative=True)
     return near or opened
 
