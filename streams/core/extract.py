@@ -387,6 +387,15 @@ def _without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
     return replace(again[0], start=rest + again[0].start, end=rest + again[0].end)
 
 
+_STILL_VERBS = frozenset({"remain", "stay"})
+
+
+def _still(role: FigureRole) -> bool:
+    """The figure counts those still in a state: "remained", "stayed", "still"."""
+    pred = (role.predicate or "").split("_")[0]
+    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split()
+
+
 def _measure_for_figure(
     sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
 ) -> Measure | None:
@@ -733,6 +742,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
+            if meas.cumulative and role is not None and _still(role):
+                # "nine remained in custody", "40 are still in hospital": how many are in that state now, a
+                # level that falls as people leave it, not the running total of those who entered it
+                meas = Measure(f"{meas.name}:now", meas.pattern, cumulative=False, state=True)
             if role is not None and role.negated and not meas.name.startswith("open:"):
                 continue  # "40 were not injured": not a count of the injured
             if meas.cumulative and _EARLIER.search(body):

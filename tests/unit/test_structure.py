@@ -111,6 +111,12 @@ def test_coordinated_counts_keep_their_own_nouns() -> None:
     assert got == {"12": "deaths", "40": "open:survivor", "three": "missing"}
 
 
+def test_those_still_in_a_state_are_a_level_not_the_running_total() -> None:
+    text = "Police detained 31 fans overnight. Nine people remained in custody on Monday."
+    got = {c.figure.text: (c.measure, c.cumulative) for c in claims(text) if c.figure is not None}
+    assert got == {"31": ("arrested", True), "Nine": ("arrested:now", False)}
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
