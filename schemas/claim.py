@@ -54,6 +54,9 @@ class MeasureRef(Record):
     open: bool = Field(default=False, description="an open measure (no lexicon family or class covers it)")
     negated: bool = Field(default=False, description="an open measure of the act not done ('received no')")
     of: str | None = Field(default=None, description="what an open act counts or is done to ('flight')")
+    current: bool = Field(
+        default=False, description="those still in a state ('remained in custody'): a level, not a total"
+    )
     container: str | None = Field(
         default=None, description="places or objects counted ('cases found in 29 districts': districts)"
     )
@@ -61,16 +64,20 @@ class MeasureRef(Record):
     @property
     def name(self) -> str:
         """The measure's identifier, as the claim key names it: `deaths`, `open:cancel~flight`,
-        `open:no_receive~people`, `cases:districts`."""
+        `open:no_receive~people`, `arrested:now`, `cases:districts`."""
         core = f"{'no_' if self.negated else ''}{self.family}{'~' + self.of if self.of is not None else ''}"
-        return f"{'open:' if self.open else ''}{core}{':' + self.container if self.container else ''}"
+        now = ":now" if self.current else ""
+        return f"{'open:' if self.open else ''}{core}{now}{':' + self.container if self.container else ''}"
 
     @property
     def label(self) -> str:
-        """The measure in words: `deaths`, `cancel flight`, `not receive people`, `cases (districts)`."""
+        """The measure in words: `deaths`, `cancel flight`, `not receive people`, `arrested now`,
+        `cases (districts)`."""
         words = [*(["not"] if self.negated else []), self.family]
         if self.of is not None and self.of != "thing":
             words.append(self.of)
+        if self.current:
+            words.append("now")
         text = " ".join(words).replace("_", " ")
         return f"{text} ({self.container})" if self.container else text
 
@@ -80,6 +87,9 @@ class MeasureRef(Record):
         is_open = name.startswith("open:")
         rest = name[5:] if is_open else name
         rest, _, container = rest.partition(":")
+        current = container == "now" or container.startswith("now:")
+        if current:
+            container = container[4:]
         core, tilde, of = rest.partition("~")
         negated = is_open and bool(tilde) and core.startswith("no_")
         return cls(
@@ -87,6 +97,7 @@ class MeasureRef(Record):
             open=is_open,
             negated=negated,
             of=of if tilde else None,
+            current=current,
             container=container or None,
         )
 

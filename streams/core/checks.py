@@ -30,6 +30,7 @@ from .relations import (
     is_state,
     names_compatible,
     of_event,
+    one_speaker,
     partial,
     periods_compatible,
     places_compatible,
@@ -274,8 +275,10 @@ def not_partial(p: Pair) -> str | None:
 
 
 def two_aspects(p: Pair) -> str | None:
-    """One speaker describing two aspects in one report."""
-    return "same_speaker_same_report" if p.same_claimant and p.same_report else PASS
+    """One speaker (one claimant, or one person named twice) describing two aspects in one report."""
+    if p.same_report and (p.same_claimant or one_speaker(p.old, p.new)):
+        return "same_speaker_same_report"
+    return PASS
 
 
 def not_recovery(p: Pair) -> str | None:

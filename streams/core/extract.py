@@ -407,6 +407,15 @@ def _without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
     return replace(again[0], start=rest + again[0].start, end=rest + again[0].end)
 
 
+_STILL_VERBS = frozenset({"remain", "stay"})
+
+
+def _still(role: FigureRole) -> bool:
+    """The figure counts those still in a state: "remained", "stayed", "still"."""
+    pred = (role.predicate or "").split("_")[0]
+    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split()
+
+
 def _measure_for_figure(
     sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
 ) -> Measure | None:
@@ -426,6 +435,21 @@ def _measure_for_figure(
     near = _measure_for(sent, fig, prev_end, next_start)
     if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
         near = None
+    own = (role.counted_text or "").lower()
+    if (
+        near is not None
+        and own
+        and own not in PERSON_GENERIC
+        and is_person_noun(own)
+        and not near.pattern.search(role.counted_phrase)
+        and 0 < fig.start - prev_end <= 40
+        and near.pattern.search(sent[prev_end : fig.start].lower())
+    ):
+        # persons of a kind of their own right after another figure's measure word ("38 fatalities, 102
+        # survivors"): that word is the other figure's; the kind is this one's measure
+        return Measure(
+            name=f"open:{role.counted_phrase.replace(' ', '_')}", pattern=near.pattern, cumulative=True
+        )
     return near or opened
 
 
@@ -491,7 +515,6 @@ _NOT_NOUNS = frozenset(
 )
 
 
-# measures that count people: whatever noun follows ("villagers", "pilgrims"), the unit is people
 _LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
 _CONTAINERS = frozenset(
     {
@@ -758,6 +781,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                 continue  # distances, heights and depths locate things; they are not the disputed counts
             if meas is None:
                 continue  # a figure with no predicate saying what happened to what it counts
+            if meas.cumulative and role is not None and _still(role):
+                # "nine remained in custody", "40 are still in hospital": how many are in that state now, a
+                # level that falls as people leave it, not the running total of those who entered it
+                meas = Measure(name=f"{meas.name}:now", pattern=meas.pattern, cumulative=False, state=True)
             if role is not None and role.negated and not meas.name.startswith("open:"):
                 continue  # "40 were not injured": not a count of the injured
             if meas.cumulative and _EARLIER.search(body):

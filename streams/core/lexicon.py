@@ -286,6 +286,9 @@ MEASURES: tuple[Measure, ...] = (
     ),
 )
 MEASURE_BY_NAME: dict[str, Measure] = {m.name: m for m in MEASURES}
+#: measures that count persons: a figure of some other thing never takes one from its verb alone ("gathered
+#: half a million signatures" is no turnout, "killed 40 cattle" no death toll)
+PERSON_MEASURES = frozenset(m.name for m in MEASURES if m.persons)
 
 # Counted nouns: classes of what a figure counts. Generic person nouns are compatible with any group.
 PERSON_GENERIC = frozenset("people persons individuals lives victims bodies dead".split())

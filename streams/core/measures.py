@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import MEASURES, PERSON_CLASSES, SUBGROUPS, Measure, is_person_noun
+from .lexicon import MEASURES, PERSON_CLASSES, PERSON_MEASURES, SUBGROUPS, Measure, is_person_noun
 from .structure import CHANGE_VERBS, SETTING_VERBS, SPEECH, FigureRole
 
 
@@ -87,11 +87,22 @@ def structural_measure(role: FigureRole) -> Measure | None:
     pred = role.predicate.split("_")[0] if role.predicate else None
     # the lexicon lists participles ("affected", "evacuated"): the predicate in any tense ("affects") as one
     participle = (pred + "d" if pred.endswith("e") else pred + "ed") if pred and pred.isalpha() else ""
+    # a verb's measure of persons needs persons counted: the figure's noun, when it is a common noun, names
+    # persons (a named group, "13 Israelis", is persons)
+    things = (
+        role.counted is not None
+        and role.counted_text is not None
+        and role.counted_text[:1].islower()
+        and not _person(role.counted)
+        and not _person(role.counted + "s")
+    )
     for phrase in (role.counted_phrase, role.predicate_phrase, participle):
         if not phrase:
             continue
         for meas in MEASURES:
             if meas.pattern.search(phrase):
+                if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
+                    break  # (the counted thing may still name a measure of its own)
                 return meas
     return None
 

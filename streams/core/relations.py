@@ -182,6 +182,15 @@ def story_place(placed: Claim, unplaced: Claim) -> bool:
     return bool(own) and own <= anchors and not sub_area(placed)
 
 
+def one_speaker(a: Claim, b: Claim) -> bool:
+    """Within one report, two speaker phrases for one person: the name one ends with is in the other
+    ("Fisheries Minister Joannes Hansen" and, later, "Hansen")."""
+    wa, wb = a.speaker.split(), b.speaker.split()
+    if not wa or not wb or "person" not in (a.speaker_kind, b.speaker_kind):
+        return False
+    return (wa[-1][:1].isupper() and wa[-1] in wb) or (wb[-1][:1].isupper() and wb[-1] in wa)
+
+
 def same_report(a: Claim, b: Claim) -> bool:
     """One version of one article. Two versions of an article (same id, changed content) are two reports
     by the same outlet at two times: a figure the revision changes is compared like a later report's."""

@@ -303,9 +303,12 @@ def _predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> st
     if pred is None:
         return ""
     skip = {root.i} | ({noun.i} if noun is not None else set())
+    # a noun the figure's own noun is coordinated with counts another figure ("38 fatalities, 102
+    # survivors"): it is not part of this figure's predicate
+    ancestors = {t.i for t in noun.ancestors} if noun is not None else set()
     words = [pred]
     for c in pred.children:
-        if c.i in skip:
+        if c.i in skip or (c.i in ancestors and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")):
             continue
         if c.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp", "attr", "advmod", "neg"):
             words.append(c)

@@ -22,7 +22,9 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 LETTER = r"[^\W\d_]"
 _BOUNDARY = re.compile(rf"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[{UPPER}0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
+# a blank line always ends a paragraph; a single line break does too, unless the next line goes on in lower
+# case: text wrapped at a fixed width ("Only 174 people have been\nrescued and ...") is one sentence
+_PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\r?\n(?![ \t]*[a-z])")
 
 # "GOMA, April 16 - ", "JUIZ DE FORA, Brazil, Jan 12 (Brasilia Wire) - ", "LAGOS, July 11 — "
 _LETTERS = r"(?:[^\W\d_]|['’.\- ])"

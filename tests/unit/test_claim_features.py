@@ -29,6 +29,12 @@ MARKS = ("obj:", "sbj:", "thm:", "q:", "by:", "who:", "@", "^", "~")
         ),
         ("open:waiting_list", MeasureRef(family="waiting_list", open=True), "waiting list"),
         ("outage:households", MeasureRef(family="outage", container="households"), "outage (households)"),
+        ("arrested:now", MeasureRef(family="arrested", current=True), "arrested now"),
+        (
+            "deaths:now:schools",
+            MeasureRef(family="deaths", current=True, container="schools"),
+            "deaths now (schools)",
+        ),
         (
             "open:close~thing:towns",
             MeasureRef(family="close", open=True, of="thing", container="towns"),

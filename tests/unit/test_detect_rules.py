@@ -590,3 +590,14 @@ def test_one_act_meets_across_the_words_for_its_theme(article: Callable[..., Art
         hours=20,
     )
     assert [x for x in run(a, c) if x.kind == "statement_conflict"] == []
+
+
+def test_one_speaker_named_twice_in_one_report_describes_two_aspects(article: Callable[..., Article]) -> None:
+    text = (
+        "OSLO, May 3 - Norway has not reached any agreement with Greenland on herring quotas, Fisheries "
+        "Minister Kari Lunde said on Friday. Lunde said the two sides had agreed only to meet again in June."
+    )
+    assert run(article(text)) == []
+    # two named speakers in one report still disagree
+    other = text.replace("Lunde said the two", "Greenland's negotiator Aaja Berthelsen said the two")
+    assert [a.kind for a in run(article(other))] == ["statement_conflict"]

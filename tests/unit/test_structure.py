@@ -91,6 +91,38 @@ def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
     assert all(PREDICATE_FAMILIES[v] == PREDICATE_FAMILIES[PREDICATE_FAMILIES[v]] for v in PREDICATE_FAMILIES)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        ("The petition gathered 480,000 signatures, organisers said.", "480,000", "open:gather~signature"),
+        ("The storm killed 40 cattle on the farm, the owner said.", "40", "open:kill~cattle"),
+        ("About 20,000 protesters gathered in the square, police said.", "20,000", "turnout"),
+        ("The attack killed 13 Israelis, the army said.", "13", "deaths"),
+    ],
+)
+def test_a_verb_of_persons_needs_persons_counted(sentence: str, figure: str, measure: str) -> None:
+    found = [
+        c.features.measure.name
+        for c in claims(sentence)
+        if c.figure is not None and c.figure.text.endswith(figure)
+    ]
+    assert found == [measure]
+
+
+def test_coordinated_counts_keep_their_own_nouns() -> None:
+    text = "By Monday there were 12 fatalities, 40 survivors and three people still unaccounted for."
+    got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
+    assert got == {"12": "deaths", "40": "open:survivor", "three": "missing"}
+
+
+def test_those_still_in_a_state_are_a_level_not_the_running_total() -> None:
+    text = "Police detained 31 fans overnight. Nine people remained in custody on Monday."
+    got = {
+        c.figure.text: (c.features.measure.name, c.cumulative) for c in claims(text) if c.figure is not None
+    }
+    assert got == {"31": ("arrested", True), "Nine": ("arrested:now", False)}
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure

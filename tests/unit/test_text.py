@@ -84,6 +84,11 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
             "First line, no period\nSecond line.", ["First line, no period", "Second line."], id="newline"
         ),
         pytest.param("Para one\r\n\r\nPara two", ["Para one", "Para two"], id="CRLF"),
+        pytest.param(
+            "Only 40 people have been\nrescued so far. Next one.\nNew line",
+            ["Only 40 people have been\nrescued so far.", "Next one.", "New line"],
+            id="a line wrapped at a fixed width goes on in lower case",
+        ),
         pytest.param("Gen.\n\nSmith spoke.", ["Gen.", "Smith spoke."], id="paragraph beats abbreviation"),
         pytest.param("\n\n  Indented para.  \n\n\n", ["Indented para."], id="surrounding whitespace"),
     ],
