@@ -508,6 +508,23 @@ def _partial(c: Claim) -> bool:
     )
 
 
+#: words by which a later report maintains an act as already done: it answers an earlier denial
+_REASSERTED = re.compile(
+    r"\b(?:confirm\w*|stands? by|stood by|maintain\w*|reiterat\w*|insist\w*|already|repeated\w*|"
+    r"last (?:week|month|year)|earlier|previously)\b",
+    re.IGNORECASE,
+)
+
+
+#: a present perfect and no past perfect or future: the act has happened by now ("we have reached", "has
+#: finally been signed"), not at the story's event ("the quake had damaged") nor in a plan ("will cut")
+_HAS_NOW_HAPPENED = re.compile(
+    r"^(?!.*\b(?:had|will|would|shall)\b).*\b(?:has|have|'ve)\s+(?:now\s+|finally\s+|just\s+)?"
+    r"(?:been\s+)?\w+(?:ed|en|t)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _themes_meet(a: _Features, b: _Features) -> bool:
     """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
     theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
@@ -538,6 +555,20 @@ def _statement(old: Claim, new: Claim, cfg: DetectConfig) -> tuple[str, float, s
     ):
         # a state that changes (supply restored, talks, operations): a later report is an update
         return "state_update"
+    if (
+        old.polarity < 0
+        and new.polarity > 0
+        and old.certainty != "denied"
+        and old.article_id != new.article_id
+        and new.published_at > old.published_at
+        and hours > cfg.state_outcome_hours
+        and _HAS_NOW_HAPPENED.search(new.sentence)
+        and not _REASSERTED.search(new.sentence)
+        and not (_AT_EVENT.search(old.sentence) or _AT_EVENT.search(new.sentence))
+    ):
+        # "no agreement has been reached" on Tuesday, "we have reached an agreement" on Saturday: what had
+        # not happened then has happened since (a later report that maintains an earlier act still meets)
+        return "happened_since"
     if new.measure == "restored" and _partial(old if old.polarity > 0 else new):
         # "crews reconnected 23,000 customers": progress on a part, not the end of the outage
         return "partial_progress"
@@ -620,6 +651,7 @@ REJECTIONS: tuple[str, ...] = (
     "different_groups",
     "state_update",
     "partial_progress",
+    "happened_since",
     "same_speaker_same_report",
     "recovery_progress",
     "outlet_narrative",
@@ -656,6 +688,8 @@ REASONS_TEXT: dict[str, str] = {
     "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
     "than 8 hours apart, the moment not fixed",
     "partial_progress": "a restoration that counts how far it got: progress, not a denial of the outage",
+    "happened_since": "what one report said had not happened, a later report says has happened: it happened "
+    "since (a later report that maintains the act as already done still meets the earlier denial)",
     "same_speaker_same_report": "one speaker describing two aspects in one report",
     "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
     "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
