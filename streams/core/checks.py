@@ -21,6 +21,8 @@ from .relations import (
     AT_EVENT,
     DEFAULT,
     GENERIC_PERSONS,
+    HAS_NOW_HAPPENED,
+    REASSERTED,
     DetectConfig,
     above,
     changes,
@@ -266,6 +268,25 @@ def state_close_in_time(p: Pair) -> str | None:
     return PASS
 
 
+def not_happened_since(p: Pair) -> str | None:
+    """ "no agreement has been reached" on Tuesday, "we have reached an agreement" on Saturday: what had not
+    happened then has happened since (a later report that maintains an earlier act still meets)."""
+    old, new = p.old, p.new
+    if (
+        old.polarity < 0
+        and new.polarity > 0
+        and old.certainty != "denied"
+        and old.article_id != new.article_id
+        and new.published_at > old.published_at
+        and p.hours > p.cfg.state_outcome_hours
+        and HAS_NOW_HAPPENED.search(new.sentence)
+        and not REASSERTED.search(new.sentence)
+        and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
+    ):
+        return "happened_since"
+    return PASS
+
+
 def not_partial(p: Pair) -> str | None:
     """ "crews reconnected 23,000 customers": progress on a part, not the end of the outage."""
     old, new = p.old, p.new
@@ -342,6 +363,7 @@ CHECKS: tuple[Check, ...] = (
     Check(reason="different_theme", kinds=_STATEMENT, run=one_theme),
     Check(reason="different_groups", kinds=_STATEMENT, run=one_group),
     Check(reason="state_update", kinds=_STATEMENT, run=state_close_in_time),
+    Check(reason="happened_since", kinds=_STATEMENT, run=not_happened_since),
     Check(reason="partial_progress", kinds=_STATEMENT, run=not_partial),
     Check(reason="same_speaker_same_report", kinds=_STATEMENT, run=two_aspects),
     Check(reason="recovery_progress", kinds=_STATEMENT, run=not_recovery),
@@ -384,6 +406,8 @@ REASONS_TEXT: dict[str, str] = {
     "different_groups": "statements about two different groups of persons",
     "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
     "than 8 hours apart, the moment not fixed",
+    "happened_since": "what one report said had not happened, a later report says has happened: it happened "
+    "since (a later report that maintains the act as already done still meets the earlier denial)",
     "partial_progress": "a restoration that counts how far it got: progress, not a denial of the outage",
     "same_speaker_same_report": "one speaker describing two aspects in one report",
     "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",

@@ -69,6 +69,23 @@ def recovers(c: Claim) -> bool:
     return (outcome_of(c) or _NO_OUTCOME).recovery
 
 
+#: words by which a later report maintains an act as already done: it answers an earlier denial
+REASSERTED = re.compile(
+    r"\b(?:confirm\w*|stands? by|stood by|maintain\w*|reiterat\w*|insist\w*|already|repeated\w*|"
+    r"last (?:week|month|year)|earlier|previously)\b",
+    re.IGNORECASE,
+)
+
+
+#: a present perfect and no past perfect or future: the act has happened by now ("we have reached", "has
+#: finally been signed"), not at the story's event ("the quake had damaged") nor in a plan ("will cut")
+HAS_NOW_HAPPENED = re.compile(
+    r"^(?!.*\b(?:had|will|would|shall)\b).*\b(?:has|have|'ve)\s+(?:now\s+|finally\s+|just\s+)?"
+    r"(?:been\s+)?\w+(?:ed|en|t)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 @dataclass(frozen=True)
 class DetectConfig:
     story_window_days: float = 10.0

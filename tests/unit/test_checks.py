@@ -292,6 +292,20 @@ def test_state_close_in_time(stmt: Make) -> None:
     assert checks.state_close_in_time(Pair(stmt(1, **restored), stmt(-1, hours=2, **restored))) is PASS
 
 
+def test_not_happened_since(stmt: Make) -> None:
+    deal = {"measure": "agreement"}
+    no_deal = stmt(-1, sentence="No agreement has been reached, the union said.", **deal)
+    reached = stmt(1, hours=72, sentence="We have reached an agreement, the union said.", **deal)
+    assert checks.not_happened_since(Pair(no_deal, reached)) == "happened_since"
+    maintained = stmt(1, hours=72, sentence="The union insisted it has reached an agreement.", **deal)
+    assert checks.not_happened_since(Pair(no_deal, maintained)) is PASS
+    denied = stmt(-1, certainty="denied", sentence="It denied that an agreement has been reached.", **deal)
+    assert checks.not_happened_since(Pair(denied, reached)) is PASS
+    assert (
+        checks.not_happened_since(Pair(no_deal, stmt(1, hours=2, sentence=reached.sentence, **deal))) is PASS
+    )
+
+
 def test_not_partial(stmt: Make) -> None:
     restored = {"measure": "restored"}
     progress = stmt(1, sentence="Crews restored power to 23,000 customers on Monday.", **restored)
@@ -354,6 +368,7 @@ def test_the_order_of_the_checks_is_pinned() -> None:
         ("one_theme", "different_theme"),
         ("one_group", "different_groups"),
         ("state_close_in_time", "state_update"),
+        ("not_happened_since", "happened_since"),
         ("not_partial", "partial_progress"),
         ("two_aspects", "same_speaker_same_report"),
         ("not_recovery", "recovery_progress"),

@@ -601,3 +601,16 @@ def test_one_speaker_named_twice_in_one_report_describes_two_aspects(article: Ca
     # two named speakers in one report still disagree
     other = text.replace("Lunde said the two", "Greenland's negotiator Aaja Berthelsen said the two")
     assert [a.kind for a in run(article(other))] == ["statement_conflict"]
+
+
+def test_what_had_not_happened_may_happen_since(article: Callable[..., Article]) -> None:
+    lead = "LIMA, Sept {} - "
+    no_deal = "No agreement has been reached in the Callao port wage talks, the Sutrap union said on {}."
+    deal = "Callao port operator Terminal Norte and the Sutrap union have reached an agreement on wages."
+    earlier = article(lead.format(2) + no_deal.format("Tuesday"), source="Andes Wire")
+    later = article(lead.format(6) + deal, source="Pacific Post", hours=96)
+    assert run(earlier, later) == []
+    # the other way round, an agreement announced and then said not to exist, is a conflict
+    first = article(lead.format(2) + deal, source="Pacific Post")
+    then = article(lead.format(6) + no_deal.format("Saturday"), source="Andes Wire", hours=96)
+    assert [a.kind for a in run(first, then)] == ["statement_conflict"]
