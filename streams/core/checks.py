@@ -11,24 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final, Literal
 
-from schemas import Claim
-
-from .attribution import same_claimant
+from .pair import Pair
 from .relations import (
     AT_EVENT,
-    DEFAULT,
     GENERIC_PERSONS,
     HAS_NOW_HAPPENED,
     REASSERTED,
-    DetectConfig,
     above,
     changes,
     far_enough,
     features,
-    gap,
     is_state,
     names_compatible,
     of_event,
@@ -38,8 +32,6 @@ from .relations import (
     places_compatible,
     quals,
     recovers,
-    same_report,
-    same_story,
     story_place,
     themes_meet,
     units_compatible,
@@ -49,44 +41,6 @@ from .relations import (
 #: what a check returns when the pair passes it
 PASS: Final = None
 Kind = Literal["numeric", "statement"]
-
-
-class Pair:
-    """Two claims under one key, `old` (stored) and `new` (arriving), with what several checks and the
-    rules ask about them, each computed once."""
-
-    def __init__(self, old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> None:
-        self.old, self.new, self.cfg = old, new, cfg
-
-    @cached_property
-    def story(self) -> float:
-        """How alike the two stories are: 0 for different stories, else in (0, 1]."""
-        return same_story(self.old, self.new, self.cfg)
-
-    @cached_property
-    def gap(self) -> float:
-        return gap(self.old, self.new)
-
-    @cached_property
-    def ordered(self) -> tuple[Claim, Claim]:
-        """(earlier, later) by publication time, then article id."""
-        old, new = self.old, self.new
-        if (old.published_at, old.article_id) <= (new.published_at, new.article_id):
-            return old, new
-        return new, old
-
-    @cached_property
-    def hours(self) -> float:
-        """Hours between the two publications."""
-        return abs((self.new.published_at - self.old.published_at).total_seconds()) / 3600
-
-    @cached_property
-    def same_claimant(self) -> bool:
-        return same_claimant(self.old.claimant, self.new.claimant)
-
-    @cached_property
-    def same_report(self) -> bool:
-        return same_report(self.old, self.new)
 
 
 # -- every kind --------------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ from collections.abc import Iterable
 
 from schemas import Alert, Claim, ClaimBatch
 
-from .checks import REASONS_TEXT, REJECTIONS, Pair, first_failing
+from .checks import REASONS_TEXT, REJECTIONS, first_failing
+from .pair import Pair
 from .relations import _FEATURES, DEFAULT, DetectConfig, features
 from .rules import BY_NAME, RULES, fire
 

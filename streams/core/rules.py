@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from schemas import AlertKind, Claim
 
-from .checks import Pair
+from .pair import Pair
 from .relations import above
 
 

@@ -12,8 +12,9 @@ import pytest
 from schemas import Claim, Figure
 from schemas.claim import Features, MeasureRef, Story
 from streams.core import checks, relations
-from streams.core.checks import PASS, Pair
+from streams.core.checks import PASS
 from streams.core.detect import judge
+from streams.core.pair import Pair
 
 Make = Callable[..., Claim]
 
