@@ -10,11 +10,12 @@ Without attribution the outlet itself is the claimant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemas.claim import Certainty, SpeakerKind
 
 from .lexicon import REPORTING
+from .text import Sentence
 
 _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|"
@@ -322,3 +323,22 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
             ctx.last_person = found
     ctx.seen.append(found)
     return found
+
+
+def opens_quote(body: str) -> bool:
+    """The sentence opens a quotation it does not close ('"Our troops did not open fire.' ...)."""
+    b = body.strip()
+    return b[:1] in '“"' and not re.search(r"[”\"]", b[1:])
+
+
+def quote_speaker(body: str, following: list[Sentence], ctx: Context) -> Speaker | None:
+    """A quotation's first sentence speaks with the voice named where the quotation closes:
+    '"Our troops did not open fire. The attack was ...," the spokesman said.'"""
+    if not opens_quote(body):
+        return None
+    for nxt in following:
+        text = nxt.text.strip()
+        if re.search(r"[”\"]", text):
+            found = attribute(text, replace(ctx, seen=list(ctx.seen)))
+            return found if found.kind != "outlet" else None
+    return None

@@ -13,10 +13,25 @@ counted noun phrase itself ("waiting list", "turnout").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .lexicon import MEASURES, PERSON_CLASSES, PERSON_MEASURES, SUBGROUPS, Measure, is_person_noun
+from .lexicon import (
+    ANY_MEASURE,
+    MEASURES,
+    NOUN_CLASSES,
+    PERSON_CLASSES,
+    PERSON_GENERIC,
+    PERSON_MEASURES,
+    SUBGROUPS,
+    Measure,
+    is_person_noun,
+)
+from .numbers import FigureSpan, find_figures
+from .scope import CLAUSE_END
 from .structure import CHANGE_VERBS, SETTING_VERBS, SPEECH, FigureRole
+from .text import last_match
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +42,9 @@ class PredicateFamily:
     head: str
     verbs: tuple[str, ...]
 
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: every predicate family; a verb not listed is its own family (tested in tests/unit/test_structure.py)
 FAMILIES: tuple[PredicateFamily, ...] = (
@@ -152,3 +170,172 @@ __all__ = [
     "open_measure",
     "structural_measure",
 ]
+
+
+OF_TOTAL = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\w'’]+\s+)?")
+
+
+def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> Measure | None:
+    """The measure class of the predicate closest to the figure within its clause.
+    "46 passengers and two crew members were on board": a coordinated figure shares the predicate."""
+    near = sent[max(prev_end, fig.start - 40) : fig.start].lower()
+    for meas in MEASURES if ANY_MEASURE.search(near) else ():
+        m = last_match(meas.pattern.finditer(near))
+        if m is not None and len(near) - m.end() <= 3 and not near[m.end() :].strip():
+            return meas  # a verb right before the figure governs it: "killed two people and injured 30"
+    limit = next_start
+    if re.fullmatch(r"\s*(?:[a-z\-]+\s+){0,2}and\s+", sent[fig.end : next_start]) or OF_TOTAL.fullmatch(
+        sent[fig.end : next_start]
+    ):
+        limit = len(sent)  # coordination ("46 passengers and two crew ..."): look past the next figure
+    after = sent[fig.end : min(limit, fig.end + 90)]
+    cut = CLAUSE_END.search(after) or re.search(
+        r",|\s+and\s+(?:had|has|have|was|were|is|are|will|would|said|"
+        r"one|that)\b",
+        after,
+    )
+    if cut:
+        after = after[: cut.start()]
+    best: tuple[int, Measure] | None = None
+    after = after.lower()
+    for meas in MEASURES if ANY_MEASURE.search(after) else ():
+        m = meas.pattern.search(after)
+        if m and m.start() < 60 and (best is None or m.start() < best[0]):
+            best = (m.start(), meas)
+    before = sent[max(prev_end, fig.start - 120) : fig.start]
+    change = _CHANGE_TO.search(before) is not None
+    if best is not None and best[0] <= 20 and not change:
+        return best[1]  # a predicate right after the figure ("31 had been injured") wins
+    after_best = best
+    if change:
+        best = None  # "the toll rose to 12 after three of the injured died": the subject's measure first
+    cut_b = last_match(CLAUSE_END.finditer(before))
+    if cut_b:
+        before = before[cut_b.end() :]
+    before = before.lower()
+    for meas in MEASURES if ANY_MEASURE.search(before) else ():
+        for m in meas.pattern.finditer(before):
+            dist = len(before) - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, meas)
+    best = best or after_best
+    return best[1] if best else None
+
+
+def without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
+    """A hedge word the parse reads as a verb's particle is no hedge: "handed over dozens of prisoners" hands
+    over dozens, not more than dozens."""
+    first = next((t for t in doc if t.idx == fig.start), None)
+    if first is None or first.dep_ != "prt":
+        return fig
+    rest = first.idx + len(first.text)
+    again = find_figures(doc.text[rest:], max_figures=1)
+    if not again or again[0].end + rest != fig.end:
+        return fig
+    return replace(again[0], start=rest + again[0].start, end=rest + again[0].end)
+
+
+_STILL_VERBS = frozenset({"remain", "stay"})
+
+
+def in_a_state(role: FigureRole) -> bool:
+    """The figure counts those still in a state: "remained", "stayed", "still"."""
+    pred = (role.predicate or "").split("_")[0]
+    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split()
+
+
+def measure_for_figure(
+    sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
+) -> Measure | None:
+    """The figure's measure from its structure: a lexicon family its own noun or predicate names, else an
+    open measure from them; the nearest listed predicate only for a sentence left unparsed."""
+    if role is None:
+        return _measure_for(sent, fig, prev_end, next_start)
+    found = structural_measure(role)
+    if found is not None:
+        return found
+    # the figure's own act, one no family lists ("cancelled 340 flights"); else the nearest listed word in
+    # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
+    # else the counted noun alone ("the deficit stood at ...")
+    opened = open_measure(role, fig.unit)
+    if opened is not None and "~" in opened.name:
+        return opened
+    near = _measure_for(sent, fig, prev_end, next_start)
+    if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
+        near = None
+    own = (role.counted_text or "").lower()
+    if (
+        near is not None
+        and own
+        and own not in PERSON_GENERIC
+        and is_person_noun(own)
+        and not near.pattern.search(role.counted_phrase)
+        and 0 < fig.start - prev_end <= 40
+        and near.pattern.search(sent[prev_end : fig.start].lower())
+    ):
+        # persons of a kind of their own right after another figure's measure word ("38 fatalities, 102
+        # survivors"): that word is the other figure's; the kind is this one's measure
+        return Measure(
+            name=f"open:{role.counted_phrase.replace(' ', '_')}", pattern=near.pattern, cumulative=True
+        )
+    return near or opened
+
+
+def counted_noun(sent: str, fig: FigureSpan) -> str | None:
+    """What the figure counts: the head of the noun phrase after it ("secondary school teachers" -> teachers),
+    mapped to its class when known, else the raw head word."""
+    after = sent[fig.end : fig.end + 60]
+    whole = re.match(r"\s+of\s+(?:the|its|their|all)\s+(?:[\w'’]+\s+)?[\d,.]+\s+", after)
+    if whole:
+        after = after[whole.end() :]  # "four of the train's 12 carriages": what the whole counts
+    m = re.match(r"[\"”’']?\s*(?:of\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][a-z\-]+\s*){1,4})", after)
+    before = _NUMBER_OF.findall(sent[max(0, fig.start - 80) : fig.start].lower())
+    if before and (not m or m.group(1).split()[0].lower() in _NOT_NOUNS):
+        m = re.match(r"((?:[a-z][a-z\-]+\s*){1})", before[-1])  # "the number of vessels ... rose to 19"
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w[:1].isupper():
+            if words:
+                break
+            continue  # a demonym or name used as a modifier: "23 Russian civilians"
+        if w in _NOT_NOUNS or w.endswith(("ed", "ly")) and w not in NOUN_CLASSES:
+            break
+        words.append(w)
+        if len(words) == 3:
+            break
+    for word in reversed(words):
+        for cand in (
+            word,
+            word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word,
+        ):
+            if cand in NOUN_CLASSES:
+                return NOUN_CLASSES[cand]
+        if word in PERSON_GENERIC:
+            return "people"
+    return words[-1] if words else None
+
+
+#: the figure completes its subject's predicate: "the death toll ... rose to 12 after three of the injured"
+_CHANGE_TO = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|fell|dropped|stood|stands|reached|hit|"
+    r"put (?:it|the \w+) at|(?:raised|raises|cut|cuts|lowered|lowers|set|sets|kept|keeps|held|holds|left)"
+    r"(?: \w+){0,3} (?:to|at))\s+(?:to\s+|at\s+)?$"
+)
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?([a-z][a-z\-]+)")
+
+
+_NOT_NOUNS = frozenset(
+    """were was are is had have has will would could should may might of in on at to from by for
+    and or but with as than more per cent percent less still who which that dead killed across along near
+    into onto over under after before since during when while where this last next said says being been
+    remain remained remains took take takes taking went go goes made make makes came come comes fled flee
+    left leave gave give got get stood stand lost lose fell fall held hold kept keep paid pay spent spend
+    sent send brought bring ran run saw see met meet sat sit won win did do does can cannot the a an
+    behind beside inside outside between among around through without within beyond toward towards against
+    aboard""".split()
+)

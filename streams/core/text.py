@@ -6,6 +6,7 @@ Pure functions over str. Sentences are verbatim slices of the input (alerts quot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the period).
@@ -190,3 +191,10 @@ def name_tokens(text: str, skip_initial: bool = False) -> set[str]:
             if len(t) >= 3 and t not in _NOT_NAMES:
                 toks.add(t)
     return toks
+
+
+def last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - keep the last
+        pass
+    return found

@@ -1,0 +1,222 @@
+"""The claims component: every claim an article makes, numeric and statement, in text order.
+
+Reads: an Article (its sentences, their speakers, figures and parse: text.py, attribution.py, numbers.py,
+parse.py) and its story (story.py). Writes: `Claim`s with typed features. A numeric claim is a figure with
+what it measures, its place, period and speaker (numeric.py); a statement claim is a listed outcome class
+(outcomes.py) or an act the parse reads (propositions.py), asserted (+1) or denied (-1). Claim key = kind +
+measure or outcome class: claims that could contradict each other share a key; detection then checks story,
+place, period and subject inside the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from schemas import Article, Claim
+from schemas.claim import Features, MeasureRef
+
+from .attribution import Context, Speaker, attribute, quote_speaker
+from .guard import Limits
+from .measures import family
+from .numbers import FigureSpan, find_figures
+from .numeric import numeric_claims
+from .outcomes import HYPOTHETICAL, read_outcomes
+from .parse import parse
+from .propositions import propositions
+from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
+from .scope import PLACE_ANAPHORA, place_spans, time_scope
+from .story import common_words, story_signature
+from .text import Sentence, last_match, name_tokens, split_sentences, strip_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: a sentence that may deny an act: a negation or a denial (a cheap scan; the parse decides)
+_MAY_DENY = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|"
+    r"untrue|baseless|fabricated|unfounded)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+#: body sentences parsed whatever they hold: news states its main acts in the headline and the lead, so
+#: the act a later denial contradicts is read there (an asserted act is a claim only there: every sentence
+#: asserts several, and each claim is a message and a table write); later sentences are parsed for a
+#: figure or a denial
+LEAD_SENTENCES = 3
+
+
+def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim]:
+    """Every claim of the article, in text order (headline first), at most `limits.max_claims_per_article`."""
+    limits = limits or Limits()
+    sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
+    lower_words = common_words(article)  # one scan, for the story signature and the subjects' names
+    facts = ArticleFacts(
+        article, article_version(article), story_signature(article, sentences, lower_words), lower_words
+    )
+    units: list[Sentence] = [Sentence(-1, article.title.strip(), 0)] if article.title.strip() else []
+    units += sentences
+    bodies = [strip_dateline(u.text)[0] for u in units]
+    all_figs = [find_figures(b) for b in bodies]
+    docs = _parsed(units, bodies, all_figs)
+    ctx = Context(outlet=article.source)
+    claims: list[Claim] = []
+    quote_paragraph = False
+    last_places: list[str] = []
+    for n, unit in enumerate(units):
+        if len(claims) >= limits.max_claims_per_article:
+            break
+        body = bodies[n]
+        speaker = _speaker(article, sentences, units, n, body, ctx, quote_paragraph)
+        quote_paragraph = body.rstrip().endswith(("”", '"'))
+        s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
+        last_places = s.where or last_places
+        outcomes = read_outcomes(body, article.title.lower())
+        claims += numeric_claims(facts, s)
+        claims += _outcome_claims(facts, s, outcomes)
+        if s.doc is not None:
+            claims += _proposition_claims(facts, s, [trig for _name, _pol, trig in outcomes])
+    return claims[: limits.max_claims_per_article]
+
+
+def _parsed(
+    units: list[Sentence], bodies: list[str], all_figs: list[list[FigureSpan]]
+) -> dict[int, Doc | None]:
+    """The parse: the headline and lead, and sentences that carry a figure or a negation or denial, in one
+    batched pass (bounded by parse.MAX_PARSE_CHARS)."""
+    lead = 1 + LEAD_SENTENCES if units and units[0].index < 0 else LEAD_SENTENCES
+    wanted = [i for i, f in enumerate(all_figs) if f or i < lead or _MAY_DENY.search(bodies[i])]
+    return dict(zip(wanted, parse([bodies[i] for i in wanted]), strict=True))
+
+
+def _speaker(
+    article: Article,
+    sentences: list[Sentence],
+    units: list[Sentence],
+    n: int,
+    body: str,
+    ctx: Context,
+    quote_paragraph: bool,
+) -> Speaker:
+    """Who speaks in sentence `n` (attribution.py), a quotation's voice where it closes."""
+    speaker = attribute(body, ctx, in_quote_paragraph=quote_paragraph)
+    ahead = quote_speaker(body, units[n + 1 : n + 4], ctx)
+    if ahead is not None:
+        speaker = ahead
+    if units[n].index == -1 and speaker.kind == "outlet" and sentences:
+        # an unattributed headline summarises the lead: it speaks with the lead's voice
+        speaker = attribute(strip_dateline(sentences[0].text)[0], Context(outlet=article.source))
+        ctx.last = None
+    return speaker
+
+
+def _sentence_facts(
+    a: ArticleFacts,
+    unit: Sentence,
+    body: str,
+    figs: list[FigureSpan],
+    doc: Doc | None,
+    speaker: Speaker,
+    last_places: list[str],
+) -> SentenceFacts:
+    article = a.article
+    spans = place_spans(body)
+    where = [phrase for _at, phrase in spans]
+    if not where and PLACE_ANAPHORA.search(body):
+        where = last_places  # "the tally of homes destroyed there": the place of the sentence before
+    scope = time_scope(body, article.published_at)
+    fields: ClaimFields = {
+        "article_id": article.id,
+        "article_version": a.version,
+        "source": article.source,
+        "published_at": article.published_at,
+        "sentence": unit.text,
+        "sentence_index": unit.index,
+        "speaker": speaker.name,
+        "claimant": speaker.claimant,
+        "speaker_kind": speaker.kind,
+        "reporting_verb": speaker.verb,
+        "certainty": speaker.certainty,
+        "story": " ".join(a.story.names),
+        "place": " | ".join(dict.fromkeys(where)) or None,
+        "time_scope": scope,
+    }
+    return SentenceFacts(unit, body, figs, doc, spans, where, scope, fields, name_tokens(speaker.name))
+
+
+def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str, int, int]]) -> list[Claim]:
+    """Statement claims for the listed outcome classes the sentence states one way (outcomes.py)."""
+    body, out = s.body, []
+    for name, pol, trig in outcomes:
+        if HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
+            continue
+        before = body[max(0, trig - 60) : trig]
+        cut = last_match(re.finditer(r"[,;:“”\"]|\b(?:said|says|say|told|that)\b", before))
+        objects = name_tokens(body[trig : trig + 90]) - s.speaker_toks
+        # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
+        doing = name_tokens(before[cut.end() :] if cut else before) - s.speaker_toks - a.lower_words
+        words = sorted(content_words(body[max(0, trig - 60) : trig + 80], s.speaker_toks))
+        ref = MeasureRef.of_name(name)
+        out.append(
+            Claim(
+                claim_id=content_hash(a.article.id, a.version, s.unit.index, name, "s"),
+                kind="statement",
+                key=f"statement:{name}",
+                measure=ref.label,
+                polarity=pol,
+                subject=" ".join(words),
+                **s.fields,
+                features=Features(
+                    measure=ref, story=a.story, words=words, objects=sorted(objects), agents=sorted(doing)
+                ),
+            )
+        )
+    return out
+
+
+def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) -> list[Claim]:
+    """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
+    predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
+    in the features (`themes`), where detection decides whether two themes are one thing. An act an outcome
+    class already reads in this sentence (its trigger within the predicate's reach) is left to that class."""
+    out: list[Claim] = []
+    index, body, speaker_toks = s.unit.index, s.body, s.speaker_toks
+    assert s.doc is not None
+
+    def told(words: Iterable[str]) -> list[str]:
+        return sorted({w for w in words if w not in speaker_toks})  # (the speaker's names are not theirs)
+
+    for p in propositions(s.doc, headline=index < 0):
+        if any(p.start - 40 <= t <= p.end + 10 for t in triggers):
+            continue
+        if p.polarity > 0 and index >= LEAD_SENTENCES:
+            continue  # an asserted act is read from the headline and lead; a denial from anywhere
+        act = f"open:{family(p.predicate)}"
+        name = f"{act}~{p.theme}"
+        words = sorted(content_words(body[max(0, p.start - 60) : p.end + 80], speaker_toks))
+        features = Features(
+            measure=MeasureRef.of_name(name),
+            story=a.story,
+            words=words,
+            objects=told(p.theme_names),
+            agents=told(p.subject_names),
+            themes=told([p.theme]),
+            doers=told(p.doer),
+            persons=told([p.person] if p.person is not None else []),
+        )
+        fields: ClaimFields = {**s.fields}
+        if p.denied:
+            fields["certainty"] = "denied"
+        out.append(
+            Claim(
+                claim_id=content_hash(a.article.id, a.version, index, name, p.start, "p"),
+                kind="statement",
+                key=f"statement:{act}",  # one key per act: which themes meet is detection's
+                measure=features.measure.label,
+                polarity=p.polarity,
+                subject=" ".join(words),
+                **fields,
+                features=features,
+            )
+        )
+    return out

@@ -1,0 +1,290 @@
+"""Numeric claims: a figure of a sentence becomes a claim when it is a reported count or amount of
+something, with what it measures, what it counts, its unit, qualifiers, place and period.
+
+Reads: `SentenceFacts` (reading.py: the sentence's figures, parse, places, period, shared fields). Emits:
+numeric `Claim`s. A figure that restates or breaks down another ("up from 31", "six of the 31", "the dead
+included two children"), a plan, a length, or one with nothing it measures makes no claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas import Claim, Figure
+from schemas.claim import Features, MeasureRef
+
+from .lexicon import PERSON_CLASSES, Measure, is_person_noun
+from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure_for_figure, without_particle
+from .numbers import FigureSpan
+from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
+from .scope import clause_places, time_scope
+from .structure import FigureRole, figure_role
+
+_PREVIOUS = re.compile(
+    r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
+    re.IGNORECASE,
+)
+
+
+#: a running count reported as superseded: "earlier in the day ... had put the toll at 12"
+_EARLIER = re.compile(
+    r"\b(?:earlier (?:in the day|on \w+day|this week|today|that day)|"
+    r"an earlier (?:toll|figure|count|estimate)|(?:had )?(?:initially|previously|first) "
+    r"(?:put|given|reported|set|said)|the previous (?:toll|figure|count))\b",
+    re.IGNORECASE,
+)
+
+
+#: the whole of "N of the M ..." is itself the count of a measure: "the 31 people injured"
+_WHOLE_COUNTED = re.compile(
+    r"\s*(?:[a-z\-]+\s+){0,2}(?:injured|killed|wounded|hurt|dead|missing|evacuated|arrested|affected|"
+    r"displaced|infected|detained|rescued|hospitali[sz]ed)\b"
+)
+
+
+#: an amount of change, not a level: "cut the harvest by 1.2 million tonnes", "wiped 1.2 million tonnes off"
+_CHANGE_BY = re.compile(
+    r"\b(?:cut|cuts|reduced|lowered|raised|increased|boosted|slashed|grew|fell|rose|dropped|shrank|expanded|"
+    r"contracted|up|down)\b[^.;]{0,50}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$"
+)
+
+
+_CHANGE_OFF = re.compile(r"\s*(?:[a-z]+\s+){0,2}off\b")
+
+
+_MEMBERS_BEFORE = re.compile(r"\b(?:included|includes|including|among (?:them|those|the \w+))\s+$")
+
+
+_SUBSET_AFTER = re.compile(
+    r"^\s*(?:of (?:the|them|those|whom|which|these)\b(?!\s+(?:[\w'’]+\s+)?\d)"
+    r"|(?:\w+\s+){0,2}?(?:more|additional|new|further|extra|other)\b"
+    r"|(?:[\w\-]+\s+){0,3}?(?:per|each|a day|a week|a month|a year|an hour|daily|weekly|annually|a head)\b)",
+    re.IGNORECASE,
+)
+
+
+# "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|age of|including|"
+    r"(?:children|babies|infants|people|adults|patients|those|pupils) (?:under|over|older than|younger than|"
+    r"below|above)|among them|among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|"
+    r"of whom)\s+"
+    r"(?:\d[\d,.]*\s+and\s+)?"
+    r"|\b(?!(?:The|A|An|In|On|At|By|Of|About|Some|Nearly|Almost|Over|Around|More|At|Up|Only|Just|And|But)\b)"
+    r"[A-Z][a-z]+\s)$"
+)
+
+
+_LENGTHS = frozenset({"km", "metres", "miles", "cm", "mm"})
+
+
+_CONTAINERS = frozenset(
+    {
+        "villages",
+        "districts",
+        "municipalities",
+        "provinces",
+        "hospitals",
+        "schools",
+        "countries",
+        "towns",
+        "sites",
+        "areas",
+        "regions",
+        "states",
+        "cities",
+        "communities",
+        "vehicles",
+        "doses",
+        "houses",
+        "shops",
+        "households",
+        "families",
+        "hectares",
+    }
+)
+
+
+_QUALIFIER = re.compile(
+    # kinds of a count or an amount: a figure so qualified is another measure than one without
+    r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
+    r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
+    r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
+    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
+)
+
+
+#: what a rate or an amount is about, and over what span: read only for a figure with a unit (a percentage,
+#: a currency); near a plain count these words are the story's ("96 food poisoning cases"), not a measure's
+_RATE_QUALIFIER = re.compile(
+    r"\b(food|energy|electricity|fuel|core|housing|rents?|services|wages|exports|imports|"
+    r"year[- ]on[- ]year|(?:from|than|on) a year (?:earlier|ago|before)|month[- ]on[- ]month|"
+    r"(?:from|than|on) the (?:previous|prior) month|compared with (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|the previous month|last month))\b"
+)
+
+
+#: spans of change written several ways, one name each
+_QUAL_SAME = {"year-on-year": "annual", "year on year": "annual", "month-on-month": "monthly"}
+
+
+def _qual_name(q: str) -> str:
+    if q in _QUAL_SAME:
+        return _QUAL_SAME[q]
+    if re.search(r"a year (?:earlier|ago|before)", q):
+        return "annual"
+    if q.startswith("compared with") or "previous month" in q or "prior month" in q:
+        return "monthly"
+    return q.replace("rents", "rent")
+
+
+def numeric_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
+    """The numeric claims of one sentence, in text order."""
+    claims: list[Claim] = []
+    for i, fig in enumerate(s.figs):
+        claim = _figure_claim(a, s, i, fig)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _restates(body: str, figs: list[FigureSpan], i: int, fig: FigureSpan) -> bool:
+    """The figure restates or breaks down another: "up from 31", "three more", "the two districts",
+    "six of the 31 people injured", "the dead included two children"."""
+    if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or (
+        fig.unit != "percent" and _SUBSET_AFTER.match(body[fig.end :])
+    ):
+        return True
+    if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
+        return True
+    if i + 1 < len(figs) and OF_TOTAL.fullmatch(body[fig.end : figs[i + 1].start]):
+        if _WHOLE_COUNTED.match(body, figs[i + 1].end):
+            return True  # "six of the 31 people injured were critical": six is a part of the 31
+    if i and OF_TOTAL.fullmatch(body[figs[i - 1].end : fig.start]):
+        if not _WHOLE_COUNTED.match(body, fig.end):
+            return True  # "four of the train's 12 carriages left the rails": 12 is the whole
+    # "the dead included two children": members of a count, not the count
+    return bool(_MEMBERS_BEFORE.search(body[max(0, fig.start - 30) : fig.start]))
+
+
+def _measured(
+    body: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
+) -> tuple[Measure, str | None] | None:
+    """What the figure measures and the noun it counts; None when it makes no claim."""
+    meas = measure_for_figure(body, fig, prev_end, next_start, role)
+    counted = None if fig.unit == "percent" else counted_noun(body, fig)
+    if meas is not None and meas.name.startswith("open:") and role is not None:
+        counted = (counted_class(role) or counted) if fig.unit != "percent" else None
+    if role is not None and role.counted and role.counted[:1].isupper() and fig.unit != "percent":
+        counted = role.counted  # a named group of people ("13 Israelis"), kept as written
+    if fig.unit in _LENGTHS:
+        return None  # distances, heights and depths locate things; they are not the disputed counts
+    if meas is None:
+        return None  # a figure with no predicate saying what happened to what it counts
+    if meas.cumulative and role is not None and in_a_state(role):
+        # "nine remained in custody", "40 are still in hospital": how many are in that state now, a
+        # level that falls as people leave it, not the running total of those who entered it
+        meas = Measure(name=f"{meas.name}:now", pattern=meas.pattern, cumulative=False, state=True)
+    if role is not None and role.negated and not meas.name.startswith("open:"):
+        return None  # "40 were not injured": not a count of the injured
+    if meas.cumulative and _EARLIER.search(body):
+        return None  # "earlier in the day, the agency had put the toll at 12": a superseded count
+    if (
+        re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2])
+        and fig.bound in ("more_than", "less_than")
+        and counted is None
+        and fig.unit is None
+    ):
+        return None  # "were over 70;": a threshold or an age, nothing counted
+    return meas, counted
+
+
+def _qualifiers(body: str, fig: FigureSpan) -> list[str]:
+    """What makes the figure another measure than one without: "imported", "core", "annual", a change."""
+    near = body[max(0, fig.start - 40) : fig.end + 40].lower()
+    return sorted(
+        {_qual_name(q) for q in _QUALIFIER.findall(near)}
+        | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())
+        | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
+        | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
+    )
+
+
+def _where_and_when(
+    a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan, role: FigureRole | None
+) -> ClaimFields:
+    """The claim's fields with the figure's own places and period: those stated between it and its
+    neighbours ("4.9 percent in January from 4.2 percent in December": January), else none when the
+    sentence's belong to other figures."""
+    body, figs, spans = s.body, s.figs, s.spans
+    prev_end = figs[i - 1].end if i else 0
+    next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
+    local = (
+        [phrase for at, phrase in spans if fig.start <= at < next_start]
+        or [phrase for at, phrase in spans if prev_end <= at < fig.start]
+        or (s.where if len(figs) == 1 else [])
+        or clause_places(spans, figs, i, role)
+    )
+    published = a.article.published_at
+    own = (
+        time_scope(body[prev_end:next_start], published)
+        or time_scope(body[: figs[0].start], published)  # "In 2021 a fire ... killed"
+        if len(figs) > 1
+        else s.scope
+    )
+    return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
+
+
+def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) -> Claim | None:
+    body, figs = s.body, s.figs
+    if s.doc is not None:
+        fig = without_particle(s.doc, fig)
+    with_unit = fig.unit not in (None, "percent")
+    role = figure_role(s.doc, fig.start, fig.end, has_unit=with_unit) if s.doc is not None else None
+    if role is not None and not role.reported_fact:
+        return None  # a plan, forecast, hypothesis, capacity, proportion, denied figure or modifier
+    prev_end = figs[i - 1].end if i else 0
+    next_start = figs[i + 1].start if i + 1 < len(figs) else len(body)
+    measured = None if _restates(body, figs, i, fig) else _measured(body, fig, prev_end, next_start, role)
+    if measured is None:
+        return None
+    meas, counted = measured
+    mname = meas.name
+    if counted in _CONTAINERS and not meas.of_containers:
+        mname = f"{meas.name}:{counted}"  # "cases found in 29 districts" counts districts
+    unit = fig.unit or (
+        "people"
+        if meas.persons or counted is None or counted in PERSON_CLASSES or is_person_noun(counted)
+        else counted
+    )
+    figure = Figure(
+        text=fig.text,
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        bound=fig.bound,  # type: ignore[arg-type]
+        unit=unit,
+        counted=counted,
+    )
+    words = sorted(content_words(body[max(0, fig.start - 80) : fig.end + 80], s.speaker_toks))
+    ref = MeasureRef.of_name(mname)
+    return Claim(
+        claim_id=content_hash(a.article.id, a.version, s.unit.index, fig.start, "n"),
+        kind="numeric",
+        key=f"numeric:{mname}",
+        measure=ref.label,
+        cumulative=meas.cumulative,
+        figure=figure,
+        value=fig.value,
+        polarity=1,
+        **_where_and_when(a, s, i, fig, role),
+        subject=" ".join(words),
+        features=Features(
+            measure=ref,
+            story=a.story,
+            words=words,
+            qualifiers=_qualifiers(body, fig),
+            # who did it: another doer, another count
+            agents=sorted(set(role.agent)) if role is not None else [],
+        ),
+    )

@@ -1,0 +1,92 @@
+"""Outcome classes in a sentence: which listed class (control of a place, a ceasefire holding, supply
+restored, ...) a sentence asserts or denies.
+
+Reads: a sentence (text) and the article's title. Emits: `(class, polarity, trigger offset)` for each
+class the sentence states one way only (claims.py makes them statement claims).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOMES
+from .text import LETTER, UPPER, last_match
+
+
+def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
+    """A negation or denial in the trigger's own clause, before it ("has not resigned", "denied that it
+    had agreed") or right after it as the object's determiner ("signed no contract", "found no damage")."""
+    window = sent[max(0, trig_start - 60) : trig_start]
+    cut = last_match(re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window))
+    if cut:
+        window = window[cut.end() :]
+    if NEGATION.search(window.lower()):
+        return True
+    return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
+
+
+#: a sentence whose subject is a named person: "Óscar Villamizar has not been released", "“At this moment
+#: Ana Ruiz has ..."
+_NAMED_SUBJECT = re.compile(
+    rf"^\W*(?:[A-Z][a-z]+ ){{0,3}}?[{UPPER}]{LETTER}+ [{UPPER}]{LETTER}+ (?:has|have|had|is|was|were|will)\b"
+)
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:for|of|the|newly|recently)\s+$")
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:by|in|on|at|to|from|with|after|before|and|or|but|as|over|under|for|that|this)\b)[a-z]+\b"
+)
+
+
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|any evidence|in case|unless|would|could|might|may|demand(?:s|ed|ing)?|"
+    r"(?:not|declined to|refused to|no) comment|who has|who had|"
+    r"call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|want(?:s|ed)?|threaten(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def read_outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
+    """(outcome class, polarity, trigger offset) for each class the sentence asserts or denies.
+    `topic` (the article's title, lower case) stands in for a class's context when the sentence's subject is
+    a named person ("Óscar Villamizar has not been released" in an article about a kidnapping)."""
+    out: list[tuple[str, int, int]] = []
+    lowered = sent.lower()  # the lexicon is lower case; offsets stay those of the original sentence
+    if not ANY_OUTCOME.search(lowered):
+        return out
+    named = _NAMED_SUBJECT.search(sent) is not None  # (on the original: names are capitalised)
+    sent = lowered
+    for oc in OUTCOMES:
+        if not oc.trigger.search(sent):
+            continue
+        if oc.context and not oc.context.search(sent) and not (named and topic and oc.context.search(topic)):
+            continue
+        pos = oc.positive.search(sent)
+        if (
+            pos
+            and pos.group(0).endswith("ed")
+            and _ATTRIBUTIVE.search(sent[max(0, pos.start() - 12) : pos.start()])
+            and _NOUN_AFTER.match(sent, pos.end())
+        ):
+            pos = None  # "ransom for freed aid workers": a participle describing a noun, not a claim
+        if pos and oc.agent is not None:
+            actor = last_match(ACTORS.finditer(sent[max(0, pos.start() - 80) : pos.start()]))
+            if actor is None or not oc.agent.fullmatch(actor.group(0)):
+                pos = None
+        neg = oc.negative.search(sent) if oc.negative else None
+        hits = []
+        if pos:
+            hits.append((pos.start(), pos.end(), 1))
+        if neg:
+            hits.append((neg.start(), neg.end(), -1))
+        if not hits:
+            continue
+        pols = set()
+        for start, end, pol in hits:
+            pols.add(-pol if _negated(sent, start, end) else pol)
+        if len(pols) != 1:
+            continue  # the sentence states both sides: a summary, not a claim
+        out.append((oc.name, pols.pop(), min(h[0] for h in hits)))
+    return out

@@ -1,0 +1,94 @@
+"""What an article and one of its sentences give every claim read from them: the claim's shared fields,
+the sentence's figures, parse, places and period, and the content words around a claim.
+
+Reads: the article, a sentence, its speaker. Emits: `ArticleFacts` and `SentenceFacts`, which the claim
+readers (numeric.py, claims.py) turn into claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
+
+from schemas import Article
+from schemas.claim import Certainty, SpeakerKind, Story
+
+from .numbers import FigureSpan
+from .text import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+_CONTENT = re.compile(r"[a-z][a-z\-]{3,}")
+
+
+_STOPWORDS = frozenset(
+    """that this with from have been were their there which would could about after before into than
+    them they said says also more most over under only what when where while will just very such
+    since other some into onto upon your ours theirs these those being because still then than""".split()
+)
+
+
+def content_hash(*parts: object) -> str:
+    """A short stable hash of the parts (claim ids, article versions)."""
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def article_version(article: Article) -> str:
+    """The article's content version: a changed article is a revision."""
+    return content_hash(article.title, article.text, article.published_at.isoformat(), article.source)
+
+
+def content_words(sent: str, exclude: set[str]) -> set[str]:
+    """The content words of a stretch of text, singular, without `exclude` (the speaker's names)."""
+    toks = {t for t in _CONTENT.findall(sent.lower()) if t not in _STOPWORDS}
+    return {t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks} - exclude
+
+
+class ClaimFields(TypedDict):
+    """The fields every claim of one sentence shares."""
+
+    article_id: str
+    article_version: str
+    source: str
+    published_at: datetime
+    sentence: str
+    sentence_index: int
+    speaker: str
+    claimant: str
+    speaker_kind: SpeakerKind
+    reporting_verb: str | None
+    certainty: Certainty
+    story: str
+    place: str | None
+    time_scope: str | None
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the whole article gives each of its claims."""
+
+    article: Article
+    version: str
+    story: Story
+    lower_words: set[str]  # words the article also writes in lower case (no names)
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What one sentence gives each of its claims: its text without the dateline, its figures and parse,
+    the places it names (with offsets) and its period, the fields its claims share, its speaker's names."""
+
+    unit: Sentence
+    body: str
+    figs: list[FigureSpan]
+    doc: Doc | None
+    spans: list[tuple[int, str]]
+    where: list[str]
+    scope: str | None
+    fields: ClaimFields
+    speaker_toks: set[str]

@@ -1,0 +1,199 @@
+"""Where and when a claim is: the places a sentence names and the periods it states.
+
+Reads: a sentence (text) and the article's publication time. Emits: place phrases (with their offsets) and
+a normalised period (`time_scope`), for the claims of the sentence (claims.py, numeric.py) and the story's
+places (story.py).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .numbers import FigureSpan
+from .structure import FigureRole
+from .text import UPPER, name_tokens
+
+_PLACE = re.compile(
+    r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
+    r"struck|strikes|swept|sweeps|lashed|battered|"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+"
+    rf"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[{UPPER}][\w'’\-]+)"
+    rf"(?:\s+(?:de|da|do|del|of|al)?\s*[{UPPER}][\w'’\-]+)*)"
+)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\b")
+
+
+_PERIOD = re.compile(
+    r"\b(?:(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    r"|(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"|\b(last|this|next|previous) (year|season|month|spring|summer|autumn|fall|winter)"
+    r"|\bthat (?:year|season|month)\b"
+    # a habitual rate, not one event's count: "avalanches kill around 20 people in an average winter"
+    r"|\b(?:in an? (?:average|typical|normal) (?:year|winter|summer|season|month)|every year|each year|"
+    r"on average|in a typical year)\b"
+    r"|\b(20\d\d/\d\d|\d\d/\d\d season))",
+    re.IGNORECASE,
+)
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
+CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|where|which|who)\b|\s+—\s+|\s-\s")
+
+
+_PLACE_NOUNS = re.compile(
+    r"\s*(?:region|province|state|district|department|territory|city|town|village|county|prefecture|area|"
+    r"river|valley|municipality|governorate|oblast|island|islands|coast|basin|capital|neighbourhood|"
+    r"neighborhood|suburb|port|border|settlement|earthquake|quake|floods?|fire|blaze|wildfire|explosion|blast|"
+    r"crash|collision|derailment|landslide|storm|cyclone|typhoon|hurricane|outbreak|protest|march|strike|"
+    r"attack|offensive|riot|shooting|bombing)\b"
+)
+
+
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? (?:total|strike|level|"
+    r"scale|figure|count|toll)|country-wide|"
+    r"countrywide)\b",
+    re.IGNORECASE,
+)
+
+
+_NAMED_AREA = re.compile(
+    rf"\b([{UPPER}][\w'’\-]+(?:\s+[{UPPER}][\w'’\-]+)?)\s+(?:district|province|county|region|state|"
+    r"prefecture|municipality|governorate|department)\b"
+)
+
+
+def places(sentence: str) -> list[str]:
+    """Places a sentence names after a locative preposition; a capitalised word used as an adjective
+    ("from Ukrainian forces") is not a place."""
+    return [phrase for _at, phrase in place_spans(sentence)]
+
+
+def place_spans(sentence: str) -> list[tuple[int, str]]:
+    """`places`, each with the offset where it is named (so one scan serves every figure of a sentence)."""
+    out: list[tuple[int, str]] = []
+    head = re.match(r"(?:In|At|Near|Across|Outside|Inside|Throughout|Along|Around)\s", sentence)
+    scan = sentence[0].lower() + sentence[1:] if head else sentence  # "In Karvell's old town, ..."
+    for m in _PLACE.finditer(scan):
+        nxt = sentence[m.end() : m.end() + 30]
+        if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
+            continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
+        if (
+            re.match(r"\s+[a-z]", nxt)
+            and re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1))  # a demonym used as an adjective
+            and not _PLACE_NOUNS.match(nxt)
+            and not re.match(
+                r"\s+(?:on|in|at|and|to|"
+                r"from|after|since|for|"
+                r"with|was|were|is|had|"
+                r"has|have|said|says|stood|rose|fell|remained|reached|grew|declined|increased|dropped|climbed|"
+                r"totalled|totaled|hit|is|are)\b",
+                nxt,
+            )
+        ):
+            continue
+        phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")
+        phrase = re.sub(r"'s$", "", phrase)
+        toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]
+        if toks:
+            out.append((m.start(), " ".join(toks)))
+    for m in _NAMED_AREA.finditer(sentence):
+        toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
+        if toks:
+            out.append((m.start(), " ".join(toks)))
+    nationwide = _NATIONWIDE.search(sentence)
+    if nationwide:
+        out.append((nationwide.start(), "nationwide"))
+    return out
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def time_scope(sentence: str, published: datetime | None = None) -> str | None:
+    """Explicit periods a sentence is about, normalised: years, months (relative ones resolved
+    against the publication date: 'this month' -> 'august'), quarters, seasons."""
+    parts: set[str] = set()
+    for m in _PERIOD.finditer(sentence):
+        raw = m.group(0).lower()
+        if re.search(r"average|typical|normal|every year|each year", raw):
+            parts.add("habitual")
+            continue
+        f = re.sub(r"^(?:in|during|since|for|of|by|until|through)\s+(?:early |late |mid-)?", "", raw)
+        if raw.startswith("since "):
+            parts.add(f"since {f}")  # a running total over months ("since mid-June"): its own kind of period
+            continue
+        if re.fullmatch(r"that (?:year|season|month)", f):
+            parts.add("past")  # "a spill that year": a past period named earlier, never the present one
+            continue
+        rel = re.fullmatch(r"(last|this|next|previous) (year|season|month|" + "|".join(_SEASONS) + ")", f)
+        if rel and rel.group(2) in _SEASONS:
+            if rel.group(1) in ("last", "previous") and not re.search(
+                r"\bsince\b(?:\s+[\w'-]+){0,4}\s+$", sentence[max(0, m.start() - 60) : m.start()]
+            ):  # "since fighting resumed last autumn": when a span began, not the figure's period
+                parts.add("past")  # "fighting last autumn in which 300 were killed": an earlier episode
+            continue
+        if rel and rel.group(2) == "month" and rel.group(1) in ("this", "next"):
+            continue  # "later this month": a plan's date, not the period a figure is about
+        if rel and published is not None:
+            shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel.group(1)]
+            if rel.group(2) == "month":
+                f = _MONTHS[(published.month - 1 + shift) % 12]
+            else:
+                f = str(published.year + shift)
+        parts.add(f.replace("-", " "))
+    # "by the end of 2026", "until 2030": deadlines, not the period a fact is about
+    parts.update(
+        m.group(1)
+        for m in _YEAR.finditer(sentence)
+        if not re.search(
+            r"\b(?:by|until|till|before)\s+(?:the end of\s+)?$", sentence[max(0, m.start() - 20) : m.start()]
+        )
+        # "the largest deal since 2021": a comparison, not the period the figure is about
+        and not re.search(
+            r"\b(?:\w+est|first|most|highest|lowest)\b[^.;]{0,40}\bsince\s+$", sentence[: m.start()]
+        )
+    )
+    return ",".join(sorted(parts)) if parts else None
+
+
+def clause_places(
+    spans: list[tuple[int, str]], figs: list[FigureSpan], i: int, role: FigureRole | None
+) -> list[str]:
+    """Places named in the figure's own clause (the subtree of its predicate), when no other figure of the
+    sentence shares that clause: "Nine people, including four children, died when floods swept through
+    villages in the Zhob district"."""
+    if role is None or role.scope == (0, 0):
+        return []
+    lo, hi = role.scope
+    others = [f for j, f in enumerate(figs) if j != i and lo <= f.start < hi and f.unit == figs[i].unit]
+    if others:
+        return []
+    return [phrase for at, phrase in spans if lo <= at < hi]
+
+
+#: a place referred back to: "there" (not the existential "there is"), "in that county"
+PLACE_ANAPHORA = re.compile(
+    r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|appears?|remains?|"
+    r"could|may|might|must|should)\b)|"
+    r"\b(?:in|at|across) (?:that|the same) (?:county|district|province|region|state|area|city|town|village)\b"
+)
