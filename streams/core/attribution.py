@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from schemas.claim import Certainty, SpeakerKind
 
 from .lexicon import REPORTING
-from .text import Sentence
+from .sentences import Sentence
 
 _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|"

@@ -13,12 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from .moments import AT_EVENT, HAS_NOW_HAPPENED, REASSERTED, partial
 from .pair import Pair
 from .relations import (
-    AT_EVENT,
     GENERIC_PERSONS,
-    HAS_NOW_HAPPENED,
-    REASSERTED,
     above,
     changes,
     far_enough,
@@ -27,7 +25,6 @@ from .relations import (
     names_compatible,
     of_event,
     one_speaker,
-    partial,
     periods_compatible,
     places_compatible,
     quals,

@@ -27,8 +27,9 @@ from .parse import parse
 from .propositions import propositions
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
 from .scope import PLACE_ANAPHORA, place_spans, time_scope
+from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
-from .text import Sentence, last_match, name_tokens, split_sentences, strip_dateline
+from .text import last_match, name_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

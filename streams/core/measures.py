@@ -30,8 +30,9 @@ from .lexicon import (
 )
 from .numbers import FigureSpan, find_figures
 from .scope import CLAUSE_END
-from .structure import CHANGE_VERBS, SETTING_VERBS, SPEECH, FigureRole
+from .structure import FigureRole
 from .text import last_match
+from .verbs import CHANGE_VERBS, SETTING_VERBS, SPEECH
 
 
 @dataclass(frozen=True, kw_only=True)

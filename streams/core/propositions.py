@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .measures import is_person
-from .structure import DENYING, REPORTING, UNTRUE, modality_of
+from .modality import modality_of
+from .verbs import DENYING, REPORTING, UNTRUE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -17,7 +17,7 @@ from schemas import Article
 from schemas.claim import Certainty, SpeakerKind, Story
 
 from .numbers import FigureSpan
-from .text import Sentence
+from .sentences import Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

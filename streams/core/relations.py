@@ -22,16 +22,7 @@ from .lexicon import (
     Outcome,
     is_person_noun,
 )
-from .numbers import find_figures
-from .text import GENERIC_NAMES, name_tokens, strip_dateline
-
-#: a state claimed at the moment of an event ("the signalling worked before the collision") is fixed in time:
-#: a later report of the opposite is a contradiction, not an update
-AT_EVENT = re.compile(
-    r"\b(?:before|at the time of|during|when|as) (?:the |a |its )?(?:\w+ ){0,2}?(?:crash|collision|accident|"
-    r"derailment|explosion|blast|fire|attack|collapse|incident|disaster|outage|failure)\b",
-    re.IGNORECASE,
-)
+from .text import GENERIC_NAMES, name_tokens
 
 
 def measure_of(c: Claim) -> Measure | None:
@@ -67,23 +58,6 @@ def changes(c: Claim) -> bool:
 def recovers(c: Claim) -> bool:
     """An outcome whose negative is the broken condition (restored, functioning)."""
     return (outcome_of(c) or _NO_OUTCOME).recovery
-
-
-#: words by which a later report maintains an act as already done: it answers an earlier denial
-REASSERTED = re.compile(
-    r"\b(?:confirm\w*|stands? by|stood by|maintain\w*|reiterat\w*|insist\w*|already|repeated\w*|"
-    r"last (?:week|month|year)|earlier|previously)\b",
-    re.IGNORECASE,
-)
-
-
-#: a present perfect and no past perfect or future: the act has happened by now ("we have reached", "has
-#: finally been signed"), not at the story's event ("the quake had damaged") nor in a plan ("will cut")
-HAS_NOW_HAPPENED = re.compile(
-    r"^(?!.*\b(?:had|will|would|shall)\b).*\b(?:has|have|'ve)\s+(?:now\s+|finally\s+|just\s+)?"
-    r"(?:been\s+)?\w+(?:ed|en|t)\b",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 @dataclass(frozen=True)
@@ -379,19 +353,6 @@ def units_compatible(a: Claim, b: Claim) -> bool:
 
 def quals(c: Claim) -> frozenset[str]:
     return features(c).quals
-
-
-_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)
-
-
-def partial(c: Claim) -> bool:
-    """The claim's sentence counts what the outcome reached ("restored power to 40,000 homes", "to 80
-    percent of customers"): it says how far the outcome got, not that it is complete."""
-    body = strip_dateline(c.sentence)[0]
-    return any(
-        f.value is not None and not _DURATION.search(body[f.end : f.end + 12])
-        for f in find_figures(body, max_figures=8)
-    )
 
 
 def themes_meet(a: Features, b: Features) -> bool:

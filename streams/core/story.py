@@ -14,7 +14,8 @@ from schemas import Article
 from schemas.claim import Story
 
 from .scope import places
-from .text import GENERIC_NAMES, Sentence, name_tokens, story_tokens, strip_dateline
+from .sentences import Sentence, strip_dateline
+from .text import GENERIC_NAMES, name_tokens, story_tokens
 
 
 def common_words(article: Article) -> set[str]:

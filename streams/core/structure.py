@@ -1,69 +1,38 @@
-"""Structure: what the parse says about a figure and about who speaks.
+"""Structure: what the parse says about a figure.
 
 Reads: a parsed sentence (spaCy `Doc`) and a figure's character span in it. Emits: a `FigureRole` (the noun
 the figure counts, the predicate that governs it, who did it, negation, modality, its relation to other
-figures, whether it sits under a denial) and a `ParsedSpeaker` (the subject of a reporting verb, the object
-of "according to").
+figures, whether it sits under a denial).
 
-The word classes here are grammatical, not topical: modal and future auxiliaries, verbs of planning and
-expecting, verbs of saying and denying, quantity nouns ("number", "toll", "total"). What a figure measures
-is whatever noun and predicate the sentence gives it; nothing here decides which measures exist.
+The word classes it reads with are grammatical, not topical (verbs.py): modal and future auxiliaries, verbs
+of planning and expecting, verbs of saying and denying, quantity nouns ("number", "toll", "total"). What a
+figure measures is whatever noun and predicate the sentence gives it; nothing here decides which measures
+exist. Who speaks, as the parse shows it, is speakers.py's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from .modality import denied_clause, modality, modality_of
+from .verbs import (
+    CHANGE_VERBS,
+    PERCENT_WORDS,
+    QUANTITY_NOUNS,
+    REPORTING,
+    SETTING_VERBS,
+    SPEECH,
+    TIME_NOUNS,
+    Modality,
+    Relation,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Modality = Literal["fact", "plan", "forecast", "hypothetical", "capacity"]
-Relation = Literal[
-    "none", "part", "whole", "subcount", "proportion", "modifier", "ago", "comparison", "circumstance"
-]
 
-#: verbs that report speech or a finding; their subject is the speaker
-REPORTING = frozenset(
-    """say tell announce state claim insist add confirm report estimate explain warn note acknowledge admit
-    allege argue assert maintain contend write tweet post declare indicate reveal disclose stress suggest
-    deny reject dispute dismiss refute counter reply respond quote cite put reckon calculate tally record
-    count register show find conclude""".split()
-)
-#: verbs of speech only: what they govern is said, never counted by them (unlike "recorded 40 cases",
-#: "registered 9,800 refugees", "found 2 tonnes", which are acts of counting or finding)
-SPEECH = REPORTING - frozenset("estimate put reckon calculate tally record count register show find".split())
-#: verbs whose clause or object is the content someone denies
-DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk contradict".split())
-#: words that call the clause they describe untrue: "reports that ... are false"
-UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate groundless unfounded".split())
-#: verbs and nouns of intention and expectation: what they govern has not happened
-PLANNING = frozenset(
-    """plan aim intend want seek hope propose target expect forecast predict project anticipate threaten vow
-    pledge promise offer prepare try attempt need must able urge demand ask order request""".split()
-)
-PLAN_NOUNS = frozenset(
-    "plan target goal aim proposal bid offer promise pledge forecast projection ambition capacity".split()
-)
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
-ABILITY_AUX = frozenset({"can", "ca"})
-#: nouns that name a quantity of something else: "the number of vessels", "the death toll"
-QUANTITY_NOUNS = frozenset(
-    "number total toll tally count figure estimate amount sum level rate share proportion".split()
-)
-#: verbs of change whose subject is the quantity: "the toll rose to 41"
-CHANGE_VERBS = frozenset(
-    """rise climb reach increase grow jump soar surge fall drop decline decrease dip slip shrink hit top
-    stand remain exceed double triple accelerate quicken slow ease edge slide plunge tumble rebound widen
-    narrow swell balloon dwindle halve range hover total amount number peak settle""".split()
-)
-#: verbs that set a quantity on their object: "police put the turnout at 240,000"
-SETTING_VERBS = frozenset("put place estimate set peg fix revise raise lower cut".split())
-PERCENT_WORDS = frozenset({"percent", "cent", "%", "pc", "per"})
-TIME_NOUNS = frozenset("second minute hour day week month year decade century".split())
-CAPACITY_VERBS = frozenset("build design accommodate seat hold fit house".split())
 _PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 _WALK_DEPS = frozenset(
     {"pobj", "prep", "compound", "amod", "nummod", "conj", "appos", "quantmod", "npadvmod"}
@@ -161,68 +130,6 @@ def _predicate_of(node: Token) -> Token | None:
     return None
 
 
-#: nouns whose "that" clause is what someone said: "the claim that the site would be closed"
-REPORT_NOUNS = frozenset("claim report statement assertion suggestion allegation rumour rumor news".split())
-
-
-def _reported_future(pred: Token) -> bool:
-    """The predicate's clause is what a verb of saying or denying, or a noun of report, introduces."""
-    head = pred.head
-    if head.i == pred.i or pred.dep_ not in ("ccomp", "acl", "relcl"):
-        return False
-    conditions = [c for c in pred.children if c.dep_ == "advcl"]
-    if any(g.lower_ in ("if", "unless") for c in conditions for g in c.children):
-        return False  # "would close if the subsidy were cut": a condition, not a reported plan
-    lemma = head.lemma_.lower()
-    return (
-        lemma in REPORTING
-        or lemma in DENYING
-        or lemma in ("tell", "warn", "announce", "inform")
-        or (head.pos_ == "NOUN" and lemma in REPORT_NOUNS)
-    )
-
-
-def _modality(pred: Token | None, noun: Token | None) -> Modality:
-    if pred is None:
-        return "fact"
-    auxes = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX or ("going" in auxes):
-        return "forecast"
-    if auxes & ABILITY_AUX:
-        return "capacity"  # "the clinic can treat 300 patients a day"
-    if auxes & HYPOTHETICAL_AUX:
-        if auxes & HYPOTHETICAL_AUX == {"would"} and _reported_future(pred):
-            return "forecast"  # "told staff the site would close": reported speech's "will", shifted back
-        return "capacity" if pred.lemma_ in CAPACITY_VERBS else "hypothetical"
-    if pred.lemma_ == "be" and any(
-        c.dep_ == "xcomp"
-        and c.lemma_ != "blame"
-        and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
-        for c in pred.children
-    ):
-        return "plan"  # "50 hostages are to be released": arranged, not done
-    if pred.lemma_ in ("build", "design") and any(c.lower_ == "for" for c in pred.children):
-        return "capacity"
-    cur = pred
-    for _ in range(4):
-        if cur.dep_ in ("xcomp", "acl", "advcl", "ccomp") and cur.head.i != cur.i:
-            head = cur.head
-            if cur.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "to" for c in cur.children):
-                return "plan"  # "50 hostages are to be released": arranged, not done
-            if head.lemma_ in PLANNING or (head.pos_ == "NOUN" and head.lemma_ in PLAN_NOUNS):
-                return "plan"
-            if cur.dep_ != "xcomp":
-                break
-            cur = head
-        else:
-            break
-    if noun is not None:
-        for t in [noun, *noun.ancestors][:4]:
-            if t.lemma_ == "capacity":
-                return "capacity"
-    return "fact"
-
-
 def _group_word(noun: Token) -> str | None:
     """A nationality or named group qualifying a counted noun: "Palestinian" of "150 Palestinian prisoners",
     "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence)."""
@@ -245,25 +152,6 @@ def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
         return True
     first = min(t.i for t in [*anchor.subtree, *figure.subtree])
     return first > 0 and anchor.doc[first - 1].lower_ == "with" and anchor.i < pred.i
-
-
-def modality_of(pred: Token) -> Modality:
-    """How a predicate is stated: as fact, plan, forecast, hypothesis or capacity."""
-    return _modality(pred, None)
-
-
-def _denied(pred: Token | None) -> bool:
-    """The predicate sits in what someone denies or calls untrue: "denied that 300 were arrested",
-    "dismissed reports that ...", "claims that ... are false"."""
-    if pred is None:
-        return False
-    path = [pred, *pred.ancestors][:6]
-    for below, anc in zip(path, path[1:], strict=False):
-        if anc.lemma_ in DENYING and below.dep_ not in ("advcl", "conj", "parataxis", "npadvmod"):
-            return True  # the figure is in what is denied, not in a clause beside it ("..., saying 40 died")
-        if anc.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in anc.children):
-            return anc.i != pred.i
-    return False
 
 
 def _agent(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
@@ -430,57 +318,11 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         agent=_agent(pred, noun),
         negated=negated,
         scope=_scope(pred),
-        modality=_modality(pred, noun),
+        modality=modality(pred, noun),
         relation=relation,
-        denied=_denied(pred),
+        denied=denied_clause(pred),
         bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedSpeaker:
-    phrase: str  # the speaker's noun phrase as written
-    verb: str  # the reporting verb as written ("told"), or "according to"
-    lemma: str
-
-
-def _phrase(tok: Token) -> str:
-    """A speaker's noun phrase: its subtree without relative clauses and trailing punctuation."""
-    skip: set[int] = set()
-    for child in tok.children:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
-            skip |= {t.i for t in child.subtree}
-    words = [t for t in tok.subtree if t.i not in skip]
-    while words and words[-1].is_punct:
-        words.pop()
-    while words and words[0].is_punct:
-        words.pop(0)
-    if not words:
-        return tok.text
-    return tok.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
-
-
-def speakers(doc: Doc) -> list[ParsedSpeaker]:
-    """Speakers of a sentence, outermost first: subjects of reporting verbs (wherever the verb stands:
-    "X said", "..., X told Reuters", "said X") and objects of "according to"."""
-    found: list[tuple[int, ParsedSpeaker]] = []
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                found.append((0, ParsedSpeaker(_phrase(obj), "according to", "according to")))
-            continue
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING:
-            continue
-        if tok.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl"):
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        depth = sum(1 for _ in tok.ancestors)
-        found.append((depth, ParsedSpeaker(_phrase(subj), tok.text, tok.lemma_.lower())))
-    found.sort(key=lambda x: x[0])
-    return [s for _, s in found]
-
-
-__all__ = ["SPEECH", "FigureRole", "ParsedSpeaker", "figure_role", "modality_of", "speakers"]
+__all__ = ["CHANGE_VERBS", "SETTING_VERBS", "SPEECH", "FigureRole", "figure_role", "modality_of"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.numbers import FigureSpan, find_figures, parse_word_number
+from streams.core.numbers import FigureSpan, find_figures
+from streams.core.quantities import parse_word_number
 
 M = 1e6
 BN = 1e9

@@ -20,9 +20,6 @@ LONG_MODULES: dict[str, int] = {
     "streams/bench/inprocess.py": 567,
     "streams/bench/stories.py": 531,
     "streams/cli.py": 439,
-    "streams/core/lexicon.py": 813,
-    "streams/core/numbers.py": 577,
-    "streams/core/structure.py": 486,
 }
 #: functions over the bound ("path:qualified name"), and their length today (may only shrink)
 LONG_FUNCTIONS: dict[str, int] = {

@@ -16,7 +16,8 @@ from streams.core import parse
 from streams.core.extract import extract_claims
 from streams.core.measures import PREDICATE_FAMILIES, counted_class, family, open_measure
 from streams.core.numbers import find_figures
-from streams.core.structure import FigureRole, figure_role, speakers
+from streams.core.speakers import speakers
+from streams.core.structure import FigureRole, figure_role
 
 
 def roles(sentence: str) -> list[tuple[str, FigureRole | None]]:

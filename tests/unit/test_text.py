@@ -1,10 +1,10 @@
-"""text.split_sentences and text.strip_dateline."""
+"""sentences.split_sentences and sentences.strip_dateline."""
 
 from __future__ import annotations
 
 import pytest
 
-from streams.core.text import Sentence, split_sentences, strip_dateline
+from streams.core.sentences import Sentence, split_sentences, strip_dateline
 
 
 def texts(sentences: list[Sentence]) -> list[str]:

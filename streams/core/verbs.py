@@ -1,0 +1,89 @@
+"""Grammatical word classes the parse is read with: verbs of saying, denying, planning, change and
+setting a quantity; modal and future auxiliaries; quantity, plan and time nouns. Not topical: nothing here
+decides which measures exist.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Modality = Literal["fact", "plan", "forecast", "hypothetical", "capacity"]
+
+
+Relation = Literal[
+    "none", "part", "whole", "subcount", "proportion", "modifier", "ago", "comparison", "circumstance"
+]
+
+
+#: verbs that report speech or a finding; their subject is the speaker
+REPORTING = frozenset(
+    """say tell announce state claim insist add confirm report estimate explain warn note acknowledge admit
+    allege argue assert maintain contend write tweet post declare indicate reveal disclose stress suggest
+    deny reject dispute dismiss refute counter reply respond quote cite put reckon calculate tally record
+    count register show find conclude""".split()
+)
+
+
+#: verbs of speech only: what they govern is said, never counted by them (unlike "recorded 40 cases",
+#: "registered 9,800 refugees", "found 2 tonnes", which are acts of counting or finding)
+SPEECH = REPORTING - frozenset("estimate put reckon calculate tally record count register show find".split())
+
+
+#: verbs whose clause or object is the content someone denies
+DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk contradict".split())
+
+
+#: words that call the clause they describe untrue: "reports that ... are false"
+UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate groundless unfounded".split())
+
+
+#: verbs and nouns of intention and expectation: what they govern has not happened
+PLANNING = frozenset(
+    """plan aim intend want seek hope propose target expect forecast predict project anticipate threaten vow
+    pledge promise offer prepare try attempt need must able urge demand ask order request""".split()
+)
+
+
+PLAN_NOUNS = frozenset(
+    "plan target goal aim proposal bid offer promise pledge forecast projection ambition capacity".split()
+)
+
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
+
+
+ABILITY_AUX = frozenset({"can", "ca"})
+
+
+#: nouns that name a quantity of something else: "the number of vessels", "the death toll"
+QUANTITY_NOUNS = frozenset(
+    "number total toll tally count figure estimate amount sum level rate share proportion".split()
+)
+
+
+#: verbs of change whose subject is the quantity: "the toll rose to 41"
+CHANGE_VERBS = frozenset(
+    """rise climb reach increase grow jump soar surge fall drop decline decrease dip slip shrink hit top
+    stand remain exceed double triple accelerate quicken slow ease edge slide plunge tumble rebound widen
+    narrow swell balloon dwindle halve range hover total amount number peak settle""".split()
+)
+
+
+#: verbs that set a quantity on their object: "police put the turnout at 240,000"
+SETTING_VERBS = frozenset("put place estimate set peg fix revise raise lower cut".split())
+
+
+PERCENT_WORDS = frozenset({"percent", "cent", "%", "pc", "per"})
+
+
+TIME_NOUNS = frozenset("second minute hour day week month year decade century".split())
+
+
+CAPACITY_VERBS = frozenset("build design accommodate seat hold fit house".split())
+
+
+#: nouns whose "that" clause is what someone said: "the claim that the site would be closed"
+REPORT_NOUNS = frozenset("claim report statement assertion suggestion allegation rumour rumor news".split())
