@@ -1,6 +1,6 @@
 """Attribution: who makes the claim in a sentence, with which reporting verb and certainty.
 
-Reads one sentence plus the running context of the article (last named speakers); emits a Speaker.
+Reads: one sentence plus the running context of the article (last named speakers). Emits: a Speaker.
 Handles "X said (that) ...", "..., X said.", "..., said X.", "according to X", "X told Y",
 pronouns ("he said") resolved to the last named speaker, quotes continuing a speaker's paragraph,
 anonymous sources ("an unnamed official", "a source who asked not to be named").

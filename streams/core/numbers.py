@@ -1,9 +1,9 @@
 """Figures: find quantities in a sentence and normalise them to intervals.
 
-Reads a sentence (str); emits FigureSpan values: the text as written, its span, a central value,
+Reads: a sentence (str). Emits: FigureSpan values: the text as written, its span, a central value,
 an interval [low, high] following the hedge, the bound kind and the unit.
 
-Conventions (documented in docs/EXTRACTION.md):
+Conventions (documented in docs/METHOD.md, section 3):
 - "about/around/some/roughly/an estimated X" -> X +-10% (+-15% for a round X);
   "nearly/almost/close to X" -> [0.9X, X]; "more than/over X" -> (X, inf); "at least X" -> [X, inf);
   "up to/as many as/no more than X" -> [0, X]; "fewer/less than/under X" -> [0, X);

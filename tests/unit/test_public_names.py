@@ -1,0 +1,365 @@
+"""The public names of streams.core and schemas, pinned: a name added, renamed or removed is a change of
+the package's interface and shows here. Each module's public names are its `__all__`, else the names it
+defines at top level without a leading underscore. Also: the pipeline's components, in data-flow order, each
+say in their docstring what they read and what they write."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from pathlib import Path
+from types import ModuleType
+
+import schemas
+import streams.core as core
+
+PUBLIC: dict[str, list[str]] = {
+    "streams.core.attribution": [
+        "Context",
+        "ORG_HEADS",
+        "Speaker",
+        "attribute",
+        "normalise_claimant",
+        "opens_quote",
+        "quote_speaker",
+        "same_claimant",
+    ],
+    "streams.core.checks": [
+        "BY_KIND",
+        "CHECKS",
+        "Check",
+        "Kind",
+        "PASS",
+        "REASONS_TEXT",
+        "REJECTIONS",
+        "act_doers",
+        "counted_alike",
+        "figure_doers",
+        "figures_apart",
+        "first_failing",
+        "level_close_in_time",
+        "not_happened_since",
+        "not_part_of_whole",
+        "not_partial",
+        "not_recovery",
+        "not_rising_total",
+        "one_claim",
+        "one_group",
+        "one_period",
+        "one_place",
+        "one_scale",
+        "one_story",
+        "one_theme",
+        "opposite_polarity",
+        "parties",
+        "same_named_things",
+        "same_qualifiers",
+        "same_unit",
+        "state_close_in_time",
+        "two_aspects",
+        "two_claimants_of_one_report",
+        "two_sentences",
+    ],
+    "streams.core.claims": ["LEAD_SENTENCES", "extract_claims"],
+    "streams.core.detect": [
+        "DEFAULT",
+        "DetectConfig",
+        "REASONS_TEXT",
+        "REJECTIONS",
+        "RULES",
+        "alert_confidence",
+        "alert_id",
+        "as_sentence",
+        "detect",
+        "judge",
+        "pair_order",
+    ],
+    "streams.core.explain": [
+        "DIFFERENT_KEY",
+        "DIFFERENT_KEY_TEXT",
+        "Verdict",
+        "claim_order",
+        "describe",
+        "verdict",
+        "verdicts",
+    ],
+    "streams.core.extract": [
+        "article_version",
+        "extract_batches",
+        "extract_claims",
+        "places",
+        "proper_phrases",
+        "story_signature",
+        "time_scope",
+    ],
+    "streams.core.families": [
+        "ANY_MEASURE",
+        "MEASURES",
+        "MEASURE_BY_NAME",
+        "Measure",
+        "PERSON_MEASURES",
+        "rx",
+        "union",
+    ],
+    "streams.core.guard": [
+        "ARTICLE_FIELDS",
+        "Limits",
+        "MAX_NAMED_FIELDS",
+        "REASONS",
+        "decode",
+        "parse_article",
+        "read_article",
+        "validate",
+    ],
+    "streams.core.lexicon": [
+        "ACTORS",
+        "ANY_MEASURE",
+        "ANY_OUTCOME",
+        "MEASURES",
+        "MEASURE_BY_NAME",
+        "Measure",
+        "NEGATION",
+        "NOUN_CLASSES",
+        "OUTCOMES",
+        "OUTCOME_BY_NAME",
+        "Outcome",
+        "PERSON_CLASSES",
+        "PERSON_GENERIC",
+        "PERSON_MEASURES",
+        "REPORTING",
+        "SUBGROUPS",
+        "is_person_noun",
+    ],
+    "streams.core.measures": [
+        "LIGHT",
+        "PREDICATE_FAMILIES",
+        "counted_class",
+        "family",
+        "is_person",
+        "open_measure",
+        "structural_measure",
+    ],
+    "streams.core.modality": ["denied_clause", "modality", "modality_of"],
+    "streams.core.moments": ["AT_EVENT", "HAS_NOW_HAPPENED", "REASSERTED", "partial"],
+    "streams.core.numbers": ["FIGURE", "FigureSpan", "MONTHS", "find_figures"],
+    "streams.core.numeric": ["numeric_claims"],
+    "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
+    "streams.core.outcomes": ["HYPOTHETICAL", "read_outcomes"],
+    "streams.core.pair": ["Pair"],
+    "streams.core.parse": [
+        "BATCH",
+        "EXCLUDE",
+        "MAX_PARSE_CHARS",
+        "MODEL",
+        "MODEL_GIT",
+        "MODEL_VERSION",
+        "ModelError",
+        "load",
+        "parse",
+    ],
+    "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
+    "streams.core.propositions": ["NO_ACT", "Proposition", "propositions"],
+    "streams.core.quantities": [
+        "CURRENCY_SYMBOL",
+        "FRACTIONS",
+        "HEDGES",
+        "MAX_DIGITS",
+        "SCALES",
+        "SCALE_WORDS",
+        "SMALL",
+        "TENS",
+        "UNITS",
+        "VAGUE",
+        "hedge_interval",
+        "interval",
+        "number_value",
+        "parse_digits",
+        "parse_word_number",
+        "precision",
+        "scale_of",
+        "split_scale",
+    ],
+    "streams.core.reading": [
+        "ArticleFacts",
+        "ClaimFields",
+        "SentenceFacts",
+        "article_version",
+        "content_hash",
+        "content_words",
+    ],
+    "streams.core.relations": [
+        "DEFAULT",
+        "DetectConfig",
+        "Features",
+        "GENERIC_PERSONS",
+        "VENUE_HEADS",
+        "above",
+        "changes",
+        "far_enough",
+        "features",
+        "gap",
+        "is_state",
+        "measure_of",
+        "names_compatible",
+        "of_event",
+        "one_speaker",
+        "outcome_of",
+        "periods_compatible",
+        "places_compatible",
+        "quals",
+        "recovers",
+        "same_report",
+        "same_story",
+        "story_place",
+        "sub_area",
+        "themes_meet",
+        "units_compatible",
+        "venue_only",
+    ],
+    "streams.core.revisions": ["BUCKETS", "index_batch", "is_ledger_key", "ledger_key", "record"],
+    "streams.core.rules": [
+        "BY_NAME",
+        "CUMULATIVE",
+        "NUMERIC",
+        "REVISION",
+        "RULES",
+        "Rule",
+        "STATEMENT",
+        "STATEMENT_REVISION",
+        "fire",
+        "numeric",
+        "numeric_rule",
+        "statement",
+    ],
+    "streams.core.scope": [
+        "CLAUSE_END",
+        "PLACE_ANAPHORA",
+        "clause_places",
+        "place_spans",
+        "places",
+        "time_scope",
+    ],
+    "streams.core.sentences": ["ABBREVIATIONS", "DATELINE", "Sentence", "split_sentences", "strip_dateline"],
+    "streams.core.speakers": ["ParsedSpeaker", "speakers"],
+    "streams.core.store": [
+        "Codec",
+        "LAYOUT",
+        "Loaded",
+        "SEGMENT_SEP",
+        "SegmentedHistory",
+        "StateBounds",
+        "claims_count",
+        "dump",
+        "load",
+        "merge",
+        "segment_key",
+    ],
+    "streams.core.story": ["STORY_CHARS", "common_words", "story_signature"],
+    "streams.core.structure": [
+        "CHANGE_VERBS",
+        "FigureRole",
+        "SETTING_VERBS",
+        "SPEECH",
+        "figure_role",
+        "modality_of",
+    ],
+    "streams.core.text": [
+        "GENERIC_NAMES",
+        "LETTER",
+        "UPPER",
+        "WORD",
+        "last_match",
+        "name_tokens",
+        "proper_phrases",
+        "story_tokens",
+    ],
+    "streams.core.verbs": [
+        "ABILITY_AUX",
+        "CAPACITY_VERBS",
+        "CHANGE_VERBS",
+        "DENYING",
+        "FUTURE_AUX",
+        "HYPOTHETICAL_AUX",
+        "Modality",
+        "PERCENT_WORDS",
+        "PLANNING",
+        "PLAN_NOUNS",
+        "QUANTITY_NOUNS",
+        "REPORTING",
+        "REPORT_NOUNS",
+        "Relation",
+        "SETTING_VERBS",
+        "SPEECH",
+        "TIME_NOUNS",
+        "UNTRUE",
+    ],
+    "schemas._base": ["Record"],
+    "schemas.alert": ["Alert", "AlertKind"],
+    "schemas.article": ["Article", "MAX_ID_CHARS", "MAX_SOURCE_CHARS", "MAX_TITLE_CHARS"],
+    "schemas.claim": [
+        "Bound",
+        "Certainty",
+        "Claim",
+        "ClaimBatch",
+        "ClaimView",
+        "Features",
+        "Figure",
+        "MeasureRef",
+        "SpeakerKind",
+        "Story",
+    ],
+    "schemas.dead_letter": ["DeadLetter"],
+    "schemas.generate": ["OUT", "main", "render"],
+}
+
+
+def _public(mod: ModuleType) -> list[str]:
+    if hasattr(mod, "__all__"):
+        return sorted(mod.__all__)
+    assert mod.__file__ is not None
+    names: set[str] = set()
+    for node in ast.parse(Path(mod.__file__).read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def _modules() -> dict[str, ModuleType]:
+    return {
+        f"{pkg.__name__}.{m.name}": importlib.import_module(f"{pkg.__name__}.{m.name}")
+        for pkg in (core, schemas)
+        for m in pkgutil.iter_modules(pkg.__path__)
+    }
+
+
+def test_the_public_names_are_pinned() -> None:
+    found = {name: _public(mod) for name, mod in sorted(_modules().items())}
+    assert found == PUBLIC
+
+
+def test_every_public_name_exists() -> None:
+    for name, mod in _modules().items():
+        for public in _public(mod):
+            assert hasattr(mod, public), f"{name}.{public}"
+
+
+def test_the_components_in_data_flow_order_say_what_they_read_and_write() -> None:
+    assert core.COMPONENTS == (
+        "guard",
+        "sentences",
+        "parse",
+        "numbers",
+        "attribution",
+        "claims",
+        "story",
+        "detect",
+    )
+    for name in core.COMPONENTS:
+        doc = importlib.import_module(f"streams.core.{name}").__doc__ or ""
+        assert "Reads" in doc and ("Emits" in doc or "Writes" in doc), name
+        assert f"- {name}:" in (core.__doc__ or ""), name
