@@ -277,8 +277,24 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
     regions = _features(a).regions | _features(b).regions
     if bool(pa) and pa <= regions or bool(pb) and pb <= regions:
         return True
-    # one names the place the other's article is datelined from: that article's figure is about it too
-    return bool(pa) and pa <= _features(b).datelines or bool(pb) and pb <= _features(a).datelines
+    # one names the place the other's article is datelined from: that article's figure is about it too,
+    # unless its own place is said to lie beside it ("neighbouring Cabo Delgado province")
+    if bool(pa) and pa <= _features(b).datelines and not _beside(b):
+        return True
+    return bool(pb) and pb <= _features(a).datelines and not _beside(a)
+
+
+_BESIDE = re.compile(r"\b(?:neighbou?ring|adjacent|adjoining|nearby|bordering|next-door)\s+", re.IGNORECASE)
+
+
+def _beside(c: Claim) -> bool:
+    """The claim's place is introduced as next to another ("in neighbouring Cabo Delgado")."""
+    words = [w for w in (c.place or "").split(" | ") if w]
+    low = c.sentence.lower()
+    if any(_BESIDE.match(w + " ") for w in words):
+        return True  # (a capitalised "Neighbouring" opening the sentence read into the name)
+    starts = [low.find(w) for w in words]
+    return any(m.end() <= i <= m.end() + 12 for m in _BESIDE.finditer(c.sentence) for i in starts)
 
 
 def _periods_compatible(a: Claim, b: Claim) -> bool:
