@@ -39,6 +39,7 @@ PREDICATE_FAMILIES: dict[str, str] = {
         "treat": "treat",
         "detain": "detain hold round_up lock_up",
         "receive": "receive get obtain secure garner poll win gain",
+        "withdraw": "withdraw pull_out back_out drop_out bow_out",
     }.items()
     for verb in verbs.split()
 }
