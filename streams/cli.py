@@ -135,6 +135,18 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
 
 
+def add_format_flag(p: argparse.ArgumentParser) -> None:
+    from .render import FORMATS
+
+    p.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="json",
+        help="alerts as JSON lines (the alerts topic's records, default), text for a terminal (the two "
+        "sentences side by side) or markdown",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="claimwatch", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"claimwatch {_version()}")
@@ -145,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("replay", help="run JSONL articles through the pipeline in-process (no Kafka)")
     r.add_argument("file", help="JSONL file, one article per line; - for stdin")
+    add_format_flag(r)
     add_setting_flags(r, COMMAND_SETTINGS["replay"])
 
     x = sub.add_parser(
@@ -173,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_setting_flags(s, COMMAND_SETTINGS["send"])
 
-    t = sub.add_parser("tail", help="print alerts as JSON lines")
+    t = sub.add_parser("tail", help="print alerts as JSON lines, text or markdown")
+    add_format_flag(t)
     t.add_argument("--kind", choices=["numeric_conflict", "statement_conflict"])
     t.add_argument(
         "--min-confidence", dest="min_confidence", type=confidence, help="only alerts this confident (0 to 1)"
@@ -290,7 +304,7 @@ def cmd_replay(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     settings = settings_from(args)
     with open_lines(args.file) as lines:
-        replay(lines, make_pipeline(settings), out, err)
+        replay(lines, make_pipeline(settings), out, err, args.format)
     return 0
 
 
@@ -337,6 +351,7 @@ def cmd_tail(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from_beginning=args.from_beginning,
         max_alerts=args.max_alerts,
         timeout=args.timeout,
+        fmt=args.format,
     )
     if args.max_alerts is not None and printed < args.max_alerts:
         print(f"tail: {printed} of {args.max_alerts} alerts before the timeout", file=err)
