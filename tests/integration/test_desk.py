@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,13 +19,14 @@ import pytest
 from schemas import AlertV2, Feedback
 
 try:
-    from .workerproc import CLAIMWATCH, ROOT, Names, read
+    from .workerproc import CLAIMWATCH, ROOT, Names, read, send
 except ImportError:
-    from workerproc import CLAIMWATCH, ROOT, Names, read  # type: ignore[no-redef]
+    from workerproc import CLAIMWATCH, ROOT, Names, read, send  # type: ignore[no-redef]
 
 pytestmark = pytest.mark.kafka
 
 DEV = ROOT / ".." / "shared" / "eval" / "dev" / "articles.jsonl"
+CONSUMER_EXAMPLE = ROOT / "docs" / "examples" / "alerts_consumer.py"
 SHOT = ROOT / "var" / "desk" / "desk.png"
 KREMLIN = (
     "Last week, the Kremlin insisted that it had regained several villages from Ukrainian forces "
@@ -201,3 +203,41 @@ def test_desk_shows_the_seed_side_by_side_and_publishes_a_dismissal(
         "snoozed": 0,
         "precision": 0.0,
     }
+
+
+def test_the_documented_consumer_handles_a_redelivered_alert_once(
+    kafka_bootstrap: str, names: Names, dev_alerts: Path
+) -> None:
+    env = names.env(kafka_bootstrap)
+    created = subprocess.run(
+        [str(CLAIMWATCH), "topics", "create"], env=env, capture_output=True, timeout=90, check=False
+    )
+    assert created.returncode == 0, created.stderr.decode()
+    lines = dev_alerts.read_bytes().splitlines()
+    alerts = [AlertV2.model_validate_json(line) for line in lines[:3]]
+    assert len({a.alert_id for a in alerts}) == 3
+    values = [lines[0], lines[1], lines[0], lines[2], lines[1]]  # two redeliveries
+    keys = [AlertV2.model_validate_json(v).story_id.encode() for v in values]
+    send(kafka_bootstrap, names.alerts, values, keys=keys)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(CONSUMER_EXAMPLE),
+            "--broker",
+            kafka_bootstrap,
+            "--topic",
+            names.alerts,
+            "--idle-timeout",
+            "5",
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    printed = done.stdout.decode().splitlines()
+    assert sorted(printed) == sorted(
+        f"{a.story_label}: {a.explanation} [{a.rule}, confidence {a.confidence:.2f}] "
+        f"{a.claims[0].url} | {a.claims[1].url}"
+        for a in alerts
+    )
