@@ -102,18 +102,24 @@ async def test_dismiss_publishes_a_verdict_and_moves_the_alert_out_of_the_open_v
     try:
         resp = await c.post(
             f"/alerts/{seed.alert_id}/verdict",
-            data={"verdict": "dismiss", "reason": "misattributed", "back": "/?kind=statement_conflict"},
+            data={
+                "verdict": "dismiss",
+                "reason": "misattributed",
+                "note": "the quote is the ministry's",
+                "back": "/?kind=statement_conflict",
+            },
             headers={"Origin": f"http://{c.host}:{c.port}"},
             allow_redirects=False,
         )
         assert resp.status == 303
         assert resp.headers["Location"] == f"/?kind=statement_conflict&done=dismiss+{seed.alert_id}"
         [verdict] = published
-        assert (verdict.alert_id, verdict.verdict, verdict.reason, verdict.rule) == (
+        assert (verdict.alert_id, verdict.verdict, verdict.reason, verdict.rule, verdict.note) == (
             seed.alert_id,
             "dismiss",
             "misattributed",
             "outcome_polarity.v1",
+            "the quote is the ministry's",
         )
         assert seed.alert_id not in ids_on(await (await c.get("/")).text())
         dismissed = await (await c.get("/?status=dismissed")).text()
