@@ -53,6 +53,15 @@ class Claim(Record):
     polarity: int = Field(default=1, description="+1 asserted outcome, -1 its negation / opposite")
     figure: Figure | None = None
     value: float | None = Field(default=None, description="the figure's central value, null for statements")
+    url: str | None = Field(default=None, description="the article's url, when it has one")
+    title: str = Field(default="", description="the article's title")
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="offset of the sentence in the article text (in the title for -1)"
+    )
+    span_start: int | None = Field(
+        default=None, ge=0, description="offset in the sentence of the figure or the trigger of the claim"
+    )
+    span_end: int | None = Field(default=None, ge=0, description="end of that span in the sentence")
 
 
 class ClaimBatch(Record):

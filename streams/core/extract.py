@@ -637,6 +637,15 @@ def _outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
     return out
 
 
+def _word_end(text: str, start: int) -> int:
+    """The end of the word starting at `start` (an outcome's trigger)."""
+    m = _WORD_AT.match(text, start)
+    return m.end() if m else start
+
+
+_WORD_AT = re.compile(r"[\w’'-]+")
+
+
 def _opens_quote(body: str) -> bool:
     """The sentence opens a quotation it does not close ('"Our troops did not open fire.' ...)."""
     b = body.strip()
@@ -711,7 +720,11 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             "story": story,
             "place": " | ".join(dict.fromkeys(where)) or None,
             "time_scope": scope,
+            "url": article.url,
+            "title": article.title,
+            "sentence_start": sent.start,
         }
+        shift = len(sent.text) - len(body)  # the body is the sentence less its dateline
         figs = all_figs[n]
         doc = docs.get(n)
         for i, fig in enumerate(figs):
@@ -817,6 +830,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     figure=figure,
                     value=fig.value,
                     polarity=1,
+                    span_start=shift + fig.start,
+                    span_end=shift + fig.end,
                     **fbase,
                     subject=" ".join(
                         sorted(subject) + [q if q.startswith("sbj:") else f"q:{q}" for q in quals]
@@ -844,13 +859,15 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
                     measure=name,
                     polarity=pol,
                     subject=" ".join(sorted(subj)),
+                    span_start=shift + trig,
+                    span_end=shift + _word_end(body, trig),
                     **base,
                 )
             )
         if doc is not None:
             triggers = [trig for _name, _pol, trig in outcomes]
             claims += _proposition_claims(
-                doc, body, base, sent.index, article.id, version, speaker_toks, triggers
+                doc, body, base, sent.index, article.id, version, speaker_toks, triggers, shift
             )
     return claims[: limits.max_claims_per_article]
 
@@ -877,6 +894,7 @@ def _proposition_claims(
     version: str,
     speaker_toks: set[str],
     triggers: list[int],
+    shift: int = 0,
 ) -> list[Claim]:
     """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
     predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
@@ -908,6 +926,8 @@ def _proposition_claims(
                 measure=name,
                 polarity=p.polarity,
                 subject=" ".join(sorted(feats)),
+                span_start=shift + p.start,
+                span_end=shift + p.end,
                 **fields,  # type: ignore[arg-type]
             )
         )
