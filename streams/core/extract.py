@@ -101,7 +101,8 @@ _REFERENCE_BEFORE = re.compile(
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
-    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory|port|island|"
+    r"municipality|harbour|harbor) of)\s+"
     rf"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[{UPPER}][\w'’\-]+)"
     rf"(?:\s+(?:de|da|do|del|of|al)?\s*[{UPPER}][\w'’\-]+)*)"
 )
