@@ -5,6 +5,8 @@
 #   amtool          (Debian package `prometheus-alertmanager`)  check-config of deploy/alertmanager
 #   docker-compose  (Debian package `docker-compose`)  docker-compose -f docker-compose.yml config -q
 #   kcat            (Debian package `kcat`)            the operator's view of topics in tests/integration
+#   chromium, chromedriver (Debian packages `chromium`, `chromium-driver`)  the review page's browser test
+#                   (tests/integration/test_desk.py drives Debian's headless chromium through selenium)
 # A `docker compose` (v2 plugin) client counts as a compose client too.
 #
 # Called by scripts/test before the tests. Idempotent and quick when the tools are present.
@@ -26,9 +28,11 @@ missing=()
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 have_compose || missing+=(docker-compose)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 if ((${#missing[@]} == 0)); then
-  log "promtool, prometheus, amtool, kcat and a compose client are present"
+  log "promtool, prometheus, amtool, kcat, chromium, chromedriver and a compose client are present"
   exit 0
 fi
 
@@ -74,4 +78,6 @@ command -v prometheus >/dev/null 2>&1 || give_up "prometheus still missing after
 command -v amtool >/dev/null 2>&1 || give_up "amtool still missing after the install"
 have_compose || give_up "no compose client after the install"
 command -v kcat >/dev/null 2>&1 || give_up "kcat still missing after the install"
+command -v chromium >/dev/null 2>&1 || give_up "chromium still missing after the install"
+command -v chromedriver >/dev/null 2>&1 || give_up "chromedriver still missing after the install"
 log "ok: $(promtool --version 2>&1 | head -1); $(amtool --version 2>&1 | head -1); docker-compose $(docker-compose version --short 2>/dev/null || docker compose version --short)"

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from ._base import Record
-from .claim import ClaimView
+from .claim import Claim
 
 AlertKind = Literal["numeric_conflict", "statement_conflict"]
 
@@ -26,6 +26,6 @@ class Alert(Record):
     rule: str = Field(description="versioned rule name, e.g. numeric_mismatch.v1")
     explanation: str
     key: str = Field(description="the claim key both claims share")
-    claims: list[ClaimView] = Field(
-        min_length=2, max_length=2, description="earlier claim first, then the new one (readable fields)"
+    claims: list[Claim] = Field(
+        min_length=2, max_length=2, description="earlier claim first, then the new one"
     )

@@ -127,8 +127,10 @@ class Features(Record):
     )
 
 
-class ClaimView(Record):
-    """A claim as alerts show it: readable fields only (`Claim` adds the typed features detection reads)."""
+class Claim(Record):
+    """A claim: readable fields (what was said, by whom, where and when) and the typed features detection
+    compares (`features`). A claim written by an earlier release (its features inside the `story`,
+    `subject` and `measure` strings) is read into them."""
 
     claim_id: str = Field(description="stable id: hash of article id, content version and span")
     article_id: str
@@ -153,13 +155,16 @@ class ClaimView(Record):
     polarity: int = Field(default=1, description="+1 asserted outcome, -1 its negation / opposite")
     figure: Figure | None = None
     value: float | None = Field(default=None, description="the figure's central value, null for statements")
-
-
-class Claim(ClaimView):
-    """A claim with the typed features detection compares (`features`). A claim written by an earlier
-    release (its features inside the `story`, `subject` and `measure` strings) is read into them."""
-
-    features: Features
+    url: str | None = Field(default=None, description="the article's url, when it has one")
+    title: str = Field(default="", description="the article's title")
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="offset of the sentence in the article text (in the title for -1)"
+    )
+    span_start: int | None = Field(
+        default=None, ge=0, description="offset in the sentence of the figure or the trigger of the claim"
+    )
+    span_end: int | None = Field(default=None, ge=0, description="end of that span in the sentence")
+    features: Features = Field(description="what detection compares, as typed values")
 
     @model_validator(mode="before")
     @classmethod

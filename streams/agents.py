@@ -3,7 +3,8 @@
 extract agent   reads `articles` (raw bytes) -> read_article -> Pipeline.extract
                 emits ClaimBatch JSON to `claims` keyed by claim key, or a DeadLetter to `articles.dlq`
 detect agent    reads `claims` (ClaimBatch JSON) -> Pipeline.process over the claims table
-                emits Alert JSON to `alerts` keyed by alert_id, and the retire batches of a revision
+                emits AlertV2 JSON (streams.alerting.to_v2) to `alerts` keyed by story_id, so that one
+                story's alerts stay in order in one partition, and the retire batches of a revision
                 (core.revisions) back to `claims`, keyed by the claim key they retire; counts the pairs
                 it did not alert by reason (claimwatch_pairs_rejected_total)
 
@@ -24,10 +25,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
-from schemas import Alert, ClaimBatch, DeadLetter
+from schemas import Alert, AlertV2, ClaimBatch, DeadLetter
 
+from .alerting import to_v2
 from .core.guard import read_article
 from .core.pipeline import Pipeline
 from .core.store import claims_count
@@ -37,6 +40,9 @@ from .runtime import make_pipeline
 
 log = logging.getLogger(__name__)
 
+#: header of an alerts record naming the claim key it was detected under (the claims partition that
+#: raised it; for operators and the end-to-end benchmark, not part of the alert's schema)
+CLAIM_KEY_HEADER = "claimwatch-claim-key"
 #: original bytes kept in a dead letter (base64 grows them by 4/3; stays under the 1 MB request size)
 DLQ_MAX_PAYLOAD_BYTES = 512 * 1024
 
@@ -155,6 +161,12 @@ def handle_batch(value: bytes | None, src: Source, pipeline: Pipeline, metrics: 
     return Outcome(batches=[batch], alerts=done.alerts, forward=done.forward)
 
 
+def published(alert: Alert, now: float | None = None) -> AlertV2:
+    """The alerts topic's record of a detector alert, raised now."""
+    at = datetime.fromtimestamp(time.time() if now is None else now, tz=timezone.utc)
+    return to_v2(alert, at)
+
+
 def alert_published(metrics: Metrics, alert: Alert, ingested_at: float, *, now: float | None = None) -> None:
     metrics.alerts_published.labels(kind=alert.kind, rule=alert.rule).inc()
     metrics.article_to_alert_seconds.observe(max(0.0, (time.time() if now is None else now) - ingested_at))
@@ -233,7 +245,12 @@ def register_agents(
             for batch in out.forward:
                 await topics.claims.send(key=batch.key.encode(), value=batch.model_dump_json().encode())
             for alert in out.alerts:
-                await topics.alerts.send(key=alert.alert_id.encode(), value=alert.model_dump_json().encode())
+                record = published(alert)
+                await topics.alerts.send(
+                    key=record.story_id.encode(),
+                    value=record.model_dump_json().encode(),
+                    headers=[(CLAIM_KEY_HEADER, alert.key.encode())],
+                )
                 alert_published(metrics, alert, out.batches[0].ingested_at)
 
     return {"extract": extract, "detect": detect, "extractor": extractor, "detector": detector}

@@ -1,4 +1,7 @@
-"""`claimwatch` command line: worker | replay | extract | explain | send | tail | topics | config | bench.
+"""`claimwatch` command line: the worker, the in-process pipeline, the review page and the operator's tools.
+
+Commands: worker | replay | extract | explain | send | tail | desk | feedback-report | topics | config |
+bench.
 
 Settings come from CLAIMWATCH_* environment variables, then the flags given here.
 Exit codes: 0 ok, 1 failure (tail: fewer alerts than --max before --timeout; send: a line refused),
@@ -34,7 +37,7 @@ PIPELINE_SETTINGS = (
     "max_claims_per_article",
     "unknown_fields",
 )
-TOPIC_SETTINGS = ("topic_articles", "topic_claims", "topic_alerts", "topic_dlq")
+TOPIC_SETTINGS = ("topic_articles", "topic_claims", "topic_alerts", "topic_dlq", "topic_feedback")
 #: the commands that talk to the broker log as the worker does (format, library level)
 LOG_SETTINGS = ("log_format", "library_log_level")
 COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
@@ -45,6 +48,9 @@ COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
     "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
     "send": ("broker", "topic_articles", "max_message_bytes") + LOG_SETTINGS,
     "tail": ("broker", "topic_alerts") + LOG_SETTINGS,
+    "desk": ("broker", "topic_alerts", "topic_feedback", "desk_host", "desk_port", "desk_token")
+    + LOG_SETTINGS,
+    "feedback-report": ("broker", "topic_feedback") + LOG_SETTINGS,
     "topics create": ("broker", "app_id", "partitions", "replication", "max_message_bytes")
     + TOPIC_SETTINGS
     + LOG_SETTINGS,
@@ -135,6 +141,18 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
 
 
+def add_format_flag(p: argparse.ArgumentParser) -> None:
+    from .render import FORMATS
+
+    p.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="json",
+        help="alerts as JSON lines (the alerts topic's records, default), text for a terminal (the two "
+        "sentences side by side) or markdown",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="claimwatch", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"claimwatch {_version()}")
@@ -145,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("replay", help="run JSONL articles through the pipeline in-process (no Kafka)")
     r.add_argument("file", help="JSONL file, one article per line; - for stdin")
+    add_format_flag(r)
     add_setting_flags(r, COMMAND_SETTINGS["replay"])
 
     x = sub.add_parser(
@@ -173,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_setting_flags(s, COMMAND_SETTINGS["send"])
 
-    t = sub.add_parser("tail", help="print alerts as JSON lines")
+    t = sub.add_parser("tail", help="print alerts as JSON lines, text or markdown")
+    add_format_flag(t)
     t.add_argument("--kind", choices=["numeric_conflict", "statement_conflict"])
     t.add_argument(
         "--min-confidence", dest="min_confidence", type=confidence, help="only alerts this confident (0 to 1)"
@@ -185,6 +205,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--timeout", type=seconds, help="stop after S seconds")
     add_setting_flags(t, COMMAND_SETTINGS["tail"])
+
+    d = sub.add_parser(
+        "desk",
+        help="serve the review page: alerts by story, verdicts to the feedback topic",
+        description="Serve the review page on CLAIMWATCH_DESK_HOST:CLAIMWATCH_DESK_PORT. It follows the "
+        "alerts topic (or --alerts-file, a `claimwatch replay` output), reads earlier verdicts from the "
+        "feedback topic and publishes new ones there.",
+    )
+    d.add_argument(
+        "--alerts-file", dest="alerts_file", help="alerts (v2 JSON lines) from this file, followed"
+    )
+    d.add_argument(
+        "--state-dir",
+        dest="state_dir",
+        default="./var/desk",
+        help="directory of the mute rules (default ./var/desk)",
+    )
+    add_setting_flags(d, COMMAND_SETTINGS["desk"])
+
+    fr = sub.add_parser(
+        "feedback-report", help="precision per rule and dismiss reasons, from the feedback topic"
+    )
+    fr.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    fr.add_argument(
+        "--timeout", type=seconds, default=30.0, help="seconds to wait for the broker (default 30)"
+    )
+    add_setting_flags(fr, COMMAND_SETTINGS["feedback-report"])
 
     tp = sub.add_parser("topics", help="manage topics")
     tsub = tp.add_subparsers(dest="topics_command", required=True)
@@ -290,7 +337,7 @@ def cmd_replay(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     settings = settings_from(args)
     with open_lines(args.file) as lines:
-        replay(lines, make_pipeline(settings), out, err)
+        replay(lines, make_pipeline(settings), out, err, args.format)
     return 0
 
 
@@ -337,10 +384,25 @@ def cmd_tail(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from_beginning=args.from_beginning,
         max_alerts=args.max_alerts,
         timeout=args.timeout,
+        fmt=args.format,
     )
     if args.max_alerts is not None and printed < args.max_alerts:
         print(f"tail: {printed} of {args.max_alerts} alerts before the timeout", file=err)
         return 1
+    return 0
+
+
+def cmd_desk(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .desk import run_desk
+
+    return run_desk(settings_from(args), err, args.alerts_file, args.state_dir)
+
+
+def cmd_feedback_report(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .feedback import read_feedback, report
+
+    settings = settings_from(args)
+    out.write(report(read_feedback(settings, timeout=args.timeout), args.format))
     return 0
 
 
@@ -383,8 +445,10 @@ def cmd_bench(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 COMMANDS = {
     "bench": cmd_bench,
     "config": cmd_config,
+    "desk": cmd_desk,
     "explain": cmd_explain,
     "extract": cmd_extract,
+    "feedback-report": cmd_feedback_report,
     "replay": cmd_replay,
     "send": cmd_send,
     "tail": cmd_tail,

@@ -21,10 +21,11 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from schemas import Alert
+from schemas import AlertV2
 
 from .exceptions import ClaimwatchError
 from .logs import quiet_library
+from .render import render
 from .settings import Settings
 
 
@@ -197,7 +198,7 @@ class AlertFilter:
     min_confidence: float | None = None
     source: str | None = None
 
-    def __call__(self, alert: Alert) -> bool:
+    def __call__(self, alert: AlertV2) -> bool:
         if self.kind is not None and alert.kind != self.kind:
             return False
         if self.min_confidence is not None and alert.confidence < self.min_confidence:
@@ -218,8 +219,10 @@ def tail_alerts(
     from_beginning: bool = False,
     max_alerts: int | None = None,
     timeout: float | None = None,
+    fmt: str = "json",
 ) -> int:
-    """Print matching alerts as JSON lines until `max_alerts` printed or `timeout` seconds pass.
+    """Print matching alerts (JSON lines, or text or markdown: `streams.render`) until `max_alerts` printed
+    or `timeout` seconds pass.
 
     Reads every partition of the alerts topic without a consumer group (no committed offsets).
     Returns the number printed.
@@ -260,7 +263,7 @@ def tail_alerts(
             for records in batch.values():
                 for record in records:
                     try:
-                        alert = Alert.model_validate_json(record.value)
+                        alert = AlertV2.model_validate_json(record.value)
                     except ValidationError as exc:
                         print(
                             f"tail: skipping unreadable alert at {record.partition}@{record.offset}: "
@@ -269,7 +272,7 @@ def tail_alerts(
                         )
                         continue
                     if keep(alert):
-                        out.write(alert.model_dump_json() + "\n")
+                        out.write(render(alert, fmt))
                         out.flush()
                         printed += 1
                         if max_alerts is not None and printed >= max_alerts:

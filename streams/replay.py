@@ -1,7 +1,9 @@
 """`claimwatch replay FILE.jsonl`: the embedded driver, no Kafka.
 
 Reads one JSON article per line, runs each through the same Pipeline the worker runs (state in a
-local dict), and writes every alert as one JSON line (`Alert.model_dump_json()`) to `out`. Nothing
+local dict), and writes every alert to `out` as the alerts topic carries it (`AlertV2`, one JSON line,
+`streams.alerting.to_v2` with the later article's time as `detected_at`), or as text or markdown
+(`streams.render`). Nothing
 else goes to `out`: bad lines, progress and the summary go to `err`. A bad line is reported with its
 line number and reason code and skipped (the worker dead-letters the same message with the same
 reason). Blank lines are ignored. The summary's second line counts the pairs of claims compared and not
@@ -19,9 +21,11 @@ from typing import IO, TypeVar
 
 from schemas import Article, Claim
 
+from .alerting import to_v2
 from .core.guard import read_article
 from .core.pipeline import Pipeline
 from .exceptions import BadInput
+from .render import render
 
 PROGRESS_EVERY = 1000
 T = TypeVar("T")
@@ -94,14 +98,16 @@ def each_article(
         yield result
 
 
-def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str]) -> ReplaySummary:
+def replay(
+    lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str], fmt: str = "json"
+) -> ReplaySummary:
     summary = ReplaySummary()
     started = time.perf_counter()
     for alerts in each_article(
         lines, pipeline, summary, err, lambda a: pipeline.process_article(a, time.time(), summary.rejected)
     ):
         for alert in alerts:
-            out.write(alert.model_dump_json() + "\n")
+            out.write(render(to_v2(alert), fmt))
             summary.alerts += 1
         if summary.articles % PROGRESS_EVERY == 0:
             print(f"replay: {summary.articles} articles, {summary.alerts} alerts", file=err)

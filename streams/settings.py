@@ -66,9 +66,15 @@ class Settings(BaseModel):
     topic_claims: str = _topic(
         "claims", "Internal topic between the extract and detect agents, keyed by claim key."
     )
-    topic_alerts: str = _topic("alerts", "Output topic: one JSON alert per contradiction, keyed by alert id.")
+    topic_alerts: str = _topic(
+        "alerts", "Output topic: one JSON alert (v2) per contradiction, keyed by story id."
+    )
     topic_dlq: str = _topic(
         "articles.dlq", "Dead-letter topic: bad input with its reason and original bytes."
+    )
+    topic_feedback: str = _topic(
+        "alerts.feedback",
+        "Analysts' verdicts on alerts (claimwatch desk), keyed by alert id; compacted, the last one counts.",
     )
     partitions: int = Field(
         default=4,
@@ -188,6 +194,27 @@ class Settings(BaseModel):
         le=65535,
         description="Port of Prometheus /metrics, /healthz and /readyz; 0 = any free.",
     )
+    desk_host: str = Field(
+        default="127.0.0.1",
+        pattern=r"^[A-Za-z0-9.:_-]{1,255}$",
+        json_schema_extra={"range": "a host name or IP address"},
+        description=(
+            "Bind address of the review page (claimwatch desk). Any address other than the loopback "
+            "needs CLAIMWATCH_DESK_TOKEN."
+        ),
+    )
+    desk_port: int = Field(
+        default=8089, ge=0, le=65535, description="Port of the review page (claimwatch desk); 0 = any free."
+    )
+    desk_token: str = Field(
+        default="",
+        pattern=r"^[\x21-\x7e]{0,200}$",
+        json_schema_extra={"range": "empty, or 16 to 200 printable characters without spaces"},
+        description=(
+            "Access token of the review page: requests must carry it (?token=, then a cookie, or an "
+            "Authorization: Bearer header). Required when desk_host is not a loopback address."
+        ),
+    )
     log_level: Literal["crit", "error", "warn", "info", "debug"] = Field(
         default="info", description="Lowest level of the worker's log lines."
     )
@@ -214,6 +241,13 @@ class Settings(BaseModel):
             m = _HOST_PORT.match(hp)
             if not m or not 1 <= int(m.group("port")) <= 65535:
                 raise ValueError(f"{hp!r} is not host:port")
+        return v
+
+    @field_validator("desk_token")
+    @classmethod
+    def _token_length(cls, v: str) -> str:
+        if v and len(v) < 16:
+            raise ValueError("a token shorter than 16 characters is too easy to guess")
         return v
 
     @property

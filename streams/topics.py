@@ -4,8 +4,9 @@ Topics (names from Settings):
 - articles      raw article JSON bytes, keyed by article id (input); max.message.bytes follows the guard's
                 CLAIMWATCH_MAX_MESSAGE_BYTES (plus batch overhead), above the broker's ~1 MiB default
 - claims        ClaimBatch JSON, keyed by claim key; co-partitioned with the claims table
-- alerts        Alert JSON, keyed by alert_id (output)
+- alerts        AlertV2 JSON, keyed by story_id (output)
 - articles.dlq  DeadLetter JSON, keyed like the original message
+- alerts.feedback  Feedback JSON (analysts' verdicts, claimwatch desk), keyed by alert_id; compacted
 - <app_id>-claims_by_key-changelog   the claims table's changelog: compacted, same partitions as claims
 
 All topics are created explicitly before a worker starts (`create_topics`): a test broker disables
@@ -54,7 +55,8 @@ class TopicSpec:
 
 
 def topic_specs(settings: Settings) -> list[TopicSpec]:
-    """The four stream topics plus the table changelog, all with `settings.partitions` partitions."""
+    """The stream topics, the feedback topic and the table changelog, all with `settings.partitions`
+    partitions."""
     n, r = settings.partitions, settings.replication
     articles_config = {"max.message.bytes": str(articles_max_message_bytes(settings))}
     return [
@@ -65,6 +67,8 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.topic_claims, n, r),
         TopicSpec(settings.topic_alerts, n, r),
         TopicSpec(settings.topic_dlq, n, r),
+        # compacted: the last verdict on an alert is the one that counts, and it is kept for good
+        TopicSpec(settings.topic_feedback, n, r, {"cleanup.policy": "compact"}),
         # compacted: the table keeps the last value per claim key; deletion would empty partitions
         # and make recovery miss state (and can hang faust's recovery on an empty partition)
         TopicSpec(changelog_topic_name(settings), n, r, {"cleanup.policy": "compact"}),

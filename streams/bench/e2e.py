@@ -38,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..agents import CLAIM_KEY_HEADER
 from .generate import generate
 from .procs import ROOT, Broker, Names, Worker, create_topics
 
@@ -95,7 +96,7 @@ class AlertCollector(threading.Thread):
                                 "ts": rec.timestamp / 1000,
                                 "recv": now,
                                 "alert_id": a["alert_id"],
-                                "key": a["key"],
+                                "key": dict(rec.headers or []).get(CLAIM_KEY_HEADER, b"").decode(),
                                 "articles": [c["article_id"] for c in a["claims"]],
                             }
                         )

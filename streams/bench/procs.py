@@ -118,6 +118,10 @@ class Names:
     def dlq(self) -> str:
         return self.topic("articles.dlq")
 
+    @property
+    def feedback(self) -> str:
+        return self.topic("alerts.feedback")
+
     def env(self, bootstrap: str, extra: dict[str, str] | None = None) -> dict[str, str]:
         """This process's environment without its CLAIMWATCH_* settings, then this run's, then `extra`."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMWATCH_")}
@@ -129,6 +133,7 @@ class Names:
             CLAIMWATCH_TOPIC_CLAIMS=self.claims,
             CLAIMWATCH_TOPIC_ALERTS=self.alerts,
             CLAIMWATCH_TOPIC_DLQ=self.dlq,
+            CLAIMWATCH_TOPIC_FEEDBACK=self.feedback,
         )
         env.update(extra or {})
         return env

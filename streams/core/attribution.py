@@ -235,6 +235,24 @@ def same_claimant(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+#: a speaker phrase that is a clause or a fragment, not a noun phrase: a finite verb or an adverb of time
+#: inside ("Police had", "Lula had 50.8% of votes ..."), a function word at its end ("people who", "the
+#: chairman and"), a number or a date at its start ("April 23 The", "There were four")
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:were|was|is|are|had|has|have|did|does|could|should|can|also|apologi[sz]ed|revealed|there)\b|%|"
+    r"\b(?:who|which|that|and|or|but|the|a|an|of|to|with|for|by|in|on|at|minutes|before|after)\s*$|"
+    r"^(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
+    r"^(?:The|A|An|Previous|Official|There)$",
+    re.IGNORECASE,
+)
+
+
+def _plausible(phrase: str) -> bool:
+    """A speaker phrase names someone: a noun phrase of at most 16 words (see `_NOT_A_SPEAKER`)."""
+    words = phrase.split()
+    return 0 < len(words) <= 16 and _NOT_A_SPEAKER.search(phrase.strip(" ,")) is None
+
+
 def _speaker(phrase: str, verb: str | None) -> Speaker:
     doc = _DOCUMENT_OF.match(phrase.strip())  # "an audit commissioned by the ministry": the ministry speaks
     claimant, kind = normalise_claimant(doc.group(1) if doc else phrase)
@@ -246,6 +264,15 @@ def _speaker(phrase: str, verb: str | None) -> Speaker:
 
 def _clean(np: str) -> str:
     np = re.sub(r"^(?:and|but|while|as)\s+", "", np.strip())
+    # a date left of the name ("April 23 The coast guard"); an auxiliary or another verb of the subject right
+    # of it ("Police had", "The mayor apologized and")
+    np = re.sub(
+        r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"\s+\d{1,2}\s+",
+        "",
+        np,
+    )
+    np = re.sub(r"\s+(?:had|has|have|also|[a-z]+ed\s+and)$", "", np)
     return np.strip("\"“”' ")
 
 
@@ -269,11 +296,15 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
             )
     if not found:
         m2 = _ACCORDING.search(s)
-        if m2:
+        if m2 and _plausible(_clean(m2.group(1))):
             found = _speaker(_clean(m2.group(1)), "according to")
     if not found:
         m3 = _TRAILING.search(s)
-        if m3 and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they ")):
+        if (
+            m3
+            and not m3.group(1).lower().startswith(("he ", "she ", "it ", "they "))
+            and _plausible(_clean(m3.group(1)))
+        ):
             found = _speaker(_join(m3.group(1), m3.group(2)), m3.group(3))
     if not found:
         m4 = _INVERTED.search(s)
@@ -294,7 +325,7 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
                 prev = prev or ctx.last
                 if prev:
                     found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(3), "asserted")
-            elif len(np.split()) <= 30:
+            elif _plausible(_clean(m5.group(1))):
                 found = _speaker(np, m5.group(3))
     if not found and (in_quote_paragraph or s.startswith(("“", '"'))) and ctx.last:
         found = ctx.last

@@ -325,8 +325,12 @@ BY_KIND: dict[str, tuple[Check, ...]] = {
     kind: tuple(c for c in CHECKS if kind in c.kinds) for kind in ("numeric", "statement")
 }
 
-#: every reason code a check can return, in the order the checks run
-REJECTIONS: tuple[str, ...] = tuple(dict.fromkeys(c.reason for c in CHECKS))
+#: the reason code of a pair `detect` passes over because the dispute is already on record: checked against
+#: the other claims of the key (`detect.restated`), after the pair passed every check
+RESTATED_DISPUTE = "restated_dispute"
+
+#: every reason code a check can return, in the order the checks run, then `RESTATED_DISPUTE`
+REJECTIONS: tuple[str, ...] = (*dict.fromkeys(c.reason for c in CHECKS), RESTATED_DISPUTE)
 
 REASONS_TEXT: dict[str, str] = {
     "same_claim": "one and the same claim on both sides",
@@ -363,6 +367,8 @@ REASONS_TEXT: dict[str, str] = {
     "same_speaker_same_report": "one speaker describing two aspects in one report",
     "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
     "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
+    RESTATED_DISPUTE: "the claimant had already made the same claim against the other side, and that pair "
+    "conflicts: a repeat of a dispute on record, not a new one",
 }
 
 

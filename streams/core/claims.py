@@ -22,7 +22,7 @@ from .guard import Limits
 from .measures import family
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
-from .outcomes import HYPOTHETICAL, read_outcomes
+from .outcomes import HYPOTHETICAL, read_outcomes, word_end
 from .parse import parse
 from .propositions import propositions
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
@@ -141,8 +141,12 @@ def _sentence_facts(
         "story": " ".join(a.story.names),
         "place": " | ".join(dict.fromkeys(where)) or None,
         "time_scope": scope,
+        "url": article.url,
+        "title": article.title,
+        "sentence_start": unit.start,
     }
-    return SentenceFacts(unit, body, figs, doc, spans, where, scope, fields, name_tokens(speaker.name))
+    shift = len(unit.text) - len(body)  # the body is the sentence less its dateline
+    return SentenceFacts(unit, body, figs, doc, spans, where, scope, fields, name_tokens(speaker.name), shift)
 
 
 def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str, int, int]]) -> list[Claim]:
@@ -166,6 +170,8 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
                 measure=ref.label,
                 polarity=pol,
                 subject=" ".join(words),
+                span_start=s.shift + trig,
+                span_end=s.shift + word_end(body, trig),
                 **s.fields,
                 features=Features(
                     measure=ref, story=a.story, words=words, objects=sorted(objects), agents=sorted(doing)
@@ -216,6 +222,8 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
                 measure=features.measure.label,
                 polarity=p.polarity,
                 subject=" ".join(words),
+                span_start=s.shift + p.start,
+                span_end=s.shift + p.end,
                 **fields,
                 features=features,
             )

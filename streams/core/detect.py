@@ -22,15 +22,17 @@ from collections.abc import Iterable
 
 from schemas import Alert, Claim, ClaimBatch
 
-from .checks import REASONS_TEXT, REJECTIONS, first_failing
+from .attribution import same_claimant
+from .checks import REASONS_TEXT, REJECTIONS, RESTATED_DISPUTE, first_failing
 from .pair import Pair
-from .relations import _FEATURES, DEFAULT, DetectConfig, features
+from .relations import _FEATURES, DEFAULT, DetectConfig, far_enough, features
 from .rules import BY_NAME, RULES, fire
 
 __all__ = [
     "DEFAULT",
     "REASONS_TEXT",
     "REJECTIONS",
+    "RESTATED_DISPUTE",
     "RULES",
     "DetectConfig",
     "alert_confidence",
@@ -39,6 +41,7 @@ __all__ = [
     "detect",
     "judge",
     "pair_order",
+    "restated",
 ]
 
 
@@ -72,6 +75,34 @@ def judge(old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> tuple[str, flo
     if reason is not None:
         return reason
     return (*fire(pair), pair.story)
+
+
+def _repeats(h: Claim, c: Claim, cfg: DetectConfig) -> bool:
+    """`h`, in an earlier article, is the claim `c`'s claimant makes again in `c`."""
+    if h.claim_id == c.claim_id or h.key != c.key or h.article_id == c.article_id:
+        return False
+    if h.published_at >= c.published_at or h.speaker_kind != c.speaker_kind:
+        return False
+    if not same_claimant(h.claimant, c.claimant):
+        return False
+    if c.kind == "statement":
+        return h.polarity == c.polarity
+    return h.figure is not None and not far_enough(h, c, cfg)
+
+
+def restated(old: Claim, new: Claim, candidates: list[Claim], cfg: DetectConfig = DEFAULT) -> bool:
+    """One side of the pair repeats what its claimant had said in an earlier article, and that earlier claim
+    already conflicts with the other side: the dispute is on record, and a report that repeats it (a later
+    article, a summary of both sides) is not a new one."""
+    for h in candidates:
+        if h.claim_id in (old.claim_id, new.claim_id):
+            continue
+        for mine, other in ((new, old), (old, new)):
+            if _repeats(h, mine, cfg):
+                first, second = sorted((other, h), key=pair_order)
+                if not isinstance(judge(first, second, cfg), str):
+                    return True
+    return False
 
 
 def _candidates(
@@ -124,8 +155,11 @@ def detect(
     for i, new in enumerate(batch.claims):
         names = features(new).names
         near = [c for c, other in pool if not names.isdisjoint(other)]
-        for old in [*near, *same_article, *batch.claims[:i]]:
+        candidates = [*near, *same_article, *batch.claims[:i]]
+        for old in candidates:
             decided = judge(old, new, cfg)
+            if not isinstance(decided, str) and restated(old, new, candidates, cfg):
+                decided = RESTATED_DISPUTE
             if isinstance(decided, str):
                 if rejected is not None:
                     rejected[decided] += 1

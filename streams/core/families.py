@@ -42,7 +42,7 @@ MEASURES: tuple[Measure, ...] = (
         name="deaths",
         pattern=rx(
             r"killed|kill|kills|dead|died|die|deaths?|death toll|toll|lost (?:their|his|her) lives|"
-            r"lives were lost|bodies|fatalities|perished|drowned|casualties|killing|claimed the lives|"
+            r"lives were lost|bodies|fatalit(?:y|ies)|perished|drowned|casualties|killing|claimed the lives|"
             r"left \S+ dead|lost their lives|were confirmed dead|fatally"
         ),
         cumulative=True,

@@ -70,6 +70,7 @@ FAMILIES: tuple[PredicateFamily, ...] = (
     PredicateFamily(
         head="receive", verbs=("receive", "get", "obtain", "secure", "garner", "poll", "win", "gain")
     ),
+    PredicateFamily(head="withdraw", verbs=("withdraw", "pull_out", "back_out", "drop_out", "bow_out")),
 )
 #: verb lemma -> family head
 PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}

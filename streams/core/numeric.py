@@ -277,6 +277,8 @@ def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) ->
         figure=figure,
         value=fig.value,
         polarity=1,
+        span_start=s.shift + fig.start,
+        span_end=s.shift + fig.end,
         **_where_and_when(a, s, i, fig, role),
         subject=" ".join(words),
         features=Features(

@@ -90,3 +90,12 @@ def read_outcomes(sent: str, topic: str = "") -> list[tuple[str, int, int]]:
             continue  # the sentence states both sides: a summary, not a claim
         out.append((oc.name, pols.pop(), min(h[0] for h in hits)))
     return out
+
+
+def word_end(text: str, start: int) -> int:
+    """The end of the word starting at `start` (an outcome's trigger)."""
+    m = _WORD_AT.match(text, start)
+    return m.end() if m else start
+
+
+_WORD_AT = re.compile(r"[\w’'-]+")

@@ -67,8 +67,24 @@ class Proposition:
     theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
 
 
+#: adverbs the parser may hang as a preposition before "of" or "from": "pulled out of the exercise"
+_COMPOUND_PREPS = frozenset({"out", "off", "away"})
+
+
+def _out_of(verb: Token) -> Token | None:
+    """The "out" of "pulled out of X" (a particle followed by "of"/"from"), however the parser hangs it."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in _COMPOUND_PREPS and c.i > verb.i:
+            if any(g.dep_ == "prep" and g.lower_ in ("of", "from") for g in c.children):
+                return c
+    return None
+
+
 def _lemma(verb: Token) -> str:
     prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    out = _out_of(verb)
+    if out is not None and out.lower_ not in prt:
+        prt.append(out.lower_)  # "pulled out of": pull_out, as "pulled out" is
     return "_".join([verb.lemma_.lower(), *prt])
 
 
@@ -115,6 +131,12 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         for c in kids:
             if c.dep_ == dep:
                 return _partitive(c), _negative_word(c)
+    out = _out_of(verb)
+    if out is not None:  # "pulled out of the exercise": what was left is the theme
+        of = next(g for g in out.children if g.dep_ == "prep" and g.lower_ in ("of", "from"))
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if obj is not None:
+            return _partitive(obj), _negative_word(obj)
     for c in kids:  # "the convoy never entered Kadugli": a place reached
         if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -66,6 +66,9 @@ class ClaimFields(TypedDict):
     story: str
     place: str | None
     time_scope: str | None
+    url: str | None
+    title: str
+    sentence_start: int
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,4 @@ class SentenceFacts:
     scope: str | None
     fields: ClaimFields
     speaker_toks: set[str]
+    shift: int  # the body is the sentence less its dateline: offsets in the body + shift are the sentence's

@@ -258,8 +258,24 @@ def places_compatible(a: Claim, b: Claim) -> bool:
     regions = features(a).regions | features(b).regions
     if bool(pa) and pa <= regions or bool(pb) and pb <= regions:
         return True
-    # one names the place the other's article is datelined from: that article's figure is about it too
-    return bool(pa) and pa <= features(b).datelines or bool(pb) and pb <= features(a).datelines
+    # one names the place the other's article is datelined from: that article's figure is about it too,
+    # unless its own place is said to lie beside it ("neighbouring Cabo Delgado province")
+    if bool(pa) and pa <= features(b).datelines and not beside(b):
+        return True
+    return bool(pb) and pb <= features(a).datelines and not beside(a)
+
+
+_BESIDE = re.compile(r"\b(?:neighbou?ring|adjacent|adjoining|nearby|bordering|next-door)\s+", re.IGNORECASE)
+
+
+def beside(c: Claim) -> bool:
+    """The claim's place is introduced as next to another ("in neighbouring Cabo Delgado")."""
+    words = [w for w in (c.place or "").split(" | ") if w]
+    low = c.sentence.lower()
+    if any(_BESIDE.match(w + " ") for w in words):
+        return True  # (a capitalised "Neighbouring" opening the sentence read into the name)
+    starts = [low.find(w) for w in words]
+    return any(m.end() <= i <= m.end() + 12 for m in _BESIDE.finditer(c.sentence) for i in starts)
 
 
 def periods_compatible(a: Claim, b: Claim) -> bool:

@@ -17,7 +17,8 @@ from .text import UPPER, name_tokens
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
-    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory) of)\s+"
+    r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory|port|island|"
+    r"municipality|harbour|harbor) of)\s+"
     rf"((?:the\s+)?(?:[a-z\-]+\s+)?(?:[{UPPER}][\w'’\-]+)"
     rf"(?:\s+(?:de|da|do|del|of|al)?\s*[{UPPER}][\w'’\-]+)*)"
 )
@@ -84,9 +85,12 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         nxt = sentence[m.end() : m.end() + 30]
         if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
             continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
+        demonym = re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1)) is not None
+        if demonym and re.match(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]", nxt):
+            continue  # "the Turkish province of Kocaeli": the place is what follows "of"
         if (
             re.match(r"\s+[a-z]", nxt)
-            and re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1))  # a demonym used as an adjective
+            and demonym  # a demonym used as an adjective
             and not _PLACE_NOUNS.match(nxt)
             and not re.match(
                 r"\s+(?:on|in|at|and|to|"
@@ -104,6 +108,10 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         if toks:
             out.append((m.start(), " ".join(toks)))
     for m in _NAMED_AREA.finditer(sentence):
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sentence[m.end() : m.end() + 20]) and re.search(
+            r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1)
+        ):
+            continue  # "the Turkish province of Kocaeli": a demonym describing the area named after "of"
         toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
         if toks:
             out.append((m.start(), " ".join(toks)))

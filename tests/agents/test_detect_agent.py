@@ -1,10 +1,11 @@
-"""The detect agent: claim batches -> alerts keyed by alert_id, history kept in the claims table."""
+"""The detect agent: claim batches -> alerts (v2) keyed by story_id, history kept in the claims table."""
 
 from __future__ import annotations
 
 import json
 
-from schemas import Alert, ClaimBatch, DeadLetter
+from schemas import AlertV2, ClaimBatch, DeadLetter
+from streams.alerting import story_of
 from streams.core.store import claims_count, segment_key
 from streams.runtime import make_pipeline
 
@@ -34,9 +35,11 @@ async def test_batches_produce_the_same_alerts_as_the_embedded_pipeline(agent_ap
             await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
 
     sent = agent_app.sent("alerts")
-    alerts = [Alert.model_validate_json(v) for _, v in sent]
+    alerts = [AlertV2.model_validate_json(v) for _, v in sent]
     assert [a.alert_id for a in alerts] == [a.alert_id for a in expected]
-    assert [k for k, _ in sent] == [a.alert_id.encode() for a in alerts]
+    # keyed by the story, which the adapter derives from the detector's pair of claims
+    assert [k for k, _ in sent] == [story_of(*a.claims)[0].encode() for a in expected]
+    assert all(a.detected_at.tzinfo is not None and a.claims[0].url for a in alerts)
     table = agent_app.claims_table
     heads = {k for k in table.keys() if "#" not in k}
     assert heads == {b.key for b in batches}
@@ -97,7 +100,7 @@ async def test_an_article_revision_through_the_table_is_a_same_source_revision(a
         for raw in versions:
             for batch in pipeline.extract(parse_article(raw), 1_000.0):
                 await agent.put(value=batch.model_dump_json().encode(), key=batch.key.encode())
-    alerts = [Alert.model_validate_json(v) for _, v in agent_app.sent("alerts")]
+    alerts = [AlertV2.model_validate_json(v) for _, v in agent_app.sent("alerts")]
     assert [(a.rule, a.same_source) for a in alerts] == [("numeric_revision.v1", True)]
     assert [c.article_id for c in alerts[0].claims] == ["deal-1", "deal-1"]
     assert "revised article deal-1" in alerts[0].explanation

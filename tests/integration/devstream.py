@@ -19,7 +19,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from schemas import Alert
+from schemas import Alert, AlertV2
 from streams.core.guard import parse_article
 from streams.exceptions import BadInput
 from streams.runtime import make_pipeline
@@ -151,8 +151,8 @@ def assert_order_independent(
     return want
 
 
-def alerts_of(records: Iterable) -> list[Alert]:
-    return [Alert.model_validate_json(r.value) for r in records]
+def alerts_of(records: Iterable) -> list[AlertV2]:
+    return [AlertV2.model_validate_json(r.value) for r in records]
 
 
 def alert_ids(records: Iterable) -> set[str]:
@@ -160,14 +160,14 @@ def alert_ids(records: Iterable) -> set[str]:
 
 
 def assert_duplicates_are_redeliveries(records: Iterable) -> dict[str, int]:
-    """Every record's key is its alert_id, and records sharing an alert_id carry the same rule and the
-    same claim pair (a redelivery, not a different conflict). Returns {alert_id: copies}."""
+    """Every record's key is its story_id, and records sharing an alert_id carry the same rule, story and
+    claim pair (a redelivery, not a different conflict). Returns {alert_id: copies}."""
     seen: dict[str, tuple] = {}
     copies: dict[str, int] = defaultdict(int)
     for record in records:
-        alert = Alert.model_validate_json(record.value)
-        assert record.key == alert.alert_id.encode(), f"alert keyed {record.key!r}, id {alert.alert_id}"
-        identity = (alert.rule, alert.kind, alert.key, tuple(c.claim_id for c in alert.claims))
+        alert = AlertV2.model_validate_json(record.value)
+        assert record.key == alert.story_id.encode(), f"alert keyed {record.key!r}, story {alert.story_id}"
+        identity = (alert.rule, alert.kind, alert.story_id, tuple(c.claim_id for c in alert.claims))
         first = seen.setdefault(alert.alert_id, identity)
         assert first == identity, f"alert id {alert.alert_id} reused: {first} vs {identity}"
         copies[alert.alert_id] += 1

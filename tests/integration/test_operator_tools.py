@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from schemas import Alert
+from schemas import AlertV2
 
 try:  # see conftest.py
     from .workerproc import CLAIMWATCH, PARTITIONS, SEED, Names, WorkerProc, send
@@ -47,8 +47,8 @@ def test_topics_and_alerts_as_kcat_sees_them(kafka_bootstrap: str, names: Names,
             time.sleep(1)
     assert lines, worker.log_tail()
     key, value = lines[0].split("\t", 1)
-    alert = Alert.model_validate_json(value)
-    assert key == alert.alert_id
+    alert = AlertV2.model_validate_json(value)
+    assert key == alert.story_id and alert.story_label == "Kursk"
     assert alert.kind == "statement_conflict"
     assert any("regained several villages" in c.sentence for c in alert.claims)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Alert
+from schemas import Alert, AlertV2
 from streams.core.guard import parse_article
 from streams.runtime import make_pipeline
 from streams.settings import load_settings
@@ -84,12 +84,12 @@ def test_table_comes_back_from_the_changelog_after_the_data_dir_is_deleted(
         records = read(
             kafka_bootstrap,
             names.alerts,
-            lambda rs: want <= {Alert.model_validate_json(r.value).alert_id for r in rs},
+            lambda rs: want <= {AlertV2.model_validate_json(r.value).alert_id for r in rs},
             timeout=60,
         )
-        got = {Alert.model_validate_json(r.value).alert_id for r in records}
+        got = {AlertV2.model_validate_json(r.value).alert_id for r in records}
         assert want <= got, f"missing {want - got}:\n{worker.log_tail()}"
-        alert = next(Alert.model_validate_json(r.value) for r in records)
+        alert = next(AlertV2.model_validate_json(r.value) for r in records)
         assert {c.article_id for c in alert.claims} == {"recovery-1", "recovery-2"}
     finally:
         worker.stop()

@@ -86,3 +86,16 @@ def test_a_name_in_apposition_keeps_the_title_as_speaker() -> None:
 )
 def test_police_speak_after_an_opening_phrase_too(sentence: str) -> None:
     assert attribute(sentence, Context("W")).claimant == "police"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Police had earlier said 30 people were arrested in the clashes.", "Police"),
+        ("April 23 The coast guard said 40 people were missing.", "The coast guard"),
+        ("The mayor apologized and said 40 homes were lost.", "The mayor"),
+        ("Auditors are also looking into six frauds involving people who said they lost money.", "Wire"),
+    ],
+)
+def test_a_clause_or_a_fragment_is_never_a_speaker(sentence: str, speaker: str) -> None:
+    assert attribute(sentence, Context(outlet="Wire")).name == speaker

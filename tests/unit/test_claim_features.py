@@ -11,6 +11,7 @@ import pytest
 
 from schemas import Alert, Claim, ClaimBatch
 from schemas.claim import Features, MeasureRef, Story
+from streams.alerting import to_v2
 from streams.core.extract import extract_claims
 
 MARKS = ("obj:", "sbj:", "thm:", "q:", "by:", "who:", "@", "^", "~")
@@ -84,19 +85,21 @@ def test_features_travel_with_the_claim_batch_and_stay_out_of_alerts(
     a, b = make_claim(features=feats), make_claim()
     batch = ClaimBatch(key="k", article_id="a", published_at=a.published_at, ingested_at=0.0, claims=[a])
     assert ClaimBatch.model_validate_json(batch.model_dump_json()).claims[0].features == feats
-    alert = Alert(
+    record = Alert(
         alert_id="x",
         kind="numeric_conflict",
         same_source=False,
         confidence=0.7,
-        rule="r",
+        rule="numeric_mismatch.v1",
         explanation="e",
         key="k",
         claims=[a, b],
     )
-    public: dict[str, Any] = json.loads(alert.model_dump_json())
-    assert all("features" not in c for c in public["claims"])
-    assert Alert.model_validate(public).claims[0].story == a.story
+    assert Alert.model_validate_json(record.model_dump_json()).claims[0].features == feats
+    # what the alerts topic carries: readable fields only
+    public: dict[str, Any] = json.loads(to_v2(record).model_dump_json())
+    assert all("features" not in c and "story" not in c and "subject" not in c for c in public["claims"])
+    assert public["claims"][0]["measure"] == "seize crate"
 
 
 def test_a_claim_of_an_earlier_release_is_read_into_typed_features(make_claim: Callable[..., Claim]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Alert
+from schemas import AlertV2 as Alert
 from streams.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

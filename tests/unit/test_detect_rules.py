@@ -614,3 +614,20 @@ def test_what_had_not_happened_may_happen_since(article: Callable[..., Article])
     first = article(lead.format(2) + deal, source="Pacific Post")
     then = article(lead.format(6) + no_deal.format("Saturday"), source="Andes Wire", hours=96)
     assert [a.kind for a in run(first, then)] == ["statement_conflict"]
+
+
+def test_a_place_said_to_lie_beside_the_dateline_is_another_place(article: Callable[..., Article]) -> None:
+    first = article(
+        "TETE, Feb 3 - Tete province has recorded 520 cholera cases since January, the provincial health "
+        "directorate said on Monday.",
+        source="Zambezi Wire",
+    )
+    second = article(
+        "TETE, Feb 4 - Cholera is spreading in Tete, the directorate said. Neighbouring Manica province has "
+        "recorded 40 cases since January, the directorate said.",
+        source="Zambezi Wire",
+        hours=20,
+    )
+    assert run(first, second) == []
+    closer = article(second.text.replace("Neighbouring Manica", "Tete"), source="Zambezi Wire", hours=21)
+    assert [a.kind for a in run(first, closer)] == ["numeric_conflict"]

@@ -7,6 +7,7 @@ not only that something was found.
 from __future__ import annotations
 
 from streams.core import parse
+from streams.core.measures import family
 from streams.core.propositions import Proposition, propositions
 
 
@@ -103,3 +104,11 @@ def test_a_clause_opened_by_that_keeps_its_own_subject_as_theme() -> None:
     assert p.theme == "block"
     # a day names when, not a place reached
     assert one("The mayor said that the bridge would reopen on Monday.", "reopen").theme == "bridge"
+
+
+def test_leaving_something_is_a_phrasal_act_on_what_is_left() -> None:
+    p = one("Norway has pulled out of the joint Arctic drill, the defence ministry said.", "pull_out")
+    assert (p.theme, p.polarity, p.doer) == ("drill", 1, ("norway",))
+    q = one("The broadcaster backed out of the rights deal on Friday.", "back_out")
+    assert (q.theme, q.polarity) == ("deal", 1)
+    assert family("pull_out") == family("back_out") == family("withdraw") == "withdraw"

@@ -15,6 +15,24 @@ import schemas
 import streams.core as core
 
 PUBLIC: dict[str, list[str]] = {
+    "schemas._base": ["Record"],
+    "schemas.alert": ["Alert", "AlertKind"],
+    "schemas.alert_v2": ["AlertClaim", "AlertV2", "SCHEMA_VERSION", "Span"],
+    "schemas.article": ["Article", "MAX_ID_CHARS", "MAX_SOURCE_CHARS", "MAX_TITLE_CHARS"],
+    "schemas.claim": [
+        "Bound",
+        "Certainty",
+        "Claim",
+        "ClaimBatch",
+        "Features",
+        "Figure",
+        "MeasureRef",
+        "SpeakerKind",
+        "Story",
+    ],
+    "schemas.dead_letter": ["DeadLetter"],
+    "schemas.feedback": ["DISMISS_REASONS", "DismissReason", "Feedback", "Verdict"],
+    "schemas.generate": ["OUT", "main", "render"],
     "streams.core.attribution": [
         "Context",
         "ORG_HEADS",
@@ -33,6 +51,7 @@ PUBLIC: dict[str, list[str]] = {
         "PASS",
         "REASONS_TEXT",
         "REJECTIONS",
+        "RESTATED_DISPUTE",
         "act_doers",
         "counted_alike",
         "figure_doers",
@@ -67,6 +86,7 @@ PUBLIC: dict[str, list[str]] = {
         "DetectConfig",
         "REASONS_TEXT",
         "REJECTIONS",
+        "RESTATED_DISPUTE",
         "RULES",
         "alert_confidence",
         "alert_id",
@@ -74,6 +94,7 @@ PUBLIC: dict[str, list[str]] = {
         "detect",
         "judge",
         "pair_order",
+        "restated",
     ],
     "streams.core.explain": [
         "DIFFERENT_KEY",
@@ -145,7 +166,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.numbers": ["FIGURE", "FigureSpan", "MONTHS", "find_figures"],
     "streams.core.numeric": ["numeric_claims"],
     "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
-    "streams.core.outcomes": ["HYPOTHETICAL", "read_outcomes"],
+    "streams.core.outcomes": ["HYPOTHETICAL", "read_outcomes", "word_end"],
     "streams.core.pair": ["Pair"],
     "streams.core.parse": [
         "BATCH",
@@ -195,6 +216,7 @@ PUBLIC: dict[str, list[str]] = {
         "GENERIC_PERSONS",
         "VENUE_HEADS",
         "above",
+        "beside",
         "changes",
         "far_enough",
         "features",
@@ -294,23 +316,6 @@ PUBLIC: dict[str, list[str]] = {
         "TIME_NOUNS",
         "UNTRUE",
     ],
-    "schemas._base": ["Record"],
-    "schemas.alert": ["Alert", "AlertKind"],
-    "schemas.article": ["Article", "MAX_ID_CHARS", "MAX_SOURCE_CHARS", "MAX_TITLE_CHARS"],
-    "schemas.claim": [
-        "Bound",
-        "Certainty",
-        "Claim",
-        "ClaimBatch",
-        "ClaimView",
-        "Features",
-        "Figure",
-        "MeasureRef",
-        "SpeakerKind",
-        "Story",
-    ],
-    "schemas.dead_letter": ["DeadLetter"],
-    "schemas.generate": ["OUT", "main", "render"],
 }
 
 

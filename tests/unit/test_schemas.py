@@ -39,13 +39,18 @@ def test_rendered_schema_is_valid_json_with_an_id(name: str) -> None:
 def test_public_names_are_pinned() -> None:
     assert schemas.__all__ == [
         "Alert",
+        "AlertClaim",
         "AlertKind",
+        "AlertV2",
         "Article",
         "Claim",
         "ClaimBatch",
         "DeadLetter",
+        "DISMISS_REASONS",
+        "Feedback",
         "Figure",
         "MODELS",
+        "Span",
     ]
     for name in schemas.__all__:
         assert hasattr(schemas, name)
@@ -56,5 +61,7 @@ def test_topic_models_are_pinned() -> None:
         "article": schemas.Article,
         "claim_batch": schemas.ClaimBatch,
         "alert": schemas.Alert,
+        "alert_v2": schemas.AlertV2,
+        "feedback": schemas.Feedback,
         "dead_letter": schemas.DeadLetter,
     }

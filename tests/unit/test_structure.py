@@ -373,3 +373,17 @@ def test_over_as_a_verb_particle_is_no_bound() -> None:
     assert c.figure.text == "dozens" and c.figure.bound == "vague" and c.figure.high == 99
     (d,) = [c for c in claims("Police arrested over 200 people, the ministry said.") if c.figure]
     assert d.figure.bound == "more_than" and d.figure.low == 200 and d.figure.high is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A gas leak at a plant in the southern Polish province of Opole hurt nine workers.", ["opole"]),
+        ("Floods in the Brazilian state of Bahia killed 12 people.", ["bahia"]),
+        ("Rain lashed Sindh province on Monday.", ["sindh", "sindh"]),  # (by the verb and by the area noun)
+    ],
+)
+def test_a_demonym_describing_an_area_named_after_of_is_no_place(sentence: str, expected: list[str]) -> None:
+    from streams.core.extract import places
+
+    assert places(sentence) == expected
