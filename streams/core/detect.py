@@ -645,6 +645,10 @@ def judge(old: Claim, new: Claim, cfg: DetectConfig = DEFAULT) -> tuple[str, flo
     return (*decided, story)
 
 
+#: the reason code of a pair `detect` passes over because the dispute is already on record (`_restated`)
+RESTATED_DISPUTE = "restated_dispute"
+
+
 #: every reason code `judge` can return, in the order the checks run
 REJECTIONS: tuple[str, ...] = (
     "same_claim",
@@ -671,6 +675,7 @@ REJECTIONS: tuple[str, ...] = (
     "same_speaker_same_report",
     "recovery_progress",
     "outlet_narrative",
+    RESTATED_DISPUTE,
 )
 
 #: one line for each reason code, what it means (`claimwatch explain`, docs/METHOD.md)
@@ -709,7 +714,37 @@ REASONS_TEXT: dict[str, str] = {
     "same_speaker_same_report": "one speaker describing two aspects in one report",
     "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
     "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
+    RESTATED_DISPUTE: "the claimant had already made the same claim against the other side, and that pair "
+    "conflicts: a repeat of a dispute on record, not a new one",
 }
+
+
+def _repeats(h: Claim, c: Claim, cfg: DetectConfig) -> bool:
+    """`h`, in an earlier article, is the claim `c`'s claimant makes again in `c`."""
+    if h.claim_id == c.claim_id or h.key != c.key or h.article_id == c.article_id:
+        return False
+    if h.published_at >= c.published_at or h.speaker_kind != c.speaker_kind:
+        return False
+    if not same_claimant(h.claimant, c.claimant):
+        return False
+    if c.kind == "statement":
+        return h.polarity == c.polarity
+    return h.figure is not None and not _far_enough(h, c, cfg)
+
+
+def _restated(old: Claim, new: Claim, candidates: list[Claim], cfg: DetectConfig) -> bool:
+    """One side of the pair repeats what its claimant had said in an earlier article, and that earlier claim
+    already conflicts with the other side: the dispute is on record, and a report that repeats it (a later
+    article, a summary of both sides) is not a new one."""
+    for h in candidates:
+        if h.claim_id in (old.claim_id, new.claim_id):
+            continue
+        for mine, other in ((new, old), (old, new)):
+            if _repeats(h, mine, cfg):
+                first, second = sorted((other, h), key=pair_order)
+                if not isinstance(judge(first, second, cfg), str):
+                    return True
+    return False
 
 
 def detect(
@@ -743,8 +778,11 @@ def detect(
     for i, new in enumerate(batch.claims):
         names = _features(new).names
         near = [c for c, other in pool if not names.isdisjoint(other)]
-        for old in [*near, *same_article, *batch.claims[:i]]:
+        candidates = [*near, *same_article, *batch.claims[:i]]
+        for old in candidates:
             decided = judge(old, new, cfg)
+            if not isinstance(decided, str) and _restated(old, new, candidates, cfg):
+                decided = RESTATED_DISPUTE
             if isinstance(decided, str):
                 if rejected is not None:
                     rejected[decided] += 1
