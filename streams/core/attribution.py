@@ -30,7 +30,9 @@ _NP = (
     r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their |"
     # bare plural speakers after an opening phrase: "On Monday, police said"
     r"(?:police|officials|authorities|rescuers|witnesses|residents|doctors|medics|prosecutors|investigators|"
-    r"organi[sz]ers|activists|analysts|economists|lawyers)\b)[^,;:“”\"]{0,90}?)"
+    r"organi[sz]ers|activists|analysts|economists|lawyers)\b|"
+    # a title in lower case before a name: "fire chief Tom Hale said", "health minister Ana Ruiz said"
+    r"(?:[a-z][\w\-]+\s+){1,3}(?=[A-Z][a-z]))[^,;:“”\"]{0,90}?)"
 )
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
@@ -51,7 +53,7 @@ _INVERTED = re.compile(
     r"(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
 )
 _FINITE = re.compile(r"\b(?:were|was|is|are|had|has|have|will|would|did|does|do|could|should|can)\b")
-_ACCORDING = re.compile(r"\baccording to ([^,.;]{2,90})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to ([^,.;]{2,90})")
 #: "according to figures released by X", "results from X": the source is X, not the document
 _DOCUMENT_OF = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:figures|data|results|statistics|estimates|numbers|counts?|"
@@ -247,6 +249,12 @@ _NOT_A_SPEAKER = re.compile(
 )
 
 
+_INTERRUPTER = re.compile(
+    r",\s+(?:in|on|at|during|after|before|via|through)\s+(?:a|an|the|its|his|her|their)\b[^,;“”\"]{1,60},"
+    r"(?=\s+(?:later\s+|also\s+)?(?:said|says|told|added|announced|confirmed|denied|insisted|stated|wrote)\b)"
+)
+
+
 def _plausible(phrase: str) -> bool:
     """A speaker phrase names someone: a noun phrase of at most 16 words (see `_NOT_A_SPEAKER`)."""
     words = phrase.split()
@@ -257,9 +265,10 @@ def _speaker(phrase: str, verb: str | None) -> Speaker:
     doc = _DOCUMENT_OF.match(phrase.strip())  # "an audit commissioned by the ministry": the ministry speaks
     claimant, kind = normalise_claimant(doc.group(1) if doc else phrase)
     cert = REPORTING.get((verb or "").lower(), "asserted")
-    return Speaker(
-        name=phrase.strip().strip(",").strip(), claimant=claimant, kind=kind, verb=verb, certainty=cert
-    )
+    name = phrase.strip().strip(",").strip()
+    if name.endswith(".") and len(name.split()[-1]) > 4:
+        name = name[:-1]  # the sentence's full stop ("..., said Maria Lopez, a Red Cross official.")
+    return Speaker(name=name, claimant=claimant, kind=kind, verb=verb, certainty=cert)
 
 
 def _clean(np: str) -> str:
@@ -284,7 +293,8 @@ def _join(name: str, appositive: str | None) -> str:
 def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
     """Find the speaker of a sentence, updating the article context."""
     found: Speaker | None = None
-    s = sentence.strip()
+    # an interrupting phrase between a speaker and its verb ("The ministry, in a statement on Tuesday, said")
+    s = _INTERRUPTER.sub("", sentence.strip())
     m = _PRONOUN.search(s)
     if m and not found:
         pron = m.group(1).lower()
@@ -333,6 +343,9 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
         found = Speaker("an anonymous source", "anonymous source", "anonymous", None, "reported")
     if found is None:
         return Speaker(ctx.outlet, ctx.outlet.lower(), "outlet", None, "asserted")
+    if re.match(r"(?:its|their)\s", found.name, re.IGNORECASE) and ctx.last_org is not None:
+        # "its spokesman said": the body named before speaks through its spokesman
+        found = Speaker(found.name, ctx.last_org.claimant, "organisation", found.verb, found.certainty)
     if found.kind == "organisation" and " " not in found.claimant:
         # a bare head ("the commission said") names the body the article named in full before it
         fuller = next(

@@ -99,3 +99,37 @@ def test_police_speak_after_an_opening_phrase_too(sentence: str) -> None:
 )
 def test_a_clause_or_a_fragment_is_never_a_speaker(sentence: str, speaker: str) -> None:
     assert attribute(sentence, Context(outlet="Wire")).name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "claimant"),
+    [
+        (["According to the regional governor, 40 people were killed."], "the regional governor", None),
+        (
+            ["Speaking to reporters on Monday, fire chief Tom Hale said 12 homes burned."],
+            "fire chief Tom Hale",
+            None,
+        ),
+        (["The ministry, in a statement on Tuesday, said 12 people died."], "The ministry", "ministry"),
+        (
+            ['"We found 45 bodies," said Maria Lopez, a Red Cross official.'],
+            "Maria Lopez, a Red Cross official",
+            None,
+        ),
+        (
+            [
+                "The Nordbank board said on Monday the merger was off.",
+                "Its spokesman said 300 jobs would go.",
+            ],
+            "Its spokesman",
+            "nordbank board",
+        ),
+    ],
+)
+def test_attribution_forms(sentences: list[str], name: str, claimant: str | None) -> None:
+    ctx = Context(outlet="Wire")
+    for s in sentences:
+        sp = attribute(s, ctx)
+    assert sp.name == name
+    if claimant is not None:
+        assert sp.claimant == claimant

@@ -631,3 +631,18 @@ def test_a_place_said_to_lie_beside_the_dateline_is_another_place(article: Calla
     assert run(first, second) == []
     closer = article(second.text.replace("Neighbouring Manica", "Tete"), source="Zambezi Wire", hours=21)
     assert [a.kind for a in run(first, closer)] == ["numeric_conflict"]
+
+
+def test_a_dispute_on_record_is_raised_once_not_at_every_repeat(article: Callable[..., Article]) -> None:
+    lead = "KASESE, Uganda, May 4 - "
+    ministry = "The health ministry said 40 people died in the Kasese mudslide."
+    red_cross = "The Uganda Red Cross said 90 people died in the Kasese mudslide."
+    first = article(lead + ministry, source="Kampala Wire")
+    second = article(lead + red_cross, source="Rwenzori Post", hours=2)
+    summary = article(
+        lead + "Figures for the Kasese mudslide still diverge. " + ministry + " " + red_cross,
+        source="East Africa Daily",
+        hours=5,
+    )
+    alerts = run(first, second, summary)
+    assert [{c.article_id for c in a.claims} for a in alerts] == [{first.id, second.id}]
