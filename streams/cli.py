@@ -40,9 +40,9 @@ LOG_SETTINGS = ("log_format", "library_log_level")
 COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
     "worker": tuple(Settings.model_fields),
     "config": tuple(Settings.model_fields),
-    "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
+    "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days", "lateness_days"),
     "extract": PIPELINE_SETTINGS,
-    "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
+    "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days", "lateness_days"),
     "send": ("broker", "topic_articles", "max_message_bytes") + LOG_SETTINGS,
     "tail": ("broker", "topic_alerts") + LOG_SETTINGS,
     "topics create": ("broker", "app_id", "partitions", "replication", "max_message_bytes")

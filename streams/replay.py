@@ -111,7 +111,7 @@ def replay(lines: Iterable[bytes], pipeline: Pipeline, out: IO[str], err: IO[str
     print(
         summary.line()
         + (
-            f"; {late} late claims (older than --history-days before their key's newest: not stored)"
+            f"; {late} late claims (more than --lateness-days behind their key's newest claim)"
             if late
             else ""
         ),

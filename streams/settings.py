@@ -168,8 +168,18 @@ class Settings(BaseModel):
         default=21.0,
         gt=0,
         description=(
-            "Claims older than this many days (by publication time) drop out of the claims table and are "
-            "no longer compared."
+            "Comparison window, in days of publication time: a claim is compared with the claims of its key "
+            "published at most this long before or after it, whatever order they arrive in."
+        ),
+    )
+    lateness_days: float = Field(
+        default=30.0,
+        ge=0,
+        description=(
+            "Grace period, in days of publication time: a claim that arrives at most this far behind the "
+            "newest claim of its key meets every claim of its window; a later one is compared with what "
+            "is left, counted (claimwatch_late_claims_total) and logged. A key keeps claims for "
+            "history_days plus this; raise it to the span a backfill covers."
         ),
     )
     # service
