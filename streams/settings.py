@@ -124,6 +124,16 @@ class Settings(BaseModel):
             "group.max.session.timeout.ms; faust's request timeout (90 s) caps it."
         ),
     )
+    group_instance_id: str = Field(
+        default="auto",
+        pattern=r"^[A-Za-z0-9._-]{1,249}$",
+        json_schema_extra={"range": "auto, none, or letters, digits, '.', '_', '-' (1 to 249 characters)"},
+        description=(
+            "Static consumer group membership (Kafka's group.instance.id): a worker restarted after a crash "
+            "gets its partitions back at once instead of after the session timeout. auto: from the app id, "
+            "host name and data directory; none: dynamic membership; else the id itself, one per worker."
+        ),
+    )
     # limits per article (work bounds)
     max_message_bytes: int = Field(
         default=2_000_000,
@@ -173,7 +183,7 @@ class Settings(BaseModel):
         ),
     )
     lateness_days: float = Field(
-        default=30.0,
+        default=1095.0,
         ge=0,
         description=(
             "Grace period, in days of publication time: a claim that arrives at most this far behind the "

@@ -45,7 +45,7 @@ class StateBounds:
     max_age_days: float = 21.0
     #: the grace period: how far behind its key's newest claim a claim may arrive and still meet every
     #: claim of its window, whichever arrives first
-    lateness_days: float = 30.0
+    lateness_days: float = 1095.0
     segment: int = 16  # claims per stored segment (the unit of a table write)
 
     @property
