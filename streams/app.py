@@ -33,6 +33,7 @@ from .core.store import claims_count
 from .delivery import CommitGuard, StallWatch, reread_stalled
 from .membership import StaticMemberAssignor, group_instance_id, leave_on_stop
 from .metrics import Metrics
+from .security import faust_credentials
 from .settings import Settings
 from .tables import declare_claims_table
 from .topics import declare_topics
@@ -153,6 +154,9 @@ def create_app(settings: Settings, metrics: Metrics | None = None, **faust_overr
         ),
         PartitionAssignor=StaticMemberAssignor,
     )
+    credentials = faust_credentials(settings)  # TLS / SASL (streams.security); None for PLAINTEXT
+    if credentials is not None:
+        conf["broker_credentials"] = credentials
     conf.update(faust_overrides)
     app = ClaimwatchApp(settings.app_id, **conf)
     app.claimwatch_settings = settings

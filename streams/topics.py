@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .exceptions import ClaimwatchError
+from .security import kafka_python_options
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -123,6 +124,7 @@ def create_topics(settings: Settings, *, timeout: float = 30.0) -> dict[str, str
             bootstrap_servers=settings.bootstrap_servers,
             client_id="claimwatch-admin",
             bootstrap_timeout_ms=int(timeout * 1000),
+            **kafka_python_options(settings),
         )
     except KafkaError as exc:
         raise TopicSetupError(
