@@ -284,9 +284,14 @@ class SegmentedHistory:
         already beyond the retention)."""
         known = loaded.known()
         new: list[Claim] = []
+        again: set[str] = set()
         for c in claims:
-            if known.get(c.claim_id) != c and all(c.claim_id != n.claim_id or c != n for n in new):
+            if known.get(c.claim_id) == c:
+                again.add(c.claim_id)
+            elif all(c.claim_id != n.claim_id or c != n for n in new):
                 new.append(c)
+        if again and not loaded.legacy:
+            self._reassert(loaded, again)
         if not new and not loaded.legacy:
             return []
         before = loaded.stream_time()
@@ -394,6 +399,23 @@ class SegmentedHistory:
             except KeyError:
                 pass
         return gone
+
+    def _reassert(self, loaded: Loaded, ids: set[str]) -> None:
+        """A redelivery (claims already stored): write the values that hold them back, unchanged. After a
+        crash the worker's local store can hold writes whose changelog records never reached the broker;
+        writing them again puts them in the changelog, so a table rebuilt from it holds the same claims."""
+        if loaded.head is None:
+            return
+        numbers = [int(e[0]) for e in loaded.head.get("sealed") or ()]
+        numbers.append(int(loaded.head.get("open", 0)))
+        for n in numbers:
+            key = segment_key(loaded.key, n)
+            value = self.state.get(key)
+            if isinstance(value, list) and any(
+                isinstance(i, dict) and i.get("claim_id") in ids for i in value
+            ):
+                self.state[key] = value
+        self.state[loaded.key] = loaded.head
 
     @staticmethod
     def _entry(n: int, claims: list[Claim]) -> list[Any]:

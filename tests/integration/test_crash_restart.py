@@ -10,6 +10,7 @@ The readiness time is printed (`-s` shows it); it is asserted only against a wid
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -118,4 +119,6 @@ def test_sigkill_mid_stream_with_default_settings_then_restart(kafka_bootstrap: 
         assert end_offsets_by_partition(kafka_bootstrap, names.dlq) == {p: 0 for p in range(4)}
     finally:
         restarted.stop()
+    joined = re.findall(r"static member (\S+);", log.read_text(errors="replace"))
+    assert len(joined) == 2 and joined[0] == joined[1], f"one instance id across the restart: {joined}"
     assert ready_s < READY_WITHIN_S, f"ready after {ready_s:.1f} s, not within {READY_WITHIN_S} s"

@@ -120,15 +120,23 @@ def test_a_write_is_one_small_segment_and_the_head_only_when_a_segment_seals(
     assert max(len(state.data[k]) for k in state.data if k != KEY) <= bounds.segment
 
 
-def test_a_redelivered_batch_writes_nothing(make_claim: MakeClaim, t0: datetime) -> None:
+def test_a_redelivered_batch_stores_nothing_new_and_writes_back_what_holds_it(
+    make_claim: MakeClaim, t0: datetime
+) -> None:
+    """A redelivery changes nothing; the values holding its claims are written again unchanged (after a
+    crash, their changelog records may not have reached the broker)."""
     state = Recording()
     history = SegmentedHistory(state, StateBounds(segment=4), Codec())
     batch = [make_claim(published_at=t0 + timedelta(minutes=i)) for i in range(6)]
     append(history, batch)
+    before = json.dumps(state.data, sort_keys=True)
     state.writes.clear()
     append(history, batch)
+    assert sorted(state.writes) == sorted([segment_key(KEY, 0), segment_key(KEY, 1), KEY])
+    state.writes.clear()
     append(history, batch[2:3])
-    assert state.writes == []
+    assert state.writes == [segment_key(KEY, 0), KEY]  # only the segment holding it, and the head
+    assert json.dumps(state.data, sort_keys=True) == before
     assert stored(state) == 6
 
 
