@@ -375,10 +375,13 @@ class SegmentedHistory:
 
     def retire(self, loaded: Loaded, article_id: str, version: str | None) -> int:
         """Remove the claims of `article_id` in any version but `version` (an article revision that no
-        longer writes this key): the key's segments are rewritten without them. Returns how many went."""
+        longer writes this key): the key's segments are rewritten without them. Returns how many went.
+        Nothing to remove (a redelivered retire batch): the key's values are written back unchanged, so a
+        rewrite whose changelog records a crash lost reaches the changelog (see `_reassert`)."""
         kept = [c for c in loaded.stored if c.article_id != article_id or c.article_version == version]
         gone = len(loaded.stored) - len(kept)
         if not gone:
+            self._reassert(loaded, {c.claim_id for c in loaded.stored})
             return 0
         self._views.pop(loaded.key, None)
         old_segments = {int(e[0]) for e in (loaded.head or {}).get("sealed") or ()}
