@@ -150,7 +150,10 @@ def create_app(settings: Settings, metrics: Metrics | None = None, **faust_overr
         # static membership: a worker restarted after a crash takes its place back at once instead of
         # waiting out the session timeout (streams.membership)
         consumer_group_instance_id=group_instance_id(
-            settings.group_instance_id, settings.app_id, settings.data_dir
+            settings.group_instance_id,
+            settings.app_id,
+            settings.data_dir,
+            web_port=settings.web_port if settings.store == "memory" else None,
         ),
         PartitionAssignor=StaticMemberAssignor,
     )

@@ -7,7 +7,8 @@ used to join as a new member and wait that long for a rebalance. With static mem
 the dead member's place and its partitions at once, without waiting out the session timeout.
 
 `CLAIMWATCH_GROUP_INSTANCE_ID`: `auto` (default) derives the id from the application id, the host name
-and the data directory, which is what identifies a worker across restarts (the table state lives there);
+and the data directory, which is what identifies a worker across restarts (the table state lives there;
+with the memory store, the web port too);
 `none` turns static membership off; any other value is used as it is (one per worker, e.g. a StatefulSet
 pod name).
 
@@ -42,15 +43,20 @@ log = logging.getLogger(__name__)
 __all__ = ["StaticMemberAssignor", "group_instance_id", "leave_on_stop"]
 
 
-def group_instance_id(setting: str, app_id: str, data_dir: str, host: str | None = None) -> str | None:
-    """The worker's `group.instance.id` for the setting's value (None: dynamic membership)."""
+def group_instance_id(
+    setting: str, app_id: str, data_dir: str, host: str | None = None, web_port: int | None = None
+) -> str | None:
+    """The worker's `group.instance.id` for the setting's value (None: dynamic membership). `web_port`
+    (given with the memory store, whose data directory holds nothing) tells apart workers sharing a host
+    and a directory: two members with one instance id would fence each other out of the group."""
     if setting == "none":
         return None
     if setting != "auto":
         return setting
     host = host or socket.gethostname() or "host"
     host = re.sub(r"[^A-Za-z0-9._-]", "-", host)[:100]
-    where = zlib.crc32(os.path.abspath(data_dir).encode("utf-8"))
+    identity = os.path.abspath(data_dir) + ("" if web_port is None else f"|{web_port}")
+    where = zlib.crc32(identity.encode("utf-8"))
     return f"{app_id}-{host}-{where:08x}"
 
 

@@ -179,7 +179,8 @@ class Settings(BaseModel):
         description=(
             "Static consumer group membership (Kafka's group.instance.id): a worker restarted after a crash "
             "gets its partitions back at once instead of after the session timeout. auto: from the app id, "
-            "host name and data directory; none: dynamic membership; else the id itself, one per worker."
+            "host name and data directory (and web port with the memory store); none: dynamic membership; "
+            "else the id itself, one per worker."
         ),
     )
     # limits per article (work bounds)

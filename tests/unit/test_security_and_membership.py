@@ -84,6 +84,11 @@ def test_the_instance_id_is_stable_per_data_directory(tmp_path: Path) -> None:
     assert one != group_instance_id("auto", "claimwatch", str(tmp_path / "b"), host="node-1")
     assert one != group_instance_id("auto", "claimwatch", str(tmp_path / "a"), host="node-2")
     assert one.startswith("claimwatch-node-1-")
+    # the memory store keeps nothing in its directory: the web port tells two such workers apart
+    assert group_instance_id("auto", "claimwatch", str(tmp_path / "a"), host="node-1", web_port=6066) != one
+    assert group_instance_id("auto", "claimwatch", str(tmp_path), web_port=6066) != group_instance_id(
+        "auto", "claimwatch", str(tmp_path), web_port=6067
+    )
     assert group_instance_id("none", "claimwatch", str(tmp_path)) is None
     assert group_instance_id("worker-0", "claimwatch", str(tmp_path)) == "worker-0"
 
@@ -91,7 +96,11 @@ def test_the_instance_id_is_stable_per_data_directory(tmp_path: Path) -> None:
 async def test_the_worker_consumer_joins_as_a_static_member(tmp_path: Path) -> None:
     settings = load_settings({}, store="memory", data_dir=str(tmp_path), broker="kafka://127.0.0.1:9", **{})
     app = create_app(settings)
-    assert app.conf.consumer_group_instance_id == group_instance_id("auto", "claimwatch", str(tmp_path))
+    assert app.conf.consumer_group_instance_id == group_instance_id(
+        "auto", "claimwatch", str(tmp_path), web_port=settings.web_port
+    )
+    on_disk = create_app(load_settings({}, store="rocksdb", data_dir=str(tmp_path)))
+    assert on_disk.conf.consumer_group_instance_id == group_instance_id("auto", "claimwatch", str(tmp_path))
     assert app.conf.PartitionAssignor is StaticMemberAssignor
     aio = app.consumer._thread._create_worker_consumer(app.transport)
     try:
