@@ -2,7 +2,8 @@
 three shuffled orders gives exactly the alert ids of an in-order `claimwatch replay`, through the embedded
 pipeline and through the real broker (4 partitions, `claimwatch send`, one worker), with the default
 settings: the history a claim meets is chosen by publication time, and every shuffle stays within the
-default grace period (CLAIMWATCH_LATENESS_DAYS, 1095 days).
+default grace period (CLAIMWATCH_LATENESS_DAYS, 1095 days). Through the broker, the claims table ends
+with exactly the claims an in-order run stores (read from its changelog).
 
 A grace period shorter than the disorder is not silent: the claims that arrive later than it are counted.
 """
@@ -17,9 +18,11 @@ import pytest
 
 from streams.core.guard import parse_article
 from streams.runtime import make_pipeline
+from streams.topics import changelog_topic_name
 
 try:  # see conftest.py
     from .devstream import DEV_ARTICLES, alert_ids, assert_duplicates_are_redeliveries, replay, settings_for
+    from .tablecontent import changelog_state, claims_of, replay_state
     from .workerproc import CLAIMWATCH, Names, TopicReader, WorkerProc, end_offsets, wait_caught_up
 except ImportError:
     from devstream import (  # type: ignore[no-redef]
@@ -29,6 +32,7 @@ except ImportError:
         replay,
         settings_for,
     )
+    from tablecontent import changelog_state, claims_of, replay_state  # type: ignore[no-redef]
     from workerproc import (  # type: ignore[no-redef]
         CLAIMWATCH,
         Names,
@@ -114,5 +118,10 @@ def test_shuffled_stream_through_the_broker_gives_the_in_order_alert_ids(
         assert_duplicates_are_redeliveries(records)
         assert worker.sample("claimwatch_late_claims_total") == 0
         assert end_offsets(kafka_bootstrap, names.dlq) == 0
+        # and the claims table holds what an in-order run stores, read from its changelog
+        table = changelog_state(
+            kafka_bootstrap, changelog_topic_name(settings_for(names.env(kafka_bootstrap)))
+        )
+        assert claims_of(table) == claims_of(replay_state(dev_lines()))
     finally:
         worker.stop()
