@@ -147,13 +147,14 @@ def handle_batch(value: bytes | None, src: Source, pipeline: Pipeline, metrics: 
     for late in done.late:
         metrics.late_claims.inc()
         log.warning(
-            "late claim %s of article %s under key %s: %.1f h behind the key's newest claim (bound %.1f h): "
-            "compared, not stored",
+            "late claim %s of article %s under key %s: %.1f h behind the key's newest claim (grace %.1f h): "
+            "compared with what is stored, %s",
             late.claim_id,
             late.article_id,
             late.key,
             late.lateness_s / 3600,
             late.bound_s / 3600,
+            "stored" if late.stored else "not stored (beyond the retention)",
         )
     if done.retired:
         what = "article %s revised: %d earlier claims retired under %s"

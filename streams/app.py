@@ -31,7 +31,9 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from .agents import register_agents
 from .core.store import claims_count
 from .delivery import CommitGuard, StallWatch, reread_stalled
+from .membership import StaticMemberAssignor, group_instance_id, leave_on_stop
 from .metrics import Metrics
+from .security import faust_credentials
 from .settings import Settings
 from .tables import declare_claims_table
 from .topics import declare_topics
@@ -58,6 +60,10 @@ class FastFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         consumer = super()._create_worker_consumer(transport)
         apply_fetch_max_wait(consumer, self.app.claimwatch_settings.fetch_max_wait_ms)
         return consumer
+
+    async def on_start(self) -> None:
+        await super().on_start()
+        leave_on_stop(self._consumer)  # a static member leaves its group on a graceful stop too
 
 
 def apply_fetch_max_wait(consumer: Any, wait_ms: int) -> None:
@@ -141,7 +147,19 @@ def create_app(settings: Settings, metrics: Metrics | None = None, **faust_overr
         # its partitions move only once the session times out; heartbeats stay <= 1/3 of it
         broker_session_timeout=settings.session_timeout_ms / 1000.0,
         broker_heartbeat_interval=heartbeat_interval(settings.session_timeout_ms),
+        # static membership: a worker restarted after a crash takes its place back at once instead of
+        # waiting out the session timeout (streams.membership)
+        consumer_group_instance_id=group_instance_id(
+            settings.group_instance_id,
+            settings.app_id,
+            settings.data_dir,
+            web_port=settings.web_port if settings.store == "memory" else None,
+        ),
+        PartitionAssignor=StaticMemberAssignor,
     )
+    credentials = faust_credentials(settings)  # TLS / SASL (streams.security); None for PLAINTEXT
+    if credentials is not None:
+        conf["broker_credentials"] = credentials
     conf.update(faust_overrides)
     app = ClaimwatchApp(settings.app_id, **conf)
     app.claimwatch_settings = settings

@@ -38,21 +38,34 @@ PIPELINE_SETTINGS = (
     "unknown_fields",
 )
 TOPIC_SETTINGS = ("topic_articles", "topic_claims", "topic_alerts", "topic_dlq", "topic_feedback")
+#: how every Kafka client authenticates (streams.security); the password is read from the environment only
+SECURITY_SETTINGS = (
+    "security_protocol",
+    "sasl_mechanism",
+    "sasl_username",
+    "ssl_cafile",
+    "ssl_certfile",
+    "ssl_keyfile",
+)
+#: settings that have no flag: secrets stay out of command lines (and process listings)
+ENV_ONLY = frozenset({"sasl_password"})
 #: the commands that talk to the broker log as the worker does (format, library level)
 LOG_SETTINGS = ("log_format", "library_log_level")
 COMMAND_SETTINGS: dict[str, tuple[str, ...]] = {
-    "worker": tuple(Settings.model_fields),
-    "config": tuple(Settings.model_fields),
-    "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
+    "worker": tuple(n for n in Settings.model_fields if n not in ENV_ONLY),
+    "config": tuple(n for n in Settings.model_fields if n not in ENV_ONLY),
+    "replay": PIPELINE_SETTINGS + ("history_per_key", "history_days", "lateness_days"),
     "extract": PIPELINE_SETTINGS,
-    "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days"),
-    "send": ("broker", "topic_articles", "max_message_bytes") + LOG_SETTINGS,
-    "tail": ("broker", "topic_alerts") + LOG_SETTINGS,
+    "explain": PIPELINE_SETTINGS + ("history_per_key", "history_days", "lateness_days"),
+    "send": ("broker", "topic_articles", "max_message_bytes") + SECURITY_SETTINGS + LOG_SETTINGS,
+    "tail": ("broker", "topic_alerts") + SECURITY_SETTINGS + LOG_SETTINGS,
     "desk": ("broker", "topic_alerts", "topic_feedback", "desk_host", "desk_port", "desk_token")
+    + SECURITY_SETTINGS
     + LOG_SETTINGS,
-    "feedback-report": ("broker", "topic_feedback") + LOG_SETTINGS,
+    "feedback-report": ("broker", "topic_feedback") + SECURITY_SETTINGS + LOG_SETTINGS,
     "topics create": ("broker", "app_id", "partitions", "replication", "max_message_bytes")
     + TOPIC_SETTINGS
+    + SECURITY_SETTINGS
     + LOG_SETTINGS,
 }
 #: short options kept from earlier releases

@@ -26,6 +26,7 @@ from schemas import AlertV2
 from .exceptions import ClaimwatchError
 from .logs import quiet_library
 from .render import render
+from .security import kafka_python_options
 from .settings import Settings
 
 
@@ -69,6 +70,7 @@ def require_topic(settings: Settings, topic: str, timeout: float = 30.0, consume
                     enable_auto_commit=False,
                     client_id="claimwatch-check",
                     bootstrap_timeout_ms=int(timeout * 1000),
+                    **kafka_python_options(settings),
                 )
             topics = consumer.topics()  # type: ignore[attr-defined]
     except KafkaError as exc:
@@ -134,6 +136,7 @@ def send_lines(
             max_block_ms=int(timeout * 1000),
             bootstrap_timeout_ms=int(timeout * 1000),
             client_id="claimwatch-send",
+            **kafka_python_options(settings),
         )
     except KafkaError as exc:
         raise no_broker(settings, exc) from exc
@@ -239,6 +242,7 @@ def tail_alerts(
                 enable_auto_commit=False,
                 client_id="claimwatch-tail",
                 bootstrap_timeout_ms=int(min(timeout or 30.0, 30.0) * 1000),
+                **kafka_python_options(settings),
             )
     except KafkaError as exc:
         raise no_broker(settings, exc) from exc

@@ -16,9 +16,10 @@ claimwatch's input topics (`articles`, `claims`) are neither compacted nor trans
 a message, so any hole is a loss. `CommitGuard` (mixed into the worker's consumer) never commits over a
 hole and reads the partition again from its committed offset when its next message went missing (1, 2);
 `reread_stalled` (run by the app's monitor timer) reads a partition again when it has uncommitted
-messages, nothing of it is in flight or queued anywhere, and it has made no progress for `STALL_SECONDS`
-(3). A message processed twice is harmless: alerts are idempotent by alert_id and the claims table merges
-claims by claim_id.
+messages, nothing of it is in flight or queued anywhere (fetched and buffered in the client, queued for an
+agent, or being processed), and it has made no progress for `STALL_SECONDS` (3): a partition that is
+merely busy -- a first burst behind a slow agent -- is never read again. A message processed twice is
+harmless: alerts are idempotent by alert_id and the claims table merges claims by claim_id.
 """
 
 from __future__ import annotations
@@ -112,6 +113,16 @@ def _queued_partitions(app: Any) -> set[Any]:
     return out
 
 
+def _fetched_partitions(consumer: Any) -> set[Any]:
+    """Partitions whose fetched records wait in the aiokafka client's buffer, not yet handed to faust."""
+    aio = getattr(getattr(consumer, "_thread", None), "_consumer", None)
+    records = getattr(getattr(aio, "_fetcher", None), "_records", None) or {}
+    try:
+        return set(list(records))
+    except RuntimeError:  # changed size while read from the monitor: treat every partition as busy
+        return {tp for tp in consumer.assignment()}
+
+
 def reread_stalled(
     app: Any, topics: set[str], watch: StallWatch, *, now: float | None = None, stall: float = STALL_SECONDS
 ) -> list[Any]:
@@ -145,7 +156,11 @@ def reread_stalled(
             candidates.append((tp, start, highwater, waited))
     if not candidates:
         return []
-    busy = {m.tp for m in list(consumer._unacked_messages)} | _queued_partitions(app)
+    busy = (
+        {m.tp for m in list(consumer._unacked_messages)}
+        | _queued_partitions(app)
+        | _fetched_partitions(consumer)
+    )
     sought = []
     for tp, start, highwater, waited in candidates:
         if tp in busy:

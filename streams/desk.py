@@ -33,6 +33,7 @@ from schemas import DISMISS_REASONS, AlertV2, Feedback
 from .deskstate import MUTE_FIELDS, STATUSES, DeskState, Filters, Mute, parts
 from .exceptions import ClaimwatchError, ConfigError
 from .render import speaker_line, when
+from .security import kafka_python_options
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ class Reader(threading.Thread):
                 group_id=None,
                 enable_auto_commit=False,
                 client_id="claimwatch-desk",
+                **kafka_python_options(self.settings),
             )
         except Exception as exc:  # reported by start(), which waits for caught_up
             self.error = f"no Kafka broker reachable at {self.settings.broker}: {exc}"
@@ -173,7 +175,10 @@ class Publisher:
 
         self.topic = settings.topic_feedback
         self.producer = KafkaProducer(
-            bootstrap_servers=settings.bootstrap_servers, acks="all", client_id="claimwatch-desk"
+            bootstrap_servers=settings.bootstrap_servers,
+            acks="all",
+            client_id="claimwatch-desk",
+            **kafka_python_options(settings),
         )
 
     def publish(self, verdict: Feedback) -> None:

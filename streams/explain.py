@@ -76,7 +76,7 @@ def replay_for(lines: Iterable[bytes], pipeline: Pipeline, wanted: set[str], err
                 version = batch.claims[0].article_version if batch.claims else None
                 earlier = {
                     c.claim_id
-                    for c in pipeline.history_view(batch.key)
+                    for c in pipeline.history_view(batch.key, batch.published_at)
                     if c.article_id in wanted
                     and not (c.article_id == article.id and c.article_version == version)
                 }

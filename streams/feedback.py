@@ -19,6 +19,7 @@ from schemas import DISMISS_REASONS, Feedback
 
 from .clients import KafkaClientError, no_broker, require_topic
 from .logs import quiet_library
+from .security import kafka_python_options
 from .settings import Settings
 
 #: confidence bands of the calibration table: [low, high)
@@ -109,6 +110,7 @@ def read_feedback(settings: Settings, timeout: float = 30.0) -> Report:
                 enable_auto_commit=False,
                 client_id="claimwatch-feedback-report",
                 bootstrap_timeout_ms=int(timeout * 1000),
+                **kafka_python_options(settings),
             )
     except KafkaError as exc:
         raise no_broker(settings, exc) from exc

@@ -117,7 +117,7 @@ def replay(
     print(
         summary.line()
         + (
-            f"; {late} late claims (older than --history-days before their key's newest: not stored)"
+            f"; {late} late claims (more than --lateness-days behind their key's newest claim)"
             if late
             else ""
         ),

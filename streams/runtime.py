@@ -23,7 +23,11 @@ def limits_from(settings: Settings) -> Limits:
 
 
 def bounds_from(settings: Settings) -> StateBounds:
-    return StateBounds(per_key=settings.history_per_key, max_age_days=settings.history_days)
+    return StateBounds(
+        per_key=settings.history_per_key,
+        max_age_days=settings.history_days,
+        lateness_days=settings.lateness_days,
+    )
 
 
 def make_pipeline(settings: Settings, state: MutableMapping[str, Any] | None = None) -> Pipeline:

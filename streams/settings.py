@@ -51,6 +51,54 @@ class Settings(BaseModel):
         description="Kafka bootstrap servers, kafka://host:port; several separated by ',' or ';'.",
         json_schema_extra={"range": "one or more host:port (kafka:// optional), port from 1 to 65535"},
     )
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT",
+        description=(
+            "How every client (worker, send, tail, topics) talks to the brokers: PLAINTEXT, SSL (TLS), "
+            "SASL_PLAINTEXT (SASL login, no TLS) or SASL_SSL (SASL login over TLS)."
+        ),
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        default="SCRAM-SHA-512",
+        description="SASL mechanism, with security_protocol SASL_PLAINTEXT or SASL_SSL.",
+        json_schema_extra={"secret": False},
+    )
+    sasl_username: str = Field(
+        default="",
+        pattern=r"^[^\x00-\x1f]{0,256}$",
+        description="SASL user name (required with SASL_PLAINTEXT and SASL_SSL).",
+        json_schema_extra={"secret": False, "range": "text without control characters, at most 256"},
+    )
+    sasl_password: str = Field(
+        default="",
+        pattern=r"^[^\x00-\x1f]{0,1024}$",
+        description=(
+            "SASL password (required with SASL_PLAINTEXT and SASL_SSL). Environment only: never a flag, "
+            "so it stays out of process listings; masked wherever settings are printed."
+        ),
+        json_schema_extra={"secret": True, "range": "text without control characters, at most 1024"},
+    )
+    ssl_cafile: str = Field(
+        default="",
+        pattern=r"^[^\x00]*$",
+        description=(
+            "PEM file of the certificate authorities that sign the brokers' certificates, with SSL or "
+            "SASL_SSL; empty: the system's default trust store."
+        ),
+        json_schema_extra={"secret": False, "range": "a readable file path, or empty"},
+    )
+    ssl_certfile: str = Field(
+        default="",
+        pattern=r"^[^\x00]*$",
+        description="PEM client certificate, with SSL or SASL_SSL when the brokers require one (mutual TLS).",
+        json_schema_extra={"secret": False, "range": "a readable file path, or empty"},
+    )
+    ssl_keyfile: str = Field(
+        default="",
+        pattern=r"^[^\x00]*$",
+        description="PEM private key of ssl_certfile (unencrypted).",
+        json_schema_extra={"secret": False, "range": "a readable file path, or empty"},
+    )
     app_id: str = Field(
         default="claimwatch",
         pattern=r"^[A-Za-z0-9._-]{1,200}$",
@@ -130,6 +178,17 @@ class Settings(BaseModel):
             "group.max.session.timeout.ms; faust's request timeout (90 s) caps it."
         ),
     )
+    group_instance_id: str = Field(
+        default="auto",
+        pattern=r"^[A-Za-z0-9._-]{1,249}$",
+        json_schema_extra={"range": "auto, none, or letters, digits, '.', '_', '-' (1 to 249 characters)"},
+        description=(
+            "Static consumer group membership (Kafka's group.instance.id): a worker restarted after a crash "
+            "gets its partitions back at once instead of after the session timeout. auto: from the app id, "
+            "host name and data directory (and web port with the memory store); none: dynamic membership; "
+            "else the id itself, one per worker."
+        ),
+    )
     # limits per article (work bounds)
     max_message_bytes: int = Field(
         default=2_000_000,
@@ -174,8 +233,18 @@ class Settings(BaseModel):
         default=21.0,
         gt=0,
         description=(
-            "Claims older than this many days (by publication time) drop out of the claims table and are "
-            "no longer compared."
+            "Comparison window, in days of publication time: a claim is compared with the claims of its key "
+            "published at most this long before or after it, whatever order they arrive in."
+        ),
+    )
+    lateness_days: float = Field(
+        default=1095.0,
+        ge=0,
+        description=(
+            "Grace period, in days of publication time: a claim that arrives at most this far behind the "
+            "newest claim of its key meets every claim of its window; a later one is compared with what "
+            "is left, counted (claimwatch_late_claims_total) and logged. A key keeps claims for "
+            "history_days plus this; raise it to the span a backfill covers."
         ),
     )
     # service
@@ -250,6 +319,13 @@ class Settings(BaseModel):
             raise ValueError("a token shorter than 16 characters is too easy to guess")
         return v
 
+    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
+    @classmethod
+    def _readable(cls, v: str) -> str:
+        if v and not os.path.isfile(v):
+            raise ValueError(f"{v!r} is no readable file")
+        return v
+
     @property
     def bootstrap_servers(self) -> list[str]:
         return _split_servers(self.broker)
@@ -312,8 +388,8 @@ def is_secret(name: str) -> bool:
     """Whether a setting's value must never be printed: its name says password, token, sasl, ssl, ..."""
     field = Settings.model_fields.get(name)
     extra = field.json_schema_extra if field is not None and isinstance(field.json_schema_extra, dict) else {}
-    if extra.get("secret"):
-        return True
+    if "secret" in extra:
+        return bool(extra["secret"])
     return bool(SECRET_WORDS & set(name.lower().split("_"))) or name.lower().endswith(SECRET_SUFFIXES)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .exceptions import ClaimwatchError
+from .security import kafka_python_options
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -127,6 +128,7 @@ def create_topics(settings: Settings, *, timeout: float = 30.0) -> dict[str, str
             bootstrap_servers=settings.bootstrap_servers,
             client_id="claimwatch-admin",
             bootstrap_timeout_ms=int(timeout * 1000),
+            **kafka_python_options(settings),
         )
     except KafkaError as exc:
         raise TopicSetupError(

@@ -64,6 +64,15 @@ def run_worker(settings: Settings) -> int:
         settings.fetch_max_wait_ms,
         time.monotonic() - started,
     )
+    log.info(
+        "consumer group %s, %s; session timeout %d ms; security %s",
+        settings.app_id,
+        f"static member {app.conf.consumer_group_instance_id}"
+        if app.conf.consumer_group_instance_id
+        else "dynamic membership",
+        settings.session_timeout_ms,
+        settings.security_protocol,
+    )
     worker = faust.Worker(
         app,
         loglevel=LOG_LEVELS[settings.log_level],

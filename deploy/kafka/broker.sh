@@ -3,7 +3,8 @@
 # integration tests, from Maven Central jars: no tarball, no Docker.
 #
 #   broker.sh install                         fetch the jars into $KAFKA_HOME/libs (cached; stamp file)
-#   broker.sh start  [--dir DIR] [--port N]   format + start; prints "127.0.0.1:PORT" as the only stdout line
+#   broker.sh start  [--dir DIR] [--port N] [--sasl]
+#                                             format + start; prints "127.0.0.1:PORT" as the only stdout line
 #   broker.sh stop   [--dir DIR] [--port N] [--clean]
 #   broker.sh status [--dir DIR] [--port N]
 #
@@ -13,7 +14,14 @@
 #   CLAIMWATCH_KAFKA_PORT           PLAINTEXT port (default: a free one)
 #   CLAIMWATCH_KAFKA_START_TIMEOUT  seconds to wait for the broker (default 60)
 #   CLAIMWATCH_KAFKA_HEAP           JVM heap flags (default "-Xms256m -Xmx512m")
+#   CLAIMWATCH_KAFKA_SASL=1         same as --sasl
+#   CLAIMWATCH_KAFKA_SASL_USER      the SCRAM user --sasl creates (default claimwatch)
+#   CLAIMWATCH_KAFKA_SASL_PASSWORD  its password (default claimwatch-secret)
 #
+# --sasl adds a second listener, SASL_PLAINTEXT on another free port, taking SCRAM-SHA-256 and
+# SCRAM-SHA-512, and creates the SCRAM user (both mechanisms) when the storage is formatted; its address
+# is written to DIR/sasl_bootstrap. The PLAINTEXT listener stays as it is (and carries inter-broker
+# traffic). A DIR formatted without --sasl has no SCRAM user: start it with --sasl in a fresh DIR.
 # DIR holds server.properties, data/ (log.dirs), broker.log, broker.pid and bootstrap.
 # Restarting in the same DIR keeps the data and reuses the ports recorded in DIR/server.properties.
 # Topics are never auto-created (auto.create.topics.enable=false): create them explicitly.
@@ -117,6 +125,9 @@ log_tail() {
 DIR=""
 PORT=""
 CLEAN=0
+SASL="${CLAIMWATCH_KAFKA_SASL:-0}"
+SASL_USER="${CLAIMWATCH_KAFKA_SASL_USER:-claimwatch}"
+SASL_PASSWORD="${CLAIMWATCH_KAFKA_SASL_PASSWORD:-claimwatch-secret}"
 parse_args() {
   while (($#)); do
     case "$1" in
@@ -125,6 +136,7 @@ parse_args() {
       --port) PORT="${2:?--port needs a value}"; shift 2 ;;
       --port=*) PORT="${1#--port=}"; shift ;;
       --clean) CLEAN=1; shift ;;
+      --sasl) SASL=1; shift ;;
       -h|--help) usage ;;
       *) die "unknown argument: $1" ;;
     esac
@@ -150,17 +162,24 @@ need_dir() {
 
 # ---------------------------------------------------------------- start
 write_properties() {
-  local file="$1" port="$2" cport="$3" data="$4"
+  local file="$1" port="$2" cport="$3" data="$4" sport="${5:-}"
+  local listeners="PLAINTEXT://127.0.0.1:$port" advertised="PLAINTEXT://127.0.0.1:$port"
+  local protocols="CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
+  if [[ -n "$sport" ]]; then
+    listeners+=",SASL_PLAINTEXT://127.0.0.1:$sport"
+    advertised+=",SASL_PLAINTEXT://127.0.0.1:$sport"
+    protocols+=",SASL_PLAINTEXT:SASL_PLAINTEXT"
+  fi
   cat >"$file" <<EOF
 # written by deploy/kafka/broker.sh: single-node KRaft broker+controller for claimwatch
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listeners=$listeners,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=$advertised
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=$protocols
 log.dirs=$data
 # apps create their topics explicitly (a table's source and changelog must match in partitions)
 auto.create.topics.enable=false
@@ -174,6 +193,14 @@ share.coordinator.state.topic.min.isr=1
 min.insync.replicas=1
 group.initial.rebalance.delay.ms=0
 EOF
+  if [[ -n "$sport" ]]; then
+    cat >>"$file" <<EOF
+# --sasl: SCRAM on the SASL_PLAINTEXT listener (the user is created when the storage is formatted)
+sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+EOF
+  fi
 }
 
 start() {
@@ -216,16 +243,35 @@ start() {
   if port_open "$PORT"; then
     die "port $PORT is already in use"
   fi
+  local sport=""
+  if [[ "$SASL" == 1 ]]; then
+    if [[ -f "$data/meta.properties" ]]; then  # a restart keeps its SASL port too
+      sport="$(prop "$props" advertised.listeners | sed -n 's|.*SASL_PLAINTEXT://[^:]*:\([0-9]*\).*|\1|p')"
+    fi
+    if [[ -z "$sport" ]]; then
+      sport="$(free_ports 1)"
+      while [[ "$sport" == "$PORT" || "$sport" == "$cport" ]]; do sport="$(free_ports 1)"; done
+    fi
+    if port_open "$sport"; then
+      die "port $sport (SASL) is already in use"
+    fi
+  fi
 
-  write_properties "$props" "$PORT" "$cport" "$data"
+  write_properties "$props" "$PORT" "$cport" "$data" "$sport"
 
   local cp="$LIBS/*"
   if [[ ! -f "$data/meta.properties" ]]; then
     local cluster_id
     cluster_id="$(java -cp "$cp" -Dlog4j2.configurationFile="$LOG4J_CONFIG" kafka.tools.StorageTool random-uuid)"
     log "formatting $data (cluster id $cluster_id)"
+    local scram=()
+    if [[ -n "$sport" ]]; then
+      scram=(--add-scram "SCRAM-SHA-256=[name=$SASL_USER,password=$SASL_PASSWORD]"
+             --add-scram "SCRAM-SHA-512=[name=$SASL_USER,password=$SASL_PASSWORD]")
+    fi
     if ! java -cp "$cp" -Dlog4j2.configurationFile="$LOG4J_CONFIG" \
-        kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" >"$DIR/format.log" 2>&1; then
+        kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" ${scram[@]+"${scram[@]}"} \
+        >"$DIR/format.log" 2>&1; then
       cat "$DIR/format.log" >&2
       die "kafka-storage format failed"
     fi
@@ -266,6 +312,12 @@ start() {
     sleep 0.2
   done
   printf '127.0.0.1:%s\n' "$PORT" >"$DIR/bootstrap"
+  if [[ -n "$sport" ]]; then
+    printf '127.0.0.1:%s\n' "$sport" >"$DIR/sasl_bootstrap"
+    log "SASL_PLAINTEXT (SCRAM-SHA-256, SCRAM-SHA-512) on 127.0.0.1:$sport, user $SASL_USER"
+  else
+    rm -f "$DIR/sasl_bootstrap"
+  fi
   log "ready in $((SECONDS - t0))s (pid $pid)"
   printf '127.0.0.1:%s\n' "$PORT"
 }

@@ -410,8 +410,9 @@ def report(res: dict[str, Any]) -> str:
         g = res["growth"]
         out.append(
             _table(
-                f"growth (bounds: {res['bounds']['per_key']} claims per key, {res['bounds']['max_age_days']} "
-                f"days; window = last {g[0]['window_articles']} articles)",
+                f"growth (bounds: {res['bounds']['per_key']} claims per key, window "
+                f"{res['bounds']['max_age_days']} days, grace {res['bounds'].get('lateness_days', 0)} days; "
+                f"window = last {g[0]['window_articles']} articles)",
                 [
                     (
                         r["checkpoint_claims"],
@@ -501,7 +502,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--per-key", type=int, default=StateBounds.per_key, help="state bound: claims kept per key"
     )
-    ap.add_argument("--max-age-days", type=float, default=StateBounds.max_age_days, help="state bound: age")
+    ap.add_argument(
+        "--max-age-days", type=float, default=StateBounds.max_age_days, help="comparison window, days"
+    )
+    ap.add_argument(
+        "--lateness-days", type=float, default=StateBounds.lateness_days, help="grace period, days"
+    )
     ap.add_argument("--skip-growth", action="store_true")
     ap.add_argument("--tracemalloc", action="store_true", help="also a tracemalloc pass (slow)")
     ap.add_argument("--profile", action="store_true", help="cProfile a steady-state window")
@@ -516,13 +522,19 @@ def main(argv: list[str] | None = None) -> int:
     checkpoints = [int(x) for x in args.checkpoints.split(",") if x] or [args.growth_claims]
     if not args.quick and args.growth_claims not in checkpoints:
         checkpoints = [c for c in checkpoints if c < args.growth_claims] + [args.growth_claims]
-    bounds = StateBounds(per_key=args.per_key, max_age_days=args.max_age_days)
+    bounds = StateBounds(
+        per_key=args.per_key, max_age_days=args.max_age_days, lateness_days=args.lateness_days
+    )
     work = Path(args.workdir)
     main_stream = generate_file(work / f"gen-{args.articles}-s{args.seed}.jsonl", args.articles, args.seed)
 
     res: dict[str, Any] = {
         "machine": machine(),
-        "bounds": {"per_key": bounds.per_key, "max_age_days": bounds.max_age_days},
+        "bounds": {
+            "per_key": bounds.per_key,
+            "max_age_days": bounds.max_age_days,
+            "lateness_days": bounds.lateness_days,
+        },
     }
     log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     log(f"inprocess: extract ({args.articles} generated articles + dev set)")

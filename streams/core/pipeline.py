@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from schemas import Alert, Article, Claim, ClaimBatch
@@ -23,14 +24,16 @@ from .store import StateBounds
 
 @dataclass(frozen=True)
 class Late:
-    """A claim older than the age bound before the newest claim under its key: compared with the stored
-    history like any other, but not stored (it could not be compared again)."""
+    """A claim that arrived more than the grace period (`StateBounds.lateness_days`) behind the newest
+    claim under its key: compared with what is stored like any other, but claims of its window that arrived
+    before it may already be gone. Stored unless it is beyond the key's retention."""
 
     key: str
     claim_id: str
     article_id: str
     lateness_s: float  # how far it is behind the newest claim of its key, seconds
-    bound_s: float  # the age bound, seconds
+    bound_s: float  # the grace period, seconds
+    stored: bool = False
 
 
 @dataclass
@@ -70,19 +73,27 @@ class Pipeline:
         revision needs; a retire batch removes an article's earlier claims under its key. With `rejected`,
         every pair compared and not alerted is counted there under its reason code."""
         if batch.kind == "index":
-            return Processed(forward=revisions.record(self.state, batch, self.bounds.max_age_days))
+            return Processed(forward=revisions.record(self.state, batch, self.bounds.retention_days))
         loaded = self.history.load(batch.key)
         if batch.kind == "retire":
             return Processed(retired=self.history.retire(loaded, batch.article_id, batch.article_version))
-        alerts = detect(batch, loaded.view(self.bounds), rejected=rejected)
+        # event time: the history is the window around the batch's publication time, whatever arrived when
+        alerts = detect(batch, loaded.view(self.bounds, batch.published_at), rejected=rejected)
         late = self.history.add(loaded, batch.claims)
         self.late_claims += len(late)
-        bound = self.bounds.max_age_days * 86_400
+        grace = self.bounds.lateness_days * 86_400
         return Processed(
             alerts=alerts,
             late=[
-                Late(batch.key, c.claim_id, c.article_id, (newest - c.published_at).total_seconds(), bound)
-                for c, newest in late
+                Late(
+                    batch.key,
+                    c.claim_id,
+                    c.article_id,
+                    (newest - c.published_at).total_seconds(),
+                    grace,
+                    kept,
+                )
+                for c, newest, kept in late
             ],
         )
 
@@ -104,9 +115,10 @@ class Pipeline:
             alerts.extend(self.process_batch(batch, rejected))
         return alerts
 
-    def history_view(self, key: str) -> list[Claim]:
-        """The bounded history the next batch under `key` would be compared with."""
-        return self.history.load(key).view(self.bounds)
+    def history_view(self, key: str, at: datetime | None = None) -> list[Claim]:
+        """The history a batch under `key` published at `at` would be compared with (default: as new as
+        the key's newest claim)."""
+        return self.history.load(key).view(self.bounds, at)
 
     def claims_held(self) -> int:
         return sum(store.claims_count(v) for v in self.state.values())

@@ -67,6 +67,7 @@ def record(state: MutableMapping[str, Any], batch: ClaimBatch, max_age_days: flo
         articles = {k: list(v) for k, v in (value.get("articles") or {}).items()}
     earlier = articles.get(batch.article_id)
     if earlier is not None and earlier[0] == batch.article_version:
+        state[batch.key] = value  # unchanged: written again for the changelog (see store._reassert)
         return []
     retire: list[ClaimBatch] = []
     if earlier is not None:

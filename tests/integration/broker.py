@@ -16,13 +16,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BROKER_SH", "Broker", "BrokerError", "create_topics", "start_broker"]
+__all__ = [
+    "BROKER_SH",
+    "SASL_PASSWORD",
+    "SASL_USER",
+    "Broker",
+    "BrokerError",
+    "create_topics",
+    "start_broker",
+]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROKER_SH = REPO_ROOT / "deploy" / "kafka" / "broker.sh"
 
 # install (a cold Maven fetch) + format + start; the script itself gives up on the broker after 60 s
 _START_TIMEOUT_S = 600.0
+#: the SCRAM user broker.sh --sasl creates (its defaults)
+SASL_USER = "claimwatch"
+SASL_PASSWORD = "claimwatch-secret"
 _STOP_TIMEOUT_S = 60.0
 
 
@@ -49,6 +60,12 @@ class Broker:
     dir: Path
 
     @property
+    def sasl_bootstrap(self) -> str | None:
+        """The SASL_PLAINTEXT (SCRAM) listener of a broker started with ``sasl=True``."""
+        path = self.dir / "sasl_bootstrap"
+        return path.read_text().strip() if path.is_file() else None
+
+    @property
     def log_file(self) -> Path:
         return self.dir / "broker.log"
 
@@ -67,13 +84,15 @@ class Broker:
             raise BrokerError(f"broker.sh stop failed (exit {result.returncode}):\n{result.stderr}")
 
 
-def start_broker(workdir: Path, port: int | None = None) -> Broker:
-    """Start a broker whose files live in ``workdir``; returns once it serves clients.
+def start_broker(workdir: Path, port: int | None = None, *, sasl: bool = False) -> Broker:
+    """Start a broker whose files live in ``workdir``; returns once it serves clients. With ``sasl``, it
+    also has a SASL_PLAINTEXT listener taking SCRAM (user and password: `SASL_USER`, `SASL_PASSWORD`).
 
     Raises :class:`BrokerError` carrying broker.sh's stderr (which ends with the broker log tail).
     """
     workdir = Path(workdir).resolve()
     args = ["start", "--dir", str(workdir)] + (["--port", str(port)] if port is not None else [])
+    args += ["--sasl"] if sasl else []
     try:
         result = _run(args, timeout=_START_TIMEOUT_S)
     except subprocess.TimeoutExpired as exc:

@@ -245,6 +245,8 @@ def test_sigterm_and_restart_one_worker_rejoins(kafka_bootstrap: str, tmp_path: 
             leaving, staying = workers
             code, took = leaving.terminate(timeout=STOP_DEADLINE_S)
             assert code == 0, f"no clean exit within {STOP_DEADLINE_S} s (code {code}):\n{leaving.log_tail()}"
+            # a static member leaves its group on a graceful stop (aiokafka would not): no session timeout
+            assert "left the consumer group (static member" in leaving.log.read_text(errors="replace")
             wait_split([staying], [names.articles, names.claims], timeout=60)  # it holds all four now
             send(kafka_bootstrap, names.articles, phases[1], keys=keys_of(phases[1]))
             wait_caught_up(kafka_bootstrap, names.app_id, [names.articles, names.claims], timeout=60)

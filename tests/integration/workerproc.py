@@ -6,8 +6,9 @@ a deadline, then SIGKILL (or `kill()`: SIGKILL at once, a crash). The process co
 /readyz, stop) is `streams.bench.procs`, shared with the end-to-end benchmark; `Names` and `WorkerProc`
 here are its test flavour.
 
-Test workers run with a 10 s consumer session timeout (CLAIMWATCH_SESSION_TIMEOUT_MS; faust's default is
-60 s), so a killed worker's partitions move within seconds. The helpers that read the truth from the
+Test workers run with a 10 s consumer session timeout (CLAIMWATCH_SESSION_TIMEOUT_MS; the default is
+60 s), so a killed worker's partitions move to another worker within seconds; `defaults=True` runs one
+with every setting at its default instead (the restart test). The helpers that read the truth from the
 broker (offsets per partition, a group's committed offsets, `TopicReader`, `PacedSender`) live in
 `topicio` and are re-exported here.
 """
@@ -91,9 +92,11 @@ class WorkerProc(procs.Worker):
         data_dir: Path,
         log_path: Path,
         env: Mapping[str, str] | None = None,
+        *,
+        defaults: bool = False,
     ) -> None:
-        extra = {"CLAIMWATCH_SESSION_TIMEOUT_MS": str(SESSION_TIMEOUT_MS), **(env or {})}
-        super().__init__(names, bootstrap, data_dir, log_path, extra_env=extra)
+        extra = {} if defaults else {"CLAIMWATCH_SESSION_TIMEOUT_MS": str(SESSION_TIMEOUT_MS)}
+        super().__init__(names, bootstrap, data_dir, log_path, extra_env={**extra, **(env or {})})
 
     def options(self) -> list[str]:
         return [

@@ -98,12 +98,17 @@ async def test_a_partition_left_behind_is_read_again_after_the_stall_time() -> N
     assert consumer.sought == [(ARTICLES, 4)]  # claims is caught up: left alone
 
 
-@pytest.mark.parametrize("why", ["queued", "in flight", "acked, not yet committed", "other topic"])
+@pytest.mark.parametrize("why", ["fetched", "queued", "in flight", "acked, not yet committed", "other topic"])
 async def test_a_partition_with_work_under_way_is_left_alone(why: str) -> None:
     consumer = FakeConsumer({ARTICLES: 4}, {ARTICLES: 6})
     queued = [ARTICLES] if why == "queued" else []
     if why == "in flight":
         consumer._unacked_messages.append(SimpleNamespace(tp=ARTICLES))
+    if why == "fetched":  # in the aiokafka client's buffer, not yet handed to faust
+        records = {("articles", 0): object()}
+        consumer._thread = SimpleNamespace(
+            _consumer=SimpleNamespace(_fetcher=SimpleNamespace(_records=records))
+        )
     if why == "acked, not yet committed":
         consumer._acked[ARTICLES] = [4]
     topics = {"claims"} if why == "other topic" else {"articles"}

@@ -368,8 +368,9 @@ def test_later_reports_are_not_compared_with_a_superseded_version(article: Calla
     revised = article(DEAL.format("$25 million"), id="deal-1", hours=1)
     other = article(DEAL.format("$25 million"), source="Wire Two", hours=2)
     assert [a.rule for a in run(first, revised, other)] == ["numeric_revision.v1"]
-    # without the revision, the other outlet's figure conflicts with the first version
-    assert [a.same_source for a in run(first, other)] == [False]
+    # without the revision, the other outlet's figure conflicts with the first version: both quote the
+    # transport minister, so it is the minister's own figure that changed
+    assert [(a.rule, a.same_source) for a in run(first, other)] == [("numeric_revision.v1", True)]
 
 
 # --- a rate about the story's own place is the same scope as the story's unplaced rate; a count about a
