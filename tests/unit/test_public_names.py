@@ -276,6 +276,7 @@ PUBLIC: dict[str, list[str]] = {
         "load",
         "merge",
         "segment_key",
+        "window",
     ],
     "streams.core.story": ["STORY_CHARS", "common_words", "story_signature"],
     "streams.core.structure": [
