@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Alert
+from schemas import AlertV2
 
 try:  # see conftest.py
     from .conftest import KafkaEndpoints
@@ -75,7 +75,7 @@ def test_worker_send_and_tail_over_sasl_scram(kafka_broker: KafkaEndpoints, tmp_
             timeout=180,
         )
         assert tail.returncode == 0, tail.stderr + worker.log_tail()
-        got = {Alert.model_validate_json(line).alert_id for line in tail.stdout.splitlines()}
+        got = {AlertV2.model_validate_json(line).alert_id for line in tail.stdout.splitlines()}
         assert got == expected
         # and what went over SASL is on the broker for every listener: read back over PLAINTEXT
         plain = kafka_broker.bootstrap
