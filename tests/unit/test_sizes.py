@@ -14,7 +14,8 @@ PACKAGES = ("streams", "schemas")
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
-#: modules over the bound, and their length today (may only shrink)
+#: modules over the bound, and their length today (may only shrink): the command line, settings, benchmarks
+#: and the claims table's store, none of them a step of the claim pipeline
 LONG_MODULES: dict[str, int] = {
     "streams/bench/e2e.py": 571,
     "streams/bench/inprocess.py": 579,
@@ -23,7 +24,10 @@ LONG_MODULES: dict[str, int] = {
     "streams/core/store.py": 447,
     "streams/settings.py": 452,
 }
-#: functions over the bound ("path:qualified name"), and their length today (may only shrink)
+#: functions over the bound ("path:qualified name"), and their length today (may only shrink). In the core:
+#: the figure grammar's one scan (numbers.find_figures), the one walk of the parse around a figure
+#: (structure.figure_role), the pattern-based speaker reader (attribution.attribute) and the history's
+#: append (store.SegmentedHistory.add); the rest are the command line, clients, benchmarks and the desk
 LONG_FUNCTIONS: dict[str, int] = {
     "streams/bench/e2e.py:Run.failover": 63,
     "streams/bench/e2e.py:main": 72,
