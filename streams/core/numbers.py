@@ -126,6 +126,10 @@ def _is_year(token: str, value: float) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", token)) and 1800 <= value <= 2100
 
 
+#: what one figure reads as: central value, low, high, bound kind
+_Reading = tuple[float | None, float | None, float | None, str]
+
+
 def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     """All quantity figures in a sentence, with years, dates and identifiers left out."""
     out: list[FigureSpan] = []
@@ -138,166 +142,201 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     for m in FIGURE.finditer(lowered):
         if len(out) >= max_figures:
             break
-        start, end = m.span()
         if any(a <= m.start("hedge" if m.group("hedge") else 0) < b for a, b in phone_spans):
             continue
-        core_start = m.end("hedge") if m.group("hedge") else start
-        before = sentence[max(0, core_start - 30) : core_start]
-        after = sentence[end : end + 40]
-        hedge_word = (m.group("hedge") or "").strip().lower()
-        bound = (
-            next((b for p, b in HEDGES if re.fullmatch(p, hedge_word)), "exact") if hedge_word else "exact"
-        )
-        if (
-            hedge_word in ("over", "under", "below", "above", "some")
-            and not m.group("num")
-            and not m.group("vague")
-        ):
-            pass
-        value: float | None
-        low: float | None
-        high: float | None
-        if m.group("half"):
-            words = m.group("half").lower().split()
-            scale_word = words[-1]
-            base = 0.5 if words[0] == "half" else (number_value(words[0], None) or 0) + 0.5
-            value = base * SCALES[scale_word]
-            if value <= 0:
-                continue
-            prec = SCALES[scale_word] * 0.05
-            low, high = interval(bound, value, prec)
-        elif m.group("r1"):
-            a = number_value(*split_scale(m.group("r1")))
-            b = number_value(*split_scale(m.group("r2")))
-            if a is None or b is None or a >= b:
-                continue
-            if b > 1e3 * max(a, 1) and not re.search(r"[a-z]", m.group("r1")):
-                a = a * scale_of(split_scale(m.group("r2"))[1])
-            value, low, high, bound = (a + b) / 2, a, b, "range"
-        elif m.group("d1"):
-            a = parse_digits(m.group("d1"))
-            b = parse_digits(m.group("d2"))
-            if a is None or b is None:
-                continue
-            if a >= b or _SCORE_CONTEXT.search(sentence) and b < 30:
-                continue  # scores ("2-1"), codes
-            if _is_year(m.group("d1"), a) or re.fullmatch(r"\d{2}", m.group("d2")) and a > 1900:
-                continue  # 2024-25, 1990-2000 periods
-            sc = scale_of(m.group("rscale"))
-            a, b = a * sc, b * sc
-            value, low, high, bound = (a + b) / 2, a, b, "range"
-        elif m.group("vague"):
-            word = m.group("vague").lower()
-            lo, hi = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, word))
-            if word in ("several", "a few", "scores", "hundreds", "thousands", "millions", "dozens") and (
-                not re.match(r"[\"”’']?\s+(?:of\s+)?[a-z]", after, re.IGNORECASE)
-            ):
-                continue
-            if word in ("several", "a few") and re.match(
-                r"\s+(?:times|days|weeks|months|years|hours|"
-                r"minutes|occasions|ways|reasons)\b",
-                after,
-            ):
-                continue
-            value, low, high, bound = None, lo, hi, "vague"
-            if lo == hi:
-                value, bound = lo, "exact"
-            if hedge_word:
-                low, high = hedge_interval(
-                    bound=("approx" if hedge_word else bound), lo=lo, hi=hi, hedge=hedge_word
-                )
-                bound = next(b for p, b in HEDGES if re.fullmatch(p, hedge_word))
-        elif m.group("frac"):
-            f = FRACTIONS[m.group("frac").lower()]
-            if not re.match(r"\s+(?:full|of (?:its |the )?capacity|capacity)", after, re.IGNORECASE):
-                continue
-            value = round(f * 100, 1)
-            low, high = interval(bound, value, 2.5) if bound != "exact" else (value - 3, value + 3)
-            if bound == "nearly":
-                low, high = value * 0.85, value
-            return_unit = "percent"
-            out.append(
-                FigureSpan(
-                    sentence[start:end],
-                    start,
-                    end,
-                    value,
-                    low,
-                    high,
-                    "approx" if bound == "exact" else bound,
-                    return_unit,
-                )
-            )
-            continue
-        else:
-            token = m.group("num")
-            scale = m.group("scale")
-            if scale:
-                token = token[: len(token) - len(scale)]
-            if not token.strip():
-                continue
-            value = number_value(token, scale)
-            if value is None:
-                continue
-            if _BEFORE_NONCLAIM.search(before) and not scale:
-                # "in 2019", "April 16", "page 4", "aged 50", "since 2023" -- but "in 26 villages" is a count
-                if (
-                    not re.search(r"\b(?:in|by|from the|since|until|before|after)\s*$", before, re.IGNORECASE)
-                    or _is_year(token.strip(), value)
-                    or not token[:1].isdigit()
-                ):
-                    continue
-                if re.search(r"\b(?:since|until|before|after|by)\s*$", before, re.IGNORECASE):
-                    continue
-            if _AFTER_NONCLAIM.match(after) and not scale:
-                continue
-            if (
-                _is_year(token.strip(), value)
-                and not scale
-                and not re.match(
-                    r"\s+(?:people|persons|households|homes|houses|families|workers|residents|passengers)\b",
-                    after,
-                )
-            ):
-                continue
-            if token.strip()[:1].isdigit() and re.search(
-                r"(?:[A-Za-z#/]-?|#)$", sentence[max(0, start - 2) : start]
-            ):
-                continue  # model codes "HL-2000", "F-16", "COVID-19", "#4"
-            if (
-                not hedge_word
-                and re.search(
-                    r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just|With|Without|For|From|To|After|Before|"
-                    r"Since|Over|Under|About|Around|Nearly|Almost|As|All|Another|Those|These|Its|Their|His|Her|"
-                    r"Our|Another|Every|Each|Then|Now|Yet|So|Or|Nor|Than|Among|Between|Within|During)\b)"
-                    r"[A-Z]\w+\s$",
-                    sentence[max(0, start - 20) : start],
-                )
-                and start > 0
-                and not re.match(r"\s+(?:people|persons|[a-z]{3,}s)\b", after)
-            ):
-                continue  # identifiers after a name: "Boeing 737", "Resolution 2334", "Rescue 1122"
-            if (
-                re.search(r"[A-Za-z]\w*,\s*$", before)
-                or re.search(r"[A-Za-z]\w*,\s*\d+\s+(?:and|to)\s+$", before)
-            ) and re.match(r"(?:\s+(?:and|to|-)\s+\d+)?\s*,", after):
-                continue  # an age in apposition: "Kambale, 50, said"; "Both men, 34 and 51, were"
-            if re.search(r"\baged\s+\d+\s+(?:to|and|-)\s*$", before):
-                continue  # "aged 20 to 30"
-            if value == 0 and not token.strip()[:1].isdigit():
-                continue
-            if token.strip().lower() == "one" and not hedge_word:
-                continue  # "one of the", "one official": pronoun-like, never a compared figure
-            low, high = interval(bound, value, precision(token, value, scale))
-        unit, unit_len = _unit_after(sentence[end : end + 30])
-        pre = sentence[max(0, start - 4) : core_start]
-        sym = CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start])
-        if sym or CURRENCY_SYMBOL.search(pre):
-            symbol = sym.group(0).strip() if sym else "$"
-            unit = {"$": "usd", "€": "eur", "£": "gbp"}.get(symbol, "currency")
-            if sym and start == core_start:
-                start = core_start - len(sentence[max(0, core_start - 4) : core_start]) + sym.start()
-        if unit_len:
-            end = end + unit_len
-        out.append(FigureSpan(sentence[start:end], start, end, value, low, high, bound, unit))
+        fig = _figure(sentence, m)
+        if fig is not None:
+            out.append(fig)
     return out
+
+
+def _figure(sentence: str, m: re.Match[str]) -> FigureSpan | None:
+    """The figure one match of the grammar reads as, with its unit; None when it is no quantity."""
+    start, end = m.span()
+    core_start = m.end("hedge") if m.group("hedge") else start
+    before = sentence[max(0, core_start - 30) : core_start]
+    after = sentence[end : end + 40]
+    hedge_word = (m.group("hedge") or "").strip().lower()
+    bound = next((b for p, b in HEDGES if re.fullmatch(p, hedge_word)), "exact") if hedge_word else "exact"
+    if m.group("frac"):
+        return _fraction(sentence, m, bound, after)
+    reading: _Reading | None
+    if m.group("half"):
+        reading = _half(m, bound)
+    elif m.group("r1"):
+        reading = _range_in_words(m)
+    elif m.group("d1"):
+        reading = _range_in_digits(sentence, m)
+    elif m.group("vague"):
+        reading = _vague(m, hedge_word, after)
+    else:
+        reading = _number(sentence, m, hedge_word, bound, before, after)
+    if reading is None:
+        return None
+    value, low, high, bound = reading
+    unit, unit_len = _unit_after(sentence[end : end + 30])
+    pre = sentence[max(0, start - 4) : core_start]
+    sym = CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start])
+    if sym or CURRENCY_SYMBOL.search(pre):
+        symbol = sym.group(0).strip() if sym else "$"
+        unit = {"$": "usd", "€": "eur", "£": "gbp"}.get(symbol, "currency")
+        if sym and start == core_start:
+            start = core_start - len(sentence[max(0, core_start - 4) : core_start]) + sym.start()
+    if unit_len:
+        end = end + unit_len
+    return FigureSpan(sentence[start:end], start, end, value, low, high, bound, unit)
+
+
+def _half(m: re.Match[str], bound: str) -> _Reading | None:
+    """ "two and a half million", "half a million"."""
+    words = m.group("half").lower().split()
+    scale_word = words[-1]
+    base = 0.5 if words[0] == "half" else (number_value(words[0], None) or 0) + 0.5
+    value = base * SCALES[scale_word]
+    if value <= 0:
+        return None
+    low, high = interval(bound, value, SCALES[scale_word] * 0.05)
+    return value, low, high, bound
+
+
+def _range_in_words(m: re.Match[str]) -> _Reading | None:
+    """ "between 200 and 300", "between two and three million"."""
+    a = number_value(*split_scale(m.group("r1")))
+    b = number_value(*split_scale(m.group("r2")))
+    if a is None or b is None or a >= b:
+        return None
+    if b > 1e3 * max(a, 1) and not re.search(r"[a-z]", m.group("r1")):
+        a = a * scale_of(split_scale(m.group("r2"))[1])
+    return (a + b) / 2, a, b, "range"
+
+
+def _range_in_digits(sentence: str, m: re.Match[str]) -> _Reading | None:
+    """ "200-300", "2-3 million"; not scores, codes or periods."""
+    a = parse_digits(m.group("d1"))
+    b = parse_digits(m.group("d2"))
+    if a is None or b is None:
+        return None
+    if a >= b or _SCORE_CONTEXT.search(sentence) and b < 30:
+        return None  # scores ("2-1"), codes
+    if _is_year(m.group("d1"), a) or re.fullmatch(r"\d{2}", m.group("d2")) and a > 1900:
+        return None  # 2024-25, 1990-2000 periods
+    sc = scale_of(m.group("rscale"))
+    a, b = a * sc, b * sc
+    return (a + b) / 2, a, b, "range"
+
+
+def _vague(m: re.Match[str], hedge_word: str, after: str) -> _Reading | None:
+    """ "dozens", "several hundred", "tens of thousands" of something (not "several times")."""
+    word = m.group("vague").lower()
+    lo, hi = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, word))
+    if word in ("several", "a few", "scores", "hundreds", "thousands", "millions", "dozens") and (
+        not re.match(r"[\"”’']?\s+(?:of\s+)?[a-z]", after, re.IGNORECASE)
+    ):
+        return None
+    if word in ("several", "a few") and re.match(
+        r"\s+(?:times|days|weeks|months|years|hours|"
+        r"minutes|occasions|ways|reasons)\b",
+        after,
+    ):
+        return None
+    value: float | None
+    low: float | None
+    high: float | None
+    value, low, high, bound = None, lo, hi, "vague"
+    if lo == hi:
+        value, bound = lo, "exact"
+    if hedge_word:
+        low, high = hedge_interval(bound=("approx" if hedge_word else bound), lo=lo, hi=hi, hedge=hedge_word)
+        bound = next(b for p, b in HEDGES if re.fullmatch(p, hedge_word))
+    return value, low, high, bound
+
+
+def _fraction(sentence: str, m: re.Match[str], bound: str, after: str) -> FigureSpan | None:
+    """A fraction of capacity: "barely a third full" is a percentage."""
+    start, end = m.span()
+    f = FRACTIONS[m.group("frac").lower()]
+    if not re.match(r"\s+(?:full|of (?:its |the )?capacity|capacity)", after, re.IGNORECASE):
+        return None
+    value = round(f * 100, 1)
+    low, high = interval(bound, value, 2.5) if bound != "exact" else (value - 3, value + 3)
+    if bound == "nearly":
+        low, high = value * 0.85, value
+    return FigureSpan(
+        sentence[start:end], start, end, value, low, high, "approx" if bound == "exact" else bound, "percent"
+    )
+
+
+def _number(
+    sentence: str, m: re.Match[str], hedge_word: str, bound: str, before: str, after: str
+) -> _Reading | None:
+    """A number in digits or words ("1.2 million", "twenty-three"), unless it is a year, a date, an age, an
+    identifier or a pronoun-like "one"."""
+    token = m.group("num")
+    scale = m.group("scale")
+    if scale:
+        token = token[: len(token) - len(scale)]
+    if not token.strip():
+        return None
+    value = number_value(token, scale)
+    if value is None or _no_quantity(sentence, m.start(), token, value, scale, hedge_word, before, after):
+        return None
+    low, high = interval(bound, value, precision(token, value, scale))
+    return value, low, high, bound
+
+
+def _no_quantity(
+    sentence: str,
+    start: int,
+    token: str,
+    value: float,
+    scale: str | None,
+    hedge_word: str,
+    before: str,
+    after: str,
+) -> bool:
+    """The number is a year, a date, a page, an age, a model code or an identifier, not a quantity."""
+    if _BEFORE_NONCLAIM.search(before) and not scale:
+        # "in 2019", "April 16", "page 4", "aged 50", "since 2023" -- but "in 26 villages" is a count
+        if (
+            not re.search(r"\b(?:in|by|from the|since|until|before|after)\s*$", before, re.IGNORECASE)
+            or _is_year(token.strip(), value)
+            or not token[:1].isdigit()
+        ):
+            return True
+        if re.search(r"\b(?:since|until|before|after|by)\s*$", before, re.IGNORECASE):
+            return True
+    if _AFTER_NONCLAIM.match(after) and not scale:
+        return True
+    if (
+        _is_year(token.strip(), value)
+        and not scale
+        and not re.match(
+            r"\s+(?:people|persons|households|homes|houses|families|workers|residents|passengers)\b",
+            after,
+        )
+    ):
+        return True
+    if token.strip()[:1].isdigit() and re.search(r"(?:[A-Za-z#/]-?|#)$", sentence[max(0, start - 2) : start]):
+        return True  # model codes "HL-2000", "F-16", "COVID-19", "#4"
+    if (
+        not hedge_word
+        and re.search(
+            r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just|With|Without|For|From|To|After|Before|"
+            r"Since|Over|Under|About|Around|Nearly|Almost|As|All|Another|Those|These|Its|Their|His|Her|"
+            r"Our|Another|Every|Each|Then|Now|Yet|So|Or|Nor|Than|Among|Between|Within|During)\b)"
+            r"[A-Z]\w+\s$",
+            sentence[max(0, start - 20) : start],
+        )
+        and start > 0
+        and not re.match(r"\s+(?:people|persons|[a-z]{3,}s)\b", after)
+    ):
+        return True  # identifiers after a name: "Boeing 737", "Resolution 2334", "Rescue 1122"
+    if (
+        re.search(r"[A-Za-z]\w*,\s*$", before) or re.search(r"[A-Za-z]\w*,\s*\d+\s+(?:and|to)\s+$", before)
+    ) and re.match(r"(?:\s+(?:and|to|-)\s+\d+)?\s*,", after):
+        return True  # an age in apposition: "Kambale, 50, said"; "Both men, 34 and 51, were"
+    if re.search(r"\baged\s+\d+\s+(?:to|and|-)\s*$", before):
+        return True  # "aged 20 to 30"
+    if value == 0 and not token.strip()[:1].isdigit():
+        return True
+    return token.strip().lower() == "one" and not hedge_word  # "one of the", "one official": pronoun-like

@@ -25,7 +25,7 @@ LONG_MODULES: dict[str, int] = {
     "streams/settings.py": 452,
 }
 #: functions over the bound ("path:qualified name"), and their length today (may only shrink). In the core:
-#: the figure grammar's one scan (numbers.find_figures), the one walk of the parse around a figure
+#: the one walk of the parse around a figure
 #: (structure.figure_role), the pattern-based speaker reader (attribution.attribute) and the history's
 #: append (store.SegmentedHistory.add); the rest are the command line, clients, benchmarks and the desk
 LONG_FUNCTIONS: dict[str, int] = {
@@ -44,7 +44,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "streams/clients.py:tail_alerts": 75,
     "streams/core/attribution.py:attribute": 77,
     "streams/core/store.py:SegmentedHistory.add": 95,
-    "streams/core/numbers.py:find_figures": 175,
     "streams/core/structure.py:figure_role": 116,
     "streams/desk.py:make_app": 119,
     "streams/metrics.py:Metrics.__init__": 105,
