@@ -216,6 +216,39 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         return None
     if has_unit and root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i:
         root = root.head  # the unit word stands for the figure: "charges fell to 112 million crowns"
+    root, noun, relation = _counted(doc, root, _proportion(doc, root))
+    noun, relation = _what_is_counted(doc, noun, relation)
+    if relation == "none" and noun is not None and _has_number(noun, but=root):
+        relation = "whole"
+    anchor = noun if noun is not None else root
+    pred = _predicate_of(anchor)
+    if relation == "none" and pred is not None:
+        for child in pred.children:  # "Of those detained, 31 were minors": a sub-count of an earlier count
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
+                relation = "subcount"
+    share = root.lower_ in PERCENT_WORDS or _of_object(root) is not None
+    if relation == "none" and share and _circumstance(pred, anchor, root):
+        relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
+    negated = _negated(pred, noun)
+    counted_lemma, noun = _counted_kind(noun)
+    return FigureRole(
+        counted=counted_lemma,
+        counted_text=noun.text if noun is not None else None,
+        counted_phrase=_noun_phrase(noun),
+        predicate=_phrasal_lemma(pred) if pred is not None else None,
+        predicate_phrase=_predicate_phrase(pred, noun, root),
+        agent=_agent(pred, noun),
+        negated=negated,
+        scope=_scope(pred),
+        modality=modality(pred, noun),
+        relation=relation,
+        denied=denied_clause(pred),
+        bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
+    )
+
+
+def _proportion(doc: Doc, root: Token) -> Relation:
+    """A figure that describes a noun ("an 8-kilometre tailback") or is a proportion ("three in ten")."""
     relation: Relation = "none"
     nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == root.idx + len(root.text):
@@ -232,6 +265,12 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         relation = "proportion"  # however the parser attaches it
     if before[-1:] == ["in"] and len(before) >= 2 and doc[root.i - 2].like_num:
         relation = "proportion"  # the "ten" of "three in ten"
+    return relation
+
+
+def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | None, Relation]:
+    """The noun the figure counts, from where the figure hangs in the parse (and the figure's token, moved
+    to its percent word)."""
     noun: Token | None = None
     if root.dep_ in ("nummod", "quantmod", "compound", "nmod") and root.head.lower_ in PERCENT_WORDS:
         root = root.head  # "38.7 per cent": the percentage stands where its unit word stands
@@ -261,6 +300,12 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
                 relation = "part"  # "four of the 12 carriages": a count of carriages, within their number
                 if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in part_of.children):
                     relation = "subcount"  # "six of the 31 people injured": the injured are counted already
+    return root, noun, relation
+
+
+def _what_is_counted(doc: Doc, noun: Token | None, relation: Relation) -> tuple[Token | None, Relation]:
+    """The counted noun behind a level ("charges fell to 112 million crowns"), a quantity noun ("the number
+    of vessels"); a time noun with "ago" is a time ago."""
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at"):
         verb = noun.head.head  # "charges fell to 112 million crowns": the new level of the charges
         whose = "dobj" if verb.lemma_ in SETTING_VERBS else "nsubj" if verb.lemma_ in CHANGE_VERBS else None
@@ -276,17 +321,11 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
             noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "ago"
         ):
             relation = "ago"
-    if relation == "none" and noun is not None and _has_number(noun, but=root):
-        relation = "whole"
-    anchor = noun if noun is not None else root
-    pred = _predicate_of(anchor)
-    if relation == "none" and pred is not None:
-        for child in pred.children:  # "Of those detained, 31 were minors": a sub-count of an earlier count
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
-                relation = "subcount"
-    share = root.lower_ in PERCENT_WORDS or _of_object(root) is not None
-    if relation == "none" and share and _circumstance(pred, anchor, root):
-        relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
+    return noun, relation
+
+
+def _negated(pred: Token | None, noun: Token | None) -> bool:
+    """The counted act is negated: "were not injured", "no offer", "received no offer"."""
     negated = pred is not None and any(c.dep_ == "neg" for c in pred.children)
     if noun is not None and any(c.lower_ in ("no", "zero") and c.dep_ == "det" for c in noun.children):
         negated = True
@@ -299,6 +338,12 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         )
     ):
         negated = True  # "2,284 applicants received no offer" (but "600 homes had no gas" counts the homes)
+    return negated
+
+
+def _counted_kind(noun: Token | None) -> tuple[str | None, Token | None]:
+    """The counted noun's lemma, a group by nationality ("150 Palestinian prisoners"), a named group of people
+    kept as written ("13 Israelis"); a name that is no counted kind ("12 Airbus") counts nothing."""
     counted_lemma = noun.lemma_.lower() if noun is not None else None
     group = _group_word(noun) if noun is not None else None
     if group is not None and noun is not None and noun.pos_ != "PROPN":
@@ -309,20 +354,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         else:
             counted_lemma = None  # "12 Airbus": a name, not a counted kind
             noun = None
-    return FigureRole(
-        counted=counted_lemma,
-        counted_text=noun.text if noun is not None else None,
-        counted_phrase=_noun_phrase(noun),
-        predicate=_phrasal_lemma(pred) if pred is not None else None,
-        predicate_phrase=_predicate_phrase(pred, noun, root),
-        agent=_agent(pred, noun),
-        negated=negated,
-        scope=_scope(pred),
-        modality=modality(pred, noun),
-        relation=relation,
-        denied=denied_clause(pred),
-        bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
-    )
+    return counted_lemma, noun
 
 
 __all__ = ["CHANGE_VERBS", "SETTING_VERBS", "SPEECH", "FigureRole", "figure_role", "modality_of"]

@@ -25,9 +25,8 @@ LONG_MODULES: dict[str, int] = {
     "streams/settings.py": 452,
 }
 #: functions over the bound ("path:qualified name"), and their length today (may only shrink). In the core:
-#: the one walk of the parse around a figure
-#: (structure.figure_role), the pattern-based speaker reader (attribution.attribute) and the history's
-#: append (store.SegmentedHistory.add); the rest are the command line, clients, benchmarks and the desk
+#: the pattern-based speaker reader (attribution.attribute) and the history's append
+#: (store.SegmentedHistory.add); the rest are the command line, clients, benchmarks and the desk
 LONG_FUNCTIONS: dict[str, int] = {
     "streams/bench/e2e.py:Run.failover": 63,
     "streams/bench/e2e.py:main": 72,
@@ -44,7 +43,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "streams/clients.py:tail_alerts": 75,
     "streams/core/attribution.py:attribute": 77,
     "streams/core/store.py:SegmentedHistory.add": 95,
-    "streams/core/structure.py:figure_role": 116,
     "streams/desk.py:make_app": 119,
     "streams/metrics.py:Metrics.__init__": 105,
     "streams/worker.py:run_worker": 67,
