@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from schemas import Alert, Article, Claim
 
-from .core.explain import DIFFERENT_KEY_TEXT, Verdict, claim_order, describe, verdicts
+from .core.explain import DIFFERENT_KEY_TEXT, Verdict, claim_order, describe, feature_line, verdicts
 from .core.pipeline import Pipeline
 from .exceptions import ConfigError
 from .replay import ReplaySummary, each_article
@@ -262,6 +262,7 @@ def _claim_lines(sd: Side, c: Claim) -> list[str]:
         f"claimant {c.claimant!r}"
     )
     lines.append(f"        place {c.place or '-'}; period {c.time_scope or '-'}")
+    lines.append(f"        {feature_line(c)}")
     return lines
 
 

@@ -126,4 +126,19 @@ def describe(c: Claim) -> dict[str, Any]:
         "period": c.time_scope,
         "cumulative": c.cumulative,
         "sentence": c.sentence,
+        "features": c.features.model_dump(mode="json"),
     }
+
+
+#: the typed features `claimwatch explain` shows on a claim's line (content words and story are long)
+SHOWN_FEATURES = ("qualifiers", "agents", "objects", "themes", "doers", "persons")
+
+
+def feature_line(c: Claim) -> str:
+    """The claim's measure (as its key names it) and the typed features detection compares that it has."""
+    f = c.features
+    parts = [f"measure {f.measure.name}"]
+    parts += [f"{name} {' '.join(getattr(f, name))}" for name in SHOWN_FEATURES if getattr(f, name)]
+    if f.story.places:
+        parts.append(f"story places {' '.join(f.story.places)}")
+    return "; ".join(parts)

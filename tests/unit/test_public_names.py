@@ -99,9 +99,11 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.explain": [
         "DIFFERENT_KEY",
         "DIFFERENT_KEY_TEXT",
+        "SHOWN_FEATURES",
         "Verdict",
         "claim_order",
         "describe",
+        "feature_line",
         "verdict",
         "verdicts",
     ],
