@@ -237,13 +237,14 @@ def same_claimant(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: a speaker phrase that is a clause or a fragment, not a noun phrase: a finite verb or an adverb of time
 #: inside ("Police had", "Lula had 50.8% of votes ..."), a function word at its end ("people who", "the
 #: chairman and"), a number or a date at its start ("April 23 The", "There were four")
 _NOT_A_SPEAKER = re.compile(
     r"\b(?:were|was|is|are|had|has|have|did|does|could|should|can|also|apologi[sz]ed|revealed|there)\b|%|"
     r"\b(?:who|which|that|and|or|but|the|a|an|of|to|with|for|by|in|on|at|minutes|before|after)\s*$|"
-    r"^(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
+    rf"^(?:\d|(?:{_MONTHS})\b)|"
     r"^(?:The|A|An|Previous|Official|There)$",
     re.IGNORECASE,
 )
@@ -276,7 +277,7 @@ def _clean(np: str) -> str:
     # a date left of the name ("April 23 The coast guard"); an auxiliary or another verb of the subject right
     # of it ("Police had", "The mayor apologized and")
     np = re.sub(
-        r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        rf"^(?:{_MONTHS})"
         r"\s+\d{1,2}\s+",
         "",
         np,

@@ -70,6 +70,10 @@ _NAMED_AREA = re.compile(
 )
 
 
+#: the ending of a demonym ("Turkish", "Kenyan", "Congolese"): a name used as an adjective
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|i)$")
+
+
 def places(sentence: str) -> list[str]:
     """Places a sentence names after a locative preposition; a capitalised word used as an adjective
     ("from Ukrainian forces") is not a place."""
@@ -85,7 +89,7 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         nxt = sentence[m.end() : m.end() + 30]
         if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
             continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
-        demonym = re.search(r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1)) is not None
+        demonym = _DEMONYM.search(m.group(1)) is not None
         if demonym and re.match(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]", nxt):
             continue  # "the Turkish province of Kocaeli": the place is what follows "of"
         if (
@@ -108,8 +112,8 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         if toks:
             out.append((m.start(), " ".join(toks)))
     for m in _NAMED_AREA.finditer(sentence):
-        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sentence[m.end() : m.end() + 20]) and re.search(
-            r"(?:ian|ean|ese|ish|ic|an|i)$", m.group(1)
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sentence[m.end() : m.end() + 20]) and _DEMONYM.search(
+            m.group(1)
         ):
             continue  # "the Turkish province of Kocaeli": a demonym describing the area named after "of"
         toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
