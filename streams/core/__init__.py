@@ -8,7 +8,8 @@ module's docstring says what it reads and what it writes:
 - numbers:     a sentence -> FigureSpans (figures as intervals; quantities.py holds the number words)
 - attribution: a sentence and the article so far -> its Speaker (speaker, claimant, certainty)
 - claims:      sentences, speakers, figures, parse -> Claims with typed features (numeric.py for figures,
-               outcomes.py and propositions.py for statements, measures.py, scope.py, structure.py)
+               outcomes.py and propositions.py for statements, clauses.py for parse gates on them,
+               measures.py, scope.py, structure.py)
 - story:       the article -> its Story (the names every claim carries and detection compares)
 - detect:      a ClaimBatch and the history under its key -> Alerts (checks.py: the named checks in
                order; rules.py: the rule that fires)

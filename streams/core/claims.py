@@ -18,7 +18,9 @@ from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
 from .attribution import Context, Speaker, attribute, quote_speaker
+from .clauses import describes_noun, manner_in_focus, speaker_is_subject, subject_names, token_at
 from .guard import Limits
+from .lexicon import OUTCOME_BY_NAME
 from .measures import family
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
@@ -153,13 +155,19 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
     """Statement claims for the listed outcome classes the sentence states one way (outcomes.py)."""
     body, out = s.body, []
     for name, pol, trig in outcomes:
-        if HYPOTHETICAL.search(body[max(0, trig - 80) : trig]):
+        if HYPOTHETICAL.search(body[max(0, trig - 80) : trig]) or _aside(s, name, pol, trig):
             continue
         before = body[max(0, trig - 60) : trig]
         cut = last_match(re.finditer(r"[,;:“”\"]|\b(?:said|says|say|told|that)\b", before))
         objects = name_tokens(body[trig : trig + 90]) - s.speaker_toks
         # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
         doing = name_tokens(before[cut.end() :] if cut else before) - s.speaker_toks - a.lower_words
+        tok = token_at(s.doc, trig) if s.doc is not None else None
+        parsed = subject_names(tok) if tok is not None else None
+        if parsed:  # the parse's subject, where it finds a named one, over the words before the trigger
+            doing = set(parsed) - s.speaker_toks - a.lower_words
+        elif tok is not None and OUTCOME_BY_NAME[name].per_subject and speaker_is_subject(tok):
+            doing = set(s.speaker_toks)  # "Santos Bay said it had never signed": Santos Bay did not
         words = sorted(content_words(body[max(0, trig - 60) : trig + 80], s.speaker_toks))
         ref = MeasureRef.of_name(name)
         out.append(
@@ -179,6 +187,17 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
             )
         )
     return out
+
+
+def _aside(s: SentenceFacts, name: str, polarity: int, trig: int) -> bool:
+    """The parse shows the trigger does not state the outcome: it describes another noun ("a draft that was
+    never signed"), or a negation bears on its manner ("not deliberately contaminated")."""
+    tok = token_at(s.doc, trig) if s.doc is not None else None
+    if tok is None:
+        return False
+    if describes_noun(tok, OUTCOME_BY_NAME[name].context):
+        return True
+    return polarity < 0 and manner_in_focus(tok)
 
 
 def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) -> list[Claim]:

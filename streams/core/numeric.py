@@ -49,6 +49,15 @@ _CHANGE_BY = re.compile(
 )
 
 
+#: a running count's progress: "with 34 percent of tally sheets processed", "after 80% of the vote was
+#: counted". Every figure of the sentence is the count at that stage: another measure than the final count's
+_PROGRESS = re.compile(
+    r"\b(?:with|after|once)\s+(?:about |around |nearly |almost |more than |over |some |just )?"
+    r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:was|were|had been|have been|has been)\s+)?"
+    r"(?:counted|processed|tallied|reported|declared|verified|scrutini[sz]ed|in|checked|returned)\b",
+    re.IGNORECASE,
+)
 _CHANGE_OFF = re.compile(r"\s*(?:[a-z]+\s+){0,2}off\b")
 
 
@@ -148,9 +157,33 @@ def numeric_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     return claims
 
 
+def _breakdown(body: str, figs: list[FigureSpan], i: int) -> bool:
+    """The figure is one of the parts listed right after a whole they add up to: "seven people, five
+    passengers and two crew members", "12 people, including eight tourists and four guides"."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        whole = figs[k].value
+        if (
+            whole is None
+            or figs[k].bound not in ("", "exact")
+            or body.find(";", figs[k].end, figs[i].start) >= 0
+        ):
+            continue
+        total, j = 0.0, k + 1
+        while j < len(figs) and figs[j].start - figs[j - 1].end <= 45 and figs[j].unit == figs[k].unit:
+            if figs[j].value is None:
+                break
+            total += figs[j].value or 0.0
+            if j >= i and j - k >= 2 and total == whole:
+                return True
+            j += 1
+    return False
+
+
 def _restates(body: str, figs: list[FigureSpan], i: int, fig: FigureSpan) -> bool:
     """The figure restates or breaks down another: "up from 31", "three more", "the two districts",
-    "six of the 31 people injured", "the dead included two children"."""
+    "six of the 31 people injured", "the dead included two children", the parts of a whole."""
+    if _breakdown(body, figs, i) or any(m.start(1) <= fig.start < m.end() for m in _PROGRESS.finditer(body)):
+        return True  # (or the stage of a count: "with 34 percent of tally sheets processed")
     if _PREVIOUS.search(body[max(0, fig.start - 25) : fig.start]) or (
         fig.unit != "percent" and _SUBSET_AFTER.match(body[fig.end :])
     ):
@@ -207,6 +240,7 @@ def _qualifiers(body: str, fig: FigureSpan) -> list[str]:
         | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())
         | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
         | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
+        | {f"count at {m.group(1)}%" for m in _PROGRESS.finditer(body)}
     )
 
 

@@ -29,6 +29,9 @@ class Outcome:
     #: said of a thing (a crossing closes, a dam is damaged), not of an actor: two things named by two
     #: different subjects are two things
     of_thing: bool = False
+    #: an act each party does for itself (signing, resigning): two different named subjects are two acts,
+    #: both may be true ("the player has signed", "the club never signed")
+    per_subject: bool = False
     #: its negative is the broken condition: one claimant reporting it and the repair later reports progress
     recovery: bool = False
     #: positive or negative trigger, in one scan (a sentence without either is skipped at once)
@@ -154,6 +157,7 @@ OUTCOMES: tuple[Outcome, ...] = (
             r"(?:has|have|had) not (?:signed|agreed)|not (?:been )?reached"
         ),
         context=rx(r"deal|agreement|contract|coalition|accord|pact|memorandum|signed|agreed"),
+        per_subject=True,
     ),
     Outcome(
         name="closure",

@@ -20,10 +20,13 @@ def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
     cut = last_match(re.finditer(r"[,;]\s|\bbut\b|\bsaying\b|\band\b(?! no\b)", window))
     if cut:
         window = window[cut.end() :]
-    if NEGATION.search(window.lower()):
-        return True
+    neg = last_match(NEGATION.finditer(window.lower()))
+    if neg and not _ONLY.search(window, neg.end()):
+        return True  # (but "not the only company to have cut jobs" says it cut jobs, as others did)
     return bool(re.match(r"\s+(?:\w+\s+)?(?:no|nothing|none|neither)\b", sent[trig_end : trig_end + 25]))
 
+
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 #: a sentence whose subject is a named person: "Óscar Villamizar has not been released", "“At this moment
 #: Ana Ruiz has ..."

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
 from .verbs import DENYING, REPORTING, UNTRUE
@@ -266,6 +267,8 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if person is not None:
             theme = "people"
         negative = _negated(verb) or no_theme
+        if negative and manner_in_focus(verb):
+            continue  # "was not deliberately contaminated": the negation denies the manner, not the act
         denials = _denials(verb)
         polarity = (-1 if negative else 1) * (-1 if denials % 2 else 1)
         subject = next(

@@ -303,7 +303,8 @@ def names_compatible(a: Claim, b: Claim) -> bool:
     # outcomes said of a thing ("the Ciudad Hidalgo crossing has reopened", "La Mesilla crossing remains
     # closed"): two different named subjects are two things; most names shared is one
     sa, sb = fa.subjects, fb.subjects
-    if (outcome_of(a) or _NO_OUTCOME).of_thing and sa and sb and len(sa & sb) * 2 < len(sa | sb):
+    oc = outcome_of(a) or _NO_OUTCOME
+    if (oc.of_thing or oc.per_subject) and sa and sb and len(sa & sb) * 2 < len(sa | sb):
         return False
     if fa.objects and fb.objects:
         return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)

@@ -33,6 +33,13 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.dead_letter": ["DeadLetter"],
     "schemas.feedback": ["DISMISS_REASONS", "DismissReason", "Feedback", "Verdict"],
     "schemas.generate": ["OUT", "main", "render"],
+    "streams.core.clauses": [
+        "describes_noun",
+        "manner_in_focus",
+        "speaker_is_subject",
+        "subject_names",
+        "token_at",
+    ],
     "streams.core.attribution": [
         "Context",
         "ORG_HEADS",

@@ -1,0 +1,93 @@
+"""Clause gates on the parse: whether a word that states an outcome sits where the sentence does not report
+that outcome.
+
+Reads: a parsed sentence (spaCy `Doc`) and a character offset in it. Emits: booleans for claims.py and
+propositions.py -- the word describes another noun (a relative or adnominal clause: "an earlier draft that
+was never signed", "the only company to have suffered layoffs"), or its negation bears on the manner, not
+the act ("was not deliberately contaminated": contaminated, but not on purpose).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: adverbs in -ly that say when, how sure or how often, not how: under a negation they do not take its focus
+_NOT_MANNER = frozenset(
+    """only likely unlikely really actually currently recently previously reportedly allegedly apparently
+    early daily weekly monthly yearly initially originally subsequently finally eventually immediately
+    certainly clearly simply merely""".split()
+)
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token covering character `offset` of the parsed text."""
+    for t in doc:
+        if t.idx <= offset < t.idx + len(t.text):
+            return t
+    return None
+
+
+def describes_noun(tok: Token, about: re.Pattern[str] | None = None) -> bool:
+    """The word sits in a clause that describes a noun (a relative clause, an infinitive or participle after
+    a noun), so the sentence tells something about that noun, not the outcome the word names -- unless the
+    noun is what the outcome is about (`about`: "the villages, which Russian forces regained"). A clause
+    that is the content of a noun ("reports that it had agreed") is what is reported, not a description."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ not in ("relcl", "acl") or t.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return False
+        return about is None or not about.search(t.head.lower_)
+    return False
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the word's own clause (the word itself when it is one)."""
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return tok
+
+
+def manner_in_focus(tok: Token) -> bool:
+    """The word's predicate carries a manner adverb ("deliberately", "fully", "formally"): a negation of the
+    sentence then denies the manner, and says nothing clear about the act itself."""
+    verb = _clause_verb(tok)
+    for c in [*verb.children, *tok.children]:
+        if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly") and c.lower_ not in _NOT_MANNER:
+            return True
+    return False
+
+
+def subject_names(tok: Token) -> frozenset[str] | None:
+    """Name words (lower case) of the subject of the word's clause, leaving out what a relative clause or an
+    apposition adds about it ("Yildiz, who have won the league twice, have signed": yildiz); None when the
+    parse shows no subject."""
+    verb = _clause_verb(tok)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    skip = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    return frozenset(
+        t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i not in skip and len(t.text) >= 3
+    )
+
+
+def speaker_is_subject(tok: Token) -> bool:
+    """The word's clause is what someone says, and its subject is a pronoun for that someone ("Santos Bay
+    said it had never signed", "Vera Lind says she won"): the doer is the speaker."""
+    verb = _clause_verb(tok)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PRON" or subj.lower_ not in _SELF:
+        return False
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in head.children)
+
+
+_SELF = frozenset("i we it he she they".split())
+
+__all__ = ["describes_noun", "manner_in_focus", "speaker_is_subject", "subject_names", "token_at"]
