@@ -41,7 +41,7 @@ _APPOS = (
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (
     r"(?:\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*"
-    r"|the [a-z][\w\- ]{1,40}?))?"
+    r"|(?:the|an?) [a-z][\w\- ]{1,40}?))?"
 )
 _CONTINUATION = r"(?:,\s+[a-z][^“”\"]{0,200})?"
 _TRAILING = re.compile(

@@ -34,6 +34,7 @@ from .relations import (
     units_compatible,
     venue_only,
 )
+from .winners import WIN
 
 #: what a check returns when the pair passes it
 PASS: Final = None
@@ -47,7 +48,20 @@ def one_claim(p: Pair) -> str | None:
     return "same_claim" if p.old.claim_id == p.new.claim_id else PASS
 
 
+def exclusive(p: Pair) -> bool:
+    """An act only one party can do (winning a contest): who did it decides, not only the polarity."""
+    m = p.new.features.measure
+    return m.open and m.family == WIN
+
+
 def opposite_polarity(p: Pair) -> str | None:
+    """Assert against deny; for an exclusive act, also two parties each said to have done it ("Lind won",
+    "Ortega won"), while one party winning and another not is no conflict."""
+    if exclusive(p):
+        da, db = features(p.old).doers, features(p.new).doers
+        if p.old.polarity != p.new.polarity:
+            return PASS if da & db else "same_polarity"  # "Lind won", "Ortega did not": they agree
+        return PASS if p.old.polarity > 0 and da and db and not da & db else "same_polarity"
     return "same_polarity" if p.old.polarity == p.new.polarity else PASS
 
 
@@ -186,6 +200,8 @@ def same_named_things(p: Pair) -> str | None:
 
 def act_doers(p: Pair) -> str | None:
     """ "gunmen opened fire" and "our troops did not open fire": two doers, both may be true."""
+    if exclusive(p):
+        return PASS  # (who did it was compared with the polarity)
     da, db = features(p.old).doers, features(p.new).doers
     return "different_doers" if da and db and not da & db else PASS
 
@@ -334,7 +350,9 @@ REJECTIONS: tuple[str, ...] = (*dict.fromkeys(c.reason for c in CHECKS), RESTATE
 
 REASONS_TEXT: dict[str, str] = {
     "same_claim": "one and the same claim on both sides",
-    "same_polarity": "statements that both assert, or both deny, the outcome",
+    "same_polarity": "statements that both assert, or both deny, the outcome (for an act only one party "
+    "can do, such as winning a contest: the same party said to win twice, or one party winning and another "
+    "not)",
     "different_unit": "figures in different units, or counting different things (people against objects, "
     "a group by sex, age or nationality against all people)",
     "compatible_figures": "the figures agree: their intervals overlap or are closer than the margin (8 % "

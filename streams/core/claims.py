@@ -32,6 +32,7 @@ from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
+from .winners import WIN, wins
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -78,7 +79,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         claims += numeric_claims(facts, s)
         claims += _outcome_claims(facts, s, outcomes)
         if s.doc is not None:
-            claims += _proposition_claims(facts, s, [trig for _name, _pol, trig in outcomes])
+            won = _win_claims(facts, s)
+            claims += won
+            taken = [trig for _name, _pol, trig in outcomes] + [(c.span_start or 0) - s.shift for c in won]
+            claims += _proposition_claims(facts, s, taken)
     return claims[: limits.max_claims_per_article]
 
 
@@ -198,6 +202,41 @@ def _aside(s: SentenceFacts, name: str, polarity: int, trig: int) -> bool:
     if describes_noun(tok, OUTCOME_BY_NAME[name].context):
         return True
     return polarity < 0 and manner_in_focus(tok)
+
+
+def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
+    """Statement claims that a named party won, or did not win, a contest (winners.py), all under one key:
+    detection compares who won (`checks.opposite_polarity` for an exclusive act)."""
+    assert s.doc is not None
+    out: list[Claim] = []
+    quoted = s.fields["speaker_kind"] != "outlet"
+    for w in wins(s.doc, frozenset(s.speaker_toks), quoted, frozenset(a.lower_words)):
+        name = f"open:{WIN}~{w.contest or 'contest'}"
+        words = sorted(content_words(s.body[max(0, w.start - 60) : w.end + 80], s.speaker_toks))
+        fields: ClaimFields = {**s.fields}
+        if w.denied:
+            fields["certainty"] = "denied"
+        out.append(
+            Claim(
+                claim_id=content_hash(a.article.id, a.version, s.unit.index, name, w.start, "w"),
+                kind="statement",
+                key=f"statement:open:{WIN}",
+                measure=MeasureRef.of_name(name).label,
+                polarity=w.polarity,
+                subject=" ".join(words),
+                span_start=s.shift + w.start,
+                span_end=s.shift + w.end,
+                **fields,
+                features=Features(
+                    measure=MeasureRef.of_name(name),
+                    story=a.story,
+                    words=words,
+                    doers=list(w.winner),
+                    themes=[w.contest] if w.contest else [],
+                ),
+            )
+        )
+    return out
 
 
 def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) -> list[Claim]:

@@ -173,7 +173,7 @@ def _person_word(tok: Token | None, word: str) -> bool:
     return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """The clause itself says it did not happen."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     head = verb.head
@@ -188,11 +188,11 @@ def _negated(verb: Token) -> bool:
             if any(g.dep_ == "pobj" and _negative_word(g) for g in c.children):
                 return True
     if verb.dep_ == "xcomp" and head.lemma_ == "fail" and head.i != verb.i:
-        return not _negated(head)  # "failed to alert" (but "did not fail to alert")
+        return not negated(head)  # "failed to alert" (but "did not fail to alert")
     return False
 
 
-def _denials(verb: Token) -> int:
+def denials(verb: Token) -> int:
     """How many denials or "is false" the clause sits under ("denied reports that ...")."""
     n = 0
     cur = verb
@@ -266,11 +266,11 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         person = theme if _person_word(theme_tok, theme) else None
         if person is not None:
             theme = "people"
-        negative = _negated(verb) or no_theme
+        negative = negated(verb) or no_theme
         if negative and manner_in_focus(verb):
             continue  # "was not deliberately contaminated": the negation denies the manner, not the act
-        denials = _denials(verb)
-        polarity = (-1 if negative else 1) * (-1 if denials % 2 else 1)
+        n_denials = denials(verb)
+        polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
         subject = next(
             (c for c in verb.children if c.dep_ == "nsubj" and (theme_tok is None or c.i != theme_tok.i)),
             None,
@@ -282,7 +282,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 predicate=_lemma(verb),
                 theme=theme,
                 polarity=polarity,
-                denied=denials > 0,
+                denied=n_denials > 0,
                 start=verb.idx,
                 end=verb.idx + len(verb.text),
                 subject_names=_names(subject),
@@ -297,4 +297,4 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     return [p for p in found if len(keys[(p.predicate, p.theme)]) == 1]
 
 
-__all__ = ["NO_ACT", "Proposition", "propositions"]
+__all__ = ["NO_ACT", "Proposition", "denials", "negated", "propositions"]

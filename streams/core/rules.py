@@ -30,8 +30,11 @@ CUMULATIVE = Rule(name="cumulative_decrease.v1", kind="numeric_conflict", same_s
 REVISION = Rule(name="numeric_revision.v1", kind="numeric_conflict", same_source=True)
 STATEMENT = Rule(name="outcome_polarity.v1", kind="statement_conflict", same_source=False)
 STATEMENT_REVISION = Rule(name="outcome_reversal.v1", kind="statement_conflict", same_source=True)
+EXCLUSIVE = Rule(name="rival_outcome.v1", kind="statement_conflict", same_source=False)
 #: every rule by name
-BY_NAME: dict[str, Rule] = {r.name: r for r in (NUMERIC, CUMULATIVE, REVISION, STATEMENT, STATEMENT_REVISION)}
+BY_NAME: dict[str, Rule] = {
+    r.name: r for r in (NUMERIC, CUMULATIVE, REVISION, STATEMENT, STATEMENT_REVISION, EXCLUSIVE)
+}
 #: every rule and the alert kind it raises: the closed label set of the alerts metric (streams/metrics.py)
 RULES: dict[str, AlertKind] = {name: r.kind for name, r in BY_NAME.items()}
 
@@ -93,7 +96,13 @@ def statement(p: Pair) -> tuple[str, float, str]:
         confidence += 0.1
     what = new.features.measure.name.replace("_", " ")
     pos, neg = (old, new) if old.polarity > 0 else (new, old)
-    if same:
+    if old.polarity > 0 and new.polarity > 0:  # an exclusive act claimed for two parties
+        rule = STATEMENT_REVISION if same else EXCLUSIVE
+        who_old, who_new = (" ".join(c.features.doers) for c in (old, new))
+        why = f"{old.speaker} says {who_old} won; {new.speaker} says {who_new} won the same contest"
+        if same:
+            why = f"{new.speaker} changes who won: first {who_old}, then {who_new}"
+    elif same:
         first = "asserted" if old.polarity > 0 else "denied"
         then = "asserted" if new.polarity > 0 else "denied"
         why = f"{new.speaker} reverses its account of {what}: first {first}, then {then}"

@@ -86,6 +86,24 @@ def test_opposite_polarity(stmt: Make) -> None:
     assert checks.opposite_polarity(Pair(stmt(1), stmt(-1))) is PASS
 
 
+def test_opposite_polarity_of_an_exclusive_act(stmt: Make) -> None:
+    """Winning: two parties each said to have won conflict; one winning and another not does not."""
+
+    def won(polarity: int, *winner: str, **kw: Any) -> Claim:
+        f = feats("open:win~contest", doers=list(winner))
+        return stmt(polarity, measure="open:win~contest", features=f, **kw)
+
+    assert checks.opposite_polarity(Pair(won(1, "lind"), won(1, "ortega"))) is PASS
+    assert checks.opposite_polarity(Pair(won(1, "vera", "lind"), won(1, "lind"))) == "same_polarity"
+    assert checks.opposite_polarity(Pair(won(1, "lind"), won(-1, "lind"))) is PASS
+    assert checks.opposite_polarity(Pair(won(1, "lind"), won(-1, "ortega"))) == "same_polarity"
+    assert checks.opposite_polarity(Pair(won(-1, "lind"), won(-1, "ortega"))) == "same_polarity"
+    # the doers of an exclusive act were compared with the polarity: the doers check lets them through
+    assert checks.act_doers(Pair(won(1, "lind"), won(1, "ortega"))) is PASS
+    verdict = judge(won(1, "lind"), won(1, "ortega", claimant="electoral board", article_id="r2"))
+    assert isinstance(verdict, tuple) and verdict[0] == "rival_outcome.v1", verdict
+
+
 def test_same_unit(num: Make, stmt: Make) -> None:
     assert checks.same_unit(Pair(num(26), num(9, figure=fig(9, unit="hectares")))) == "different_unit"
     assert checks.same_unit(Pair(stmt(1), num(9))) == "different_unit"

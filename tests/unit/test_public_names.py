@@ -61,6 +61,7 @@ PUBLIC: dict[str, list[str]] = {
         "RESTATED_DISPUTE",
         "act_doers",
         "counted_alike",
+        "exclusive",
         "figure_doers",
         "figures_apart",
         "first_failing",
@@ -189,7 +190,8 @@ PUBLIC: dict[str, list[str]] = {
         "parse",
     ],
     "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
-    "streams.core.propositions": ["NO_ACT", "Proposition", "propositions"],
+    "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "wins"],
+    "streams.core.propositions": ["NO_ACT", "Proposition", "denials", "negated", "propositions"],
     "streams.core.quantities": [
         "CURRENCY_SYMBOL",
         "FRACTIONS",
@@ -252,6 +254,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.rules": [
         "BY_NAME",
         "CUMULATIVE",
+        "EXCLUSIVE",
         "NUMERIC",
         "REVISION",
         "RULES",

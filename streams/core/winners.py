@@ -1,0 +1,182 @@
+"""Who won: claims of winning a contest, which only one party can (an election, a vote, a final, a title).
+
+Reads: a parsed sentence (spaCy `Doc`) and the speaker's name words. Emits: `Win` values -- the winner's name
+words, the contest (its head word when it names a particular one: "round:first"; none for the election
+itself), the polarity, and where the words stand. The forms are structural, not a list of sentences: a verb
+of winning with its subject ("Lind won the runoff", "Ortega clinched a second term"), a passive or active
+verb of electing ("Ortega was re-elected", "shareholders elected its three nominees"), the noun "winner"
+predicated of someone ("declared Lind the winner", "Lind declared herself the winner", "he was the rightful
+winner"), and the noun "victory" owned by someone ("Lind's victory", "the victory of Ortega", "Lind claimed
+victory"). A first-person winner in what a speaker says is the speaker ("we won"), as is a pronoun subject
+of what they say ("Ortega says he won"). A winner with no name is no claim.
+
+Two parties each claiming the same contest conflict; which claims meet is detection's business (checks.py).
+Figures won (seats, votes, a share) are counts, not this: "won 12 seats" is no claim here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .clauses import describes_noun
+from .modality import modality_of
+from .propositions import denials, negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: the family name of the act: its claims share the key "statement:open:win"
+WIN = "win"
+_WIN_VERBS = frozenset({"win", "clinch"})
+_ELECT_VERBS = frozenset({"elect", "re-elect", "reelect"})
+_WINNER_NOUNS = frozenset({"winner", "victor"})
+_VICTORY_NOUNS = frozenset({"victory", "win"})
+#: the contest as such: "won the election" and "won the governorship" are one claim about one contest
+GENERIC_CONTESTS = frozenset(
+    """election vote poll race runoff run-off ballot contest governorship presidency mayoralty term mandate
+    seat office post re-election reelection""".split()
+)
+_QUANTIFIERS = frozenset("none all both each most some many several any nobody neither".split())
+_ORDINALS = frozenset("first second third fourth fifth final opening last".split())
+_FIRST = frozenset({"i", "we", "me", "us", "my", "our"})
+_THIRD = frozenset({"he", "she", "they", "it", "his", "her", "their", "its"})
+_REFLEXIVE = frozenset({"herself", "himself", "themselves", "itself", "ourselves", "myself"})
+
+
+@dataclass(frozen=True, slots=True)
+class Win:
+    """One claim that a party won (polarity 1) or did not win (polarity -1) a contest."""
+
+    winner: tuple[str, ...]  # name words, lower case
+    contest: str  # "" for the contest as such; else its head word with what tells it apart ("round-first")
+    polarity: int
+    denied: bool
+    start: int
+    end: int
+
+
+def _reported(tok: Token) -> bool:
+    """The word's clause is what someone says (a complement of a verb with a subject)."""
+    for t in [tok, *tok.ancestors][:6]:
+        if t.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in t.head.children):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    speaker: frozenset[str]  # the speaker's name words
+    quoted: bool  # the sentence is the speaker's own words
+    common: frozenset[str]  # words the article also writes in lower case: not names
+
+
+def _name(t: Token, ctx: _Ctx) -> bool:
+    """A proper name: tagged one, or capitalised and never written in lower case in the article (the tagger
+    takes a sentence's first word for a common noun: "Paredes declared ...")."""
+    if len(t.text) < 3 or not t.text[:1].isupper() or t.lower_ in _QUANTIFIERS:
+        return False
+    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in ctx.common)
+
+
+def _who(tok: Token | None, ctx: _Ctx) -> tuple[str, ...]:
+    """The name words of a winner phrase; the speaker for "we", "our nominees" and a reported "he"."""
+    if tok is None:
+        return ()
+    speaker, quoted = ctx.speaker, ctx.quoted
+    words: list[str] = []
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    for t in tok.subtree:
+        low = t.lower_
+        if t.i in skip:
+            continue
+        if _name(t, ctx):
+            words.append(low)
+        elif t.pos_ == "PRON" and (low in _FIRST and quoted or low in _THIRD and _reported(tok)):
+            words.extend(sorted(speaker))
+    return tuple(dict.fromkeys(words))
+
+
+def _contest(tok: Token | None) -> str:
+    if tok is None or tok.lemma_.lower() in GENERIC_CONTESTS:
+        return ""
+    marks = [c.lower_ for c in tok.children if c.pos_ == "NUM" or c.lower_ in _ORDINALS]
+    return "-".join([tok.lemma_.lower(), *marks])
+
+
+def _stated(verb: Token) -> bool:
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return not infinitive and modality_of(verb) in ("fact", "forecast") and not describes_noun(verb)
+
+
+def _from_verb(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
+    kids = {c.dep_: c for c in t.children}
+    if t.lemma_.lower() in _WIN_VERBS:
+        obj = kids.get("dobj")
+        if obj is not None and any(g.pos_ == "NUM" for g in obj.subtree):
+            return (), None  # "won 12 seats", "won 52 percent": a count
+        if obj is None and "prep" in kids and kids["prep"].lower_ == "in":
+            obj = next((g for g in kids["prep"].children if g.dep_ == "pobj"), None)
+        return _who(kids.get("nsubj"), ctx), obj
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "re":
+        # "re-elected", split by the tokenizer: the parser hangs its subject on "re" or the auxiliary
+        near = [c for c in doc[: t.i - 2] if c.dep_ in ("nsubj", "nsubjpass") and c.head.i >= t.i - 4]
+        if near and "nsubjpass" not in kids and "dobj" not in kids:
+            kids["nsubjpass"] = near[-1]
+    elected = kids.get("nsubjpass") or kids.get("dobj")  # "X was elected", "shareholders elected X"
+    return _who(elected, ctx), None
+
+
+def _from_noun(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
+    head = t.head
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    contest = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if t.lemma_.lower() in _WINNER_NOUNS:
+        if t.dep_ == "appos":  # "declared Vera Lind the winner" (the parser's apposition)
+            return _who(head, ctx), contest
+        if t.dep_ == "attr":  # "he was the winner"
+            return _who(next((c for c in head.children if c.dep_ == "nsubj"), None), ctx), contest
+        if t.dep_ in ("oprd", "dobj", "xcomp", "ccomp"):  # "declared Lind the winner", "declared herself ..."
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != t.i), None)
+            if obj is not None and obj.lower_ in _REFLEXIVE:
+                obj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return _who(obj, ctx), contest
+        return (), None
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    if owner is None and of is not None:
+        owner, contest = contest, None  # "the victory of Ortega"
+    if owner is None and t.dep_ == "dobj" and head.lemma_.lower() in ("claim", "declare", "proclaim"):
+        owner = next((c for c in head.children if c.dep_ == "nsubj"), None)  # "Lind claimed victory"
+    inn = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    contest = next((g for g in inn.children if g.dep_ == "pobj"), None) if inn is not None else contest
+    return _who(owner, ctx), contest
+
+
+def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str] = frozenset()) -> list[Win]:
+    """The win claims of a parsed sentence. `speaker`: the name words of who says it; `quoted`: the sentence
+    is the speaker's own words (a first person is the speaker); `common`: words the article writes in lower
+    case (not names)."""
+    ctx = _Ctx(speaker, quoted, common)
+    if doc.text.rstrip().endswith("?"):
+        return []
+    found: list[Win] = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in _WIN_VERBS | _ELECT_VERBS:
+            verb = t
+            winner, contest = _from_verb(t, ctx)
+        elif t.pos_ == "NOUN" and lemma in _WINNER_NOUNS | _VICTORY_NOUNS:
+            verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t)
+            winner, contest = _from_noun(t, ctx)
+        else:
+            continue
+        if not winner or not _stated(verb):
+            continue
+        n = denials(verb)
+        polarity = (-1 if negated(verb) or negated(t) else 1) * (-1 if n % 2 else 1)
+        found.append(Win(winner, _contest(contest), polarity, n > 0, t.idx, t.idx + len(t.text)))
+    return found
+
+
+__all__ = ["GENERIC_CONTESTS", "WIN", "Win", "wins"]

@@ -1,0 +1,79 @@
+"""Who won: win claims from the parse, one group per form, asserting the winner, contest and polarity.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core import parse
+from streams.core.attribution import Context, attribute
+from streams.core.winners import Win, wins
+
+SPEAKER = frozenset({"tomas", "ortega"})
+
+
+def found(sentence: str, quoted: bool = True) -> list[tuple[tuple[str, ...], str, int]]:
+    (doc,) = parse.parse([sentence])
+    assert doc is not None
+    return [(w.winner, w.contest, w.polarity) for w in wins(doc, SPEAKER, quoted)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "winner"),
+    [
+        ("Vera Lind won the mayoral runoff on Sunday.", ("vera", "lind")),  # a verb of winning
+        ("Lind clinched a second term as mayor of Tartu.", ("lind",)),
+        ("Vera Lind was re-elected on Sunday.", ("vera", "lind")),  # a verb of electing, passive
+        ("The board declared Vera Lind the winner of the race.", ("vera", "lind")),  # "winner" of someone
+        ("Lind declared herself the winner on Monday.", ("lind",)),
+        ("The commission confirmed the victory of incumbent mayor Vera Lind.", ("vera", "lind")),  # "victory"
+        ("Lind claimed victory in the runoff.", ("lind",)),
+        ("Lind's victory was confirmed by the court.", ("lind",)),
+    ],
+)
+def test_each_form_names_the_winner(sentence: str, winner: tuple[str, ...]) -> None:
+    assert found(sentence) == [(winner, "", 1)]
+
+
+def test_a_first_person_or_reported_pronoun_is_the_speaker() -> None:
+    assert found('"We won this election," the candidate said.') == [(("ortega", "tomas"), "", 1)]
+    assert found("Ortega said he was the rightful winner.") == [(("ortega", "tomas"), "", 1)]
+    assert found("Ortega said Lind had won the race.") == [(("lind",), "", 1)]
+    # a first person in the outlet's own narrative is no one's
+    assert found("We won this election.", quoted=False) == []
+
+
+def test_negation_and_denial() -> None:
+    assert found("Lind did not win the vote, the court said.") == [(("lind",), "", -1)]
+    assert found("None of Harbor's nominees was elected.") == [(("harbor",), "", -1)]
+    assert found("The board denied that Lind had won the runoff.") == [(("lind",), "", -1)]
+
+
+def test_contests_apart_and_what_is_not_a_win_claim() -> None:
+    assert found("Lind won the first round but Ortega won the runoff.") == [
+        (("lind",), "round-first", 1),
+        (("ortega",), "", 1),
+    ]
+    for sentence in (
+        "The Greens won 12 seats on the council.",  # a count won
+        "Lind hopes to win the runoff.",  # an aim
+        "Lind, who won the 2019 election, is standing again.",  # about someone, in a relative clause
+        "Did Lind win the runoff?",  # a question
+        "The candidate won the runoff.",  # no name
+    ):
+        assert found(sentence) == [], sentence
+
+
+def test_the_win_type() -> None:
+    (doc,) = parse.parse(["Vera Lind won the runoff."])
+    assert doc is not None
+    (w,) = wins(doc, SPEAKER, False)
+    assert isinstance(w, Win) and doc.text[w.start : w.end] == "won" and not w.denied
+
+
+def test_told_an_audience_after_a_quote() -> None:
+    for sentence in (
+        '"The majority is ours," Villa told a news conference in Tartu.',
+        '"The majority is ours," Villa, 47, told a news conference in Tartu.',
+    ):
+        assert attribute(sentence, Context(outlet="Wire")).claimant == "villa", sentence
