@@ -32,6 +32,7 @@ from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
+from .verbs import REFUSING
 from .winners import WIN, wins
 
 if TYPE_CHECKING:
@@ -76,6 +77,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
         last_places = s.where or last_places
         outcomes = read_outcomes(body, article.title.lower())
+        if s.doc is not None:  # a grant refused or given is read from the parse, whatever the thing granted
+            grants = [t.idx for t in s.doc if t.lemma_.lower() in REFUSING | {"grant"} and t.pos_ == "VERB"]
+            outcomes = [o for o in outcomes if o[0] != "approval" or o[2] not in grants]
         claims += numeric_claims(facts, s)
         claims += _outcome_claims(facts, s, outcomes)
         if s.doc is not None:

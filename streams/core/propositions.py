@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
-from .verbs import DENYING, REPORTING, UNTRUE
+from .verbs import DENIED_ROLES, DENYING, REFUSING, REPORTING, UNTRUE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -237,6 +237,37 @@ def _doer(verb: Token, theme: Token | None) -> tuple[str, ...]:
     return _names(subj) or (subj.lemma_.lower(),)
 
 
+def _refused(verb: Token) -> Proposition | None:
+    """ "The court denied the bail application", "refused him bail": the thing was not granted (polarity -1,
+    as "did not grant"); None when what is denied is a claim, a role or a clause ("denied the reports",
+    "denied responsibility", "denied that ...")."""
+    if (
+        any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        or _conditional(verb)
+        or _habitual(verb, False)
+    ):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
+        return None
+    if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in obj.children):
+        return None  # "denied reports that ...", "denied claims made by ..."
+    polarity = 1 if negated(verb) else -1
+    n = denials(verb)
+    return Proposition(
+        predicate="grant",
+        theme=obj.lemma_.lower(),
+        polarity=polarity * (-1 if n % 2 else 1),
+        denied=n > 0,
+        start=verb.idx,
+        end=verb.idx + len(verb.text),
+        subject_names=_names(next((c for c in verb.children if c.dep_ == "nsubj"), None)),
+        doer=(),  # (who grants is whoever may: a court, a judge; what was granted tells grants apart)
+        person=None,
+        theme_names=_names(obj),
+    )
+
+
 def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     """The propositions of a parsed sentence; a sentence that states one act both ways (a summary of two
     sides) gives neither. `headline`: the sentence is a title (its present tense reports an event)."""
@@ -252,6 +283,8 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if verb.dep_ not in _CLAUSE_DEPS and not content_clause:
             continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
         lemma = _lemma(verb)  # with its particle: "call off" is an act, "call" is not
+        if lemma in REFUSING and (refused := _refused(verb)) is not None:
+            found.append(refused)
         if lemma in NO_ACT or lemma in REPORTING or lemma in DENYING:
             continue
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -272,8 +305,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         n_denials = denials(verb)
         polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
         subject = next(
-            (c for c in verb.children if c.dep_ == "nsubj" and (theme_tok is None or c.i != theme_tok.i)),
-            None,
+            (c for c in verb.children if c.dep_ == "nsubj" and c.i != getattr(theme_tok, "i", -1)), None
         )
         places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         theme_names = tuple(dict.fromkeys([*_names(theme_tok), *(n for p in places for n in _names(p))]))
@@ -286,7 +318,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 start=verb.idx,
                 end=verb.idx + len(verb.text),
                 subject_names=_names(subject),
-                doer=_doer(verb, theme_tok),
+                doer=() if lemma == "grant" else _doer(verb, theme_tok),
                 person=person,
                 theme_names=theme_names,
             )

@@ -33,6 +33,14 @@ SPEECH = REPORTING - frozenset("estimate put reckon calculate tally record count
 DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk contradict".split())
 
 
+#: verbs that, with a thing as their object, refuse it: "denied him bail", "refused the permit" -- the act
+#: is its grant, not given; with a claim as their object they deny what is said ("denied the reports")
+REFUSING = frozenset("deny refuse reject".split())
+#: what one denies having done or been, not a thing one refuses to give: "denied responsibility"
+DENIED_ROLES = frozenset(
+    """responsibility involvement wrongdoing accusation charge allegation link role knowledge existence
+    report claim statement suggestion rumour rumor news account assertion version story""".split()
+)
 #: words that call the clause they describe untrue: "reports that ... are false"
 UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate groundless unfounded".split())
 

@@ -112,3 +112,46 @@ def test_leaving_something_is_a_phrasal_act_on_what_is_left() -> None:
     q = one("The broadcaster backed out of the rights deal on Friday.", "back_out")
     assert (q.theme, q.polarity) == ("deal", 1)
     assert family("pull_out") == family("back_out") == family("withdraw") == "withdraw"
+
+
+def test_a_refusal_is_a_grant_not_given() -> None:
+    p = one("The tribunal denied the extradition request on Friday.", "grant")
+    assert (p.theme, p.polarity, p.denied, p.doer) == ("request", -1, False, ())
+    assert one("The regulator refused a landing permit to the airline.", "grant").theme == "permit"
+    assert one("The board did not reject the merger plan.", "grant").polarity == 1
+    granted = one("The judge granted the defendant bail.", "grant")
+    assert (granted.theme, granted.polarity, granted.doer) == ("bail", 1, ())
+    # what is denied is a claim, a role or a clause: a denial, not a refusal
+    for sentence in (
+        "The ministry denied the reports.",
+        "The army denied responsibility for the blast.",
+        "The firm denied that it had granted any licence.",
+        "The minister denied reports suggesting the plant would close.",
+    ):
+        assert [p for p in props(sentence) if p.predicate == "grant" and p.theme != "licence"] == [], sentence
+
+
+def test_a_refusal_and_a_grant_of_one_thing_meet() -> None:
+    from datetime import datetime, timezone
+
+    from schemas import Article
+    from streams.core.extract import extract_claims
+
+    def statements(text: str) -> list[tuple[str, int]]:
+        art = Article(
+            id="t-1",
+            source="Test Wire",
+            published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
+            title="Bail hearing",
+            text=text,
+            url=None,
+            language="en",
+        )
+        return [(c.key, c.polarity) for c in extract_claims(art) if c.kind == "statement"]
+
+    assert statements("The magistrate granted the accused bail, his lawyer said.") == [
+        ("statement:open:grant", 1)
+    ]
+    assert statements("The court denied the bail application, prosecutors said.") == [
+        ("statement:open:grant", -1)
+    ]
