@@ -256,7 +256,7 @@ def _where_and_when(
     local = (
         [phrase for at, phrase in spans if fig.start <= at < next_start]
         or [phrase for at, phrase in spans if prev_end <= at < fig.start]
-        or (s.where if len(figs) == 1 else [])
+        or (s.where if sum(1 for j, f in enumerate(figs) if not _restates(body, figs, j, f)) <= 1 else [])
         or clause_places(spans, figs, i, role)
     )
     published = a.article.published_at

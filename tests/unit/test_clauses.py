@@ -119,3 +119,12 @@ def test_every_figure_of_a_running_count_carries_its_stage() -> None:
     assert "count at 40%" in c.features.qualifiers
     (d,) = numeric("Vera Lind won 52.5 percent of the vote, the electoral board said.")
     assert d.features.qualifiers == []
+
+
+def test_a_count_with_its_breakdown_keeps_the_sentences_place() -> None:
+    text = (
+        "Eleven people, including three firefighters, died when a warehouse collapsed in the Kartal district."
+    )
+    (c,) = numeric(text)
+    assert c.figure is not None and c.figure.text == "Eleven"
+    assert c.place is not None and "kartal" in c.place.lower()
