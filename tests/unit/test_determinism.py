@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ARTICLES = ROOT / ".." / "shared" / "eval" / "dev" / "articles.jsonl"
 #: scenarios with a revision, a cumulative decrease and a statement conflict between outlets
-SCENARIOS = ("dev-a-18-", "dev-a-01-", "dev-b-01-")
+SCENARIOS = ("dev-a-18-", "dev-a-01-", "dev-a-11-", "dev-b-01-")
 SEEDS = ("0", "1", "4242")
 
 #: one process: load the state a file holds (or none), process the articles, write the state back
