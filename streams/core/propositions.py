@@ -40,6 +40,8 @@ VAGUE_THEMES = frozenset(
     lot kind part side case matter issue question statement comment report claim detail information
     what which who it""".split()
 )
+#: nouns that, with "no", deny what they are about: "no truth in reports that ..."
+_NO_GROUNDS = frozenset({"truth", "basis", "foundation", "substance"})
 _NEG_DETS = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
 #: adverbs of frequency: "families often pay ransoms" is a habit, not an event
@@ -204,6 +206,10 @@ def denials(verb: Token) -> int:
             n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
         if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
             n += 1
+        elif head.lemma_ in UNTRUE and cur.dep_ == "nsubjpass":
+            n += 1  # "the story that ... was fabricated"
+        elif head.lemma_ in _NO_GROUNDS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            n += 1  # "there is no truth in reports that ...", "no basis for claims that ..."
         cur = head
     return n
 

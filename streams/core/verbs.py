@@ -42,7 +42,9 @@ DENIED_ROLES = frozenset(
     report claim statement suggestion rumour rumor news account assertion version story""".split()
 )
 #: words that call the clause they describe untrue: "reports that ... are false"
-UNTRUE = frozenset("false untrue baseless fabricated wrong incorrect inaccurate groundless unfounded".split())
+UNTRUE = frozenset(
+    "false untrue baseless fabricated fabricate invented invent wrong incorrect inaccurate groundless unfounded".split()
+)
 
 
 #: verbs and nouns of intention and expectation: what they govern has not happened

@@ -155,3 +155,16 @@ def test_a_refusal_and_a_grant_of_one_thing_meet() -> None:
     assert statements("The court denied the bail application, prosecutors said.") == [
         ("statement:open:grant", -1)
     ]
+
+
+def test_more_forms_of_denial() -> None:
+    for sentence in (
+        "There is no truth in reports that the refinery has closed.",
+        "Officials said there was no basis for claims that the refinery had closed.",
+        "The story that the refinery had closed was fabricated, the company said.",
+    ):
+        p = one(sentence, "close")
+        assert (p.theme, p.polarity, p.denied) == ("refinery", -1, True), sentence
+    # with a truth claimed, not denied, nothing flips
+    p = one("There is truth in reports that the refinery has closed.", "close")
+    assert (p.polarity, p.denied) == (1, False)
