@@ -43,7 +43,8 @@ DENIED_ROLES = frozenset(
 )
 #: words that call the clause they describe untrue: "reports that ... are false"
 UNTRUE = frozenset(
-    "false untrue baseless fabricated fabricate invented invent wrong incorrect inaccurate groundless unfounded".split()
+    """false untrue baseless fabricated fabricate invented invent wrong incorrect inaccurate groundless
+    unfounded""".split()
 )
 
 
