@@ -4,7 +4,8 @@ Reads: a parsed sentence (spaCy `Doc`) and the speaker's name words. Emits: `Win
 words, the contest (its head word when it names a particular one: "round:first"; none for the election
 itself), the polarity, and where the words stand. The forms are structural, not a list of sentences: a verb
 of winning with its subject ("Lind won the runoff", "Ortega clinched a second term"), a passive or active
-verb of electing ("Ortega was re-elected", "shareholders elected its three nominees"), the noun "winner"
+verb of electing ("Ortega was re-elected", "shareholders elected its three nominees"), a verb of losing
+a contest ("Lind lost the runoff": not won), the noun "winner"
 predicated of someone ("declared Lind the winner", "Lind declared herself the winner", "he was the rightful
 winner"), and the noun "victory" owned by someone ("Lind's victory", "the victory of Ortega", "Lind claimed
 victory"). A first-person winner in what a speaker says is the speaker ("we won"), as is a pronoun subject
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 #: the family name of the act: its claims share the key "statement:open:win"
 WIN = "win"
 _WIN_VERBS = frozenset({"win", "clinch"})
+#: verbs of losing: "Lind lost the runoff" says Lind did not win it
+_LOSE_VERBS = frozenset({"lose"})
 _ELECT_VERBS = frozenset({"elect", "re-elect", "reelect"})
 _WINNER_NOUNS = frozenset({"winner", "victor"})
 _VICTORY_NOUNS = frozenset({"victory", "win"})
@@ -39,6 +42,8 @@ GENERIC_CONTESTS = frozenset(
 )
 _QUANTIFIERS = frozenset("none all both each most some many several any nobody neither".split())
 _ORDINALS = frozenset("first second third fourth fifth final opening last".split())
+#: contests one can lose besides elections: "lost the final", "lost the case"
+_CONTESTS = frozenset("final match game race title cup case appeal bid vote".split())
 _FIRST = frozenset({"i", "we", "me", "us", "my", "our"})
 _THIRD = frozenset({"he", "she", "they", "it", "his", "her", "their", "its"})
 _REFLEXIVE = frozenset({"herself", "himself", "themselves", "itself", "ourselves", "myself"})
@@ -111,7 +116,7 @@ def _stated(verb: Token) -> bool:
 
 def _from_verb(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
     kids = {c.dep_: c for c in t.children}
-    if t.lemma_.lower() in _WIN_VERBS:
+    if t.lemma_.lower() in _WIN_VERBS | _LOSE_VERBS:
         obj = kids.get("dobj")
         if obj is not None and any(g.pos_ == "NUM" for g in obj.subtree):
             return (), None  # "won 12 seats", "won 52 percent": a count
@@ -163,7 +168,7 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
     found: list[Win] = []
     for t in doc:
         lemma = t.lemma_.lower()
-        if t.pos_ == "VERB" and lemma in _WIN_VERBS | _ELECT_VERBS:
+        if t.pos_ == "VERB" and lemma in _WIN_VERBS | _ELECT_VERBS | _LOSE_VERBS:
             verb = t
             winner, contest = _from_verb(t, ctx)
         elif t.pos_ == "NOUN" and lemma in _WINNER_NOUNS | _VICTORY_NOUNS:
@@ -175,6 +180,10 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
             continue
         n = denials(verb)
         polarity = (-1 if negated(verb) or negated(t) else 1) * (-1 if n % 2 else 1)
+        if lemma in _LOSE_VERBS:
+            if contest is None or contest.lemma_.lower() not in GENERIC_CONTESTS | _CONTESTS:
+                continue  # "lost his job", "lost 12 seats": not a contest lost
+            polarity = -polarity
         found.append(Win(winner, _contest(contest), polarity, n > 0, t.idx, t.idx + len(t.text)))
     return found
 

@@ -47,6 +47,10 @@ def test_negation_and_denial() -> None:
     assert found("Lind did not win the vote, the court said.") == [(("lind",), "", -1)]
     assert found("None of Harbor's nominees was elected.") == [(("harbor",), "", -1)]
     assert found("The board denied that Lind had won the runoff.") == [(("lind",), "", -1)]
+    assert found("Lind lost the runoff to Ortega.") == [(("lind",), "", -1)]  # losing a contest
+    assert found("Lind did not lose the vote.") == [(("lind",), "", 1)]
+    assert found("Lind lost her seat on the board.") == [(("lind",), "", -1)]
+    assert found("Lind lost her job in March.") == []  # not a contest
 
 
 def test_contests_apart_and_what_is_not_a_win_claim() -> None:
