@@ -17,7 +17,7 @@ from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure_for_figure, without_particle
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
-from .scope import clause_places, time_scope
+from .scope import clause_places, days, time_scope
 from .structure import FigureRole, figure_role
 
 _PREVIOUS = re.compile(
@@ -266,6 +266,11 @@ def _where_and_when(
         if len(figs) > 1
         else s.scope
     )
+    # the day a figure is of ("closed 2.3% up on Friday"): its own stretch of the sentence, else the one day
+    # the sentence names
+    day = days(body[prev_end:next_start], published) or days(body, published)
+    if len(day) == 1:
+        own = ",".join(sorted({*filter(None, (own or "").split(",")), *day}))
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
 
 

@@ -200,8 +200,8 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         if sim > 0:
             return sim
     if (
-        a.time_scope
-        and a.time_scope == b.time_scope
+        _periods(a)
+        and _periods(a) == _periods(b)
         and common
         and dt <= cfg.period_window_days
         and "outlet" not in (a.speaker_kind, b.speaker_kind)
@@ -278,12 +278,28 @@ def beside(c: Claim) -> bool:
     return any(m.end() <= i <= m.end() + 12 for m in _BESIDE.finditer(c.sentence) for i in starts)
 
 
+def _days(c: Claim) -> set[str]:
+    return {p for p in (c.time_scope or "").split(",") if p.startswith("day:")}
+
+
+def _periods(c: Claim) -> set[str]:
+    """The claim's stated periods other than a day."""
+    return {p for p in (c.time_scope or "").split(",") if p and not p.startswith("day:")}
+
+
+def _pub_day(c: Claim) -> str:
+    return f"day:{c.published_at.date().isoformat()}"
+
+
 def periods_compatible(a: Claim, b: Claim) -> bool:
-    """Explicit periods must agree; a claim about a past year never meets one about the present."""
-    sa, sb = (
-        set(filter(None, (a.time_scope or "").split(","))),
-        set(filter(None, (b.time_scope or "").split(","))),
-    )
+    """Explicit periods must agree; a claim about a past year never meets one about the present. A level
+    that changes (a price, a rate, a percentage change) is of one day: a figure that names its day ("closed
+    2.3% up on Friday") never meets one of another day (named, or the day of its report)."""
+    da, db = _days(a), _days(b)
+    if (da or db) and is_state(a) and is_state(b):
+        if not (da or {_pub_day(a)}) & (db or {_pub_day(b)}):
+            return False
+    sa, sb = _periods(a), _periods(b)
     if sa and sb:
         return bool(sa & sb)
     one, other = (sa, b) if sa else (sb, a)

@@ -8,7 +8,7 @@ places (story.py).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .numbers import FigureSpan
 from .structure import FigureRole
@@ -186,6 +186,28 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
         )
     )
     return ",".join(sorted(parts)) if parts else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.IGNORECASE
+)
+
+
+def days(text: str, published: datetime | None) -> set[str]:
+    """The days a text names ("on Friday", "yesterday"), as dates: the latest such day on or before
+    publication ("day:2024-03-01")."""
+    if published is None:
+        return set()
+    out = set()
+    for m in _DAY.finditer(text):
+        word = m.group(1).lower()
+        if word in ("today", "yesterday"):
+            back = int(word == "yesterday")
+        else:
+            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+        out.add(f"day:{(published - timedelta(days=back)).date().isoformat()}")
+    return out
 
 
 def clause_places(

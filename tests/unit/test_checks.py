@@ -172,6 +172,21 @@ def test_one_period(num: Make) -> None:
     assert checks.one_period(Pair(num(26, time_scope=this_year), num(9))) is PASS
 
 
+def test_one_period_of_a_level_by_day(num: Make) -> None:
+    """A level that changes (a share price, a percentage change) is of one day."""
+    level = "open:close~share"
+    made = num(1.0, measure=level, cumulative=False)
+    friday = made.published_at.date() - timedelta(days=3)
+    on_friday = num(2.3, measure=level, cumulative=False, time_scope=f"day:{friday.isoformat()}")
+    unscoped_today = num(0.4, measure=level, cumulative=False, hours=5)
+    assert checks.one_period(Pair(on_friday, unscoped_today)) == "different_period"
+    same_day = num(0.4, measure=level, cumulative=False, time_scope=f"day:{friday.isoformat()}")
+    assert checks.one_period(Pair(on_friday, same_day)) is PASS
+    # a count of an event is not a level: the day it happened does not set the figure's period
+    toll = num(23, time_scope=f"day:{friday.isoformat()}")
+    assert checks.one_period(Pair(toll, num(30, hours=5))) is PASS
+
+
 def test_two_sentences(num: Make) -> None:
     assert checks.two_sentences(Pair(num(26, **same_report()), num(9, **same_report()))) == "same_sentence"
     headline = num(26, **same_report(sentence_index=-1))

@@ -128,3 +128,15 @@ def test_a_count_with_its_breakdown_keeps_the_sentences_place() -> None:
     (c,) = numeric(text)
     assert c.figure is not None and c.figure.text == "Eleven"
     assert c.place is not None and "kartal" in c.place.lower()
+
+
+def test_the_days_a_text_names_are_dates() -> None:
+    from streams.core.scope import days
+
+    monday = datetime(2026, 3, 9, 14, 0, tzinfo=timezone.utc)
+    assert days("Shares closed 2.3% higher on Friday.", monday) == {"day:2026-03-06"}
+    assert days("The index fell 1% yesterday and rose today.", monday) == {"day:2026-03-08", "day:2026-03-09"}
+    assert days("Shares fell 1% on Monday.", monday) == {"day:2026-03-09"}
+    assert days("Shares fell 1%.", monday) == set()
+    (c,) = [c for c in numeric("Harbor Group shares closed 2.3% higher on Friday.") if c.figure]
+    assert c.time_scope is not None and c.time_scope.startswith("day:")

@@ -270,6 +270,7 @@ PUBLIC: dict[str, list[str]] = {
         "CLAUSE_END",
         "PLACE_ANAPHORA",
         "clause_places",
+        "days",
         "place_spans",
         "places",
         "time_scope",
