@@ -33,7 +33,7 @@ from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
 from .verbs import REFUSING
-from .winners import WIN, wins
+from .winners import WIN, aliases, wins
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -214,7 +214,9 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     assert s.doc is not None
     out: list[Claim] = []
     quoted = s.fields["speaker_kind"] != "outlet"
+    known = aliases(a.article.text[:20_000])  # (not the title: a title-case headline is one long "name")
     for w in wins(s.doc, frozenset(s.speaker_toks), quoted, frozenset(a.lower_words)):
+        winner = sorted({alias for word in w.winner for alias in known.get(word, {word})})
         name = f"open:{WIN}~{w.contest or 'contest'}"
         words = sorted(content_words(s.body[max(0, w.start - 60) : w.end + 80], s.speaker_toks))
         fields: ClaimFields = {**s.fields}
@@ -235,7 +237,7 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
                     measure=MeasureRef.of_name(name),
                     story=a.story,
                     words=words,
-                    doers=list(w.winner),
+                    doers=winner,
                     themes=[w.contest] if w.contest else [],
                 ),
             )

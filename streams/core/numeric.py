@@ -55,7 +55,7 @@ _PROGRESS = re.compile(
     r"\b(?:with|after|once)\s+(?:about |around |nearly |almost |more than |over |some |just )?"
     r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:(?:was|were|had been|have been|has been)\s+)?"
-    r"(?:counted|processed|tallied|reported|declared|verified|scrutini[sz]ed|in|checked|returned)\b",
+    r"(?:counted|processed|tallied|reported|declared|verified|scrutini[sz]ed|in|checked|returned|completed)\b",
     re.IGNORECASE,
 )
 _CHANGE_OFF = re.compile(r"\s*(?:[a-z]+\s+){0,2}off\b")

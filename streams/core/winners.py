@@ -17,6 +17,7 @@ Figures won (seats, votes, a share) are counts, not this: "won 12 seats" is no c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,8 +86,9 @@ def _name(t: Token, ctx: _Ctx) -> bool:
 
 
 def _who(tok: Token | None, ctx: _Ctx) -> tuple[str, ...]:
-    """The name words of a winner phrase; the speaker for "we", "our nominees" and a reported "he"."""
-    if tok is None:
+    """The name words of a winner phrase; the speaker for "we", "our nominees" and a reported "he". Two
+    parties coordinated ("both Lind and Ortega claimed victory") are a summary of two claims: none."""
+    if tok is None or any(c.dep_ == "conj" for c in tok.children):
         return ()
     speaker, quoted = ctx.speaker, ctx.quoted
     words: list[str] = []
@@ -158,6 +160,25 @@ def _from_noun(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
     return _who(owner, ctx), contest
 
 
+#: a person's full name, lower case, with its particles: "luiz inácio lula da silva"
+_FULL_NAME = re.compile(
+    r"\b[A-Z][\w’'-]+(?:\s+(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|la|le|al|bin|ibn|el)\s+){0,2}"
+    r"[A-Z][\w’'-]+)+"
+)
+
+
+def aliases(text: str) -> dict[str, frozenset[str]]:
+    """Each name word of a text, with the other words of the longest full name it appears in ("lula" ->
+    lula, luiz, inácio, silva), so that one person named two ways is one winner."""
+    out: dict[str, frozenset[str]] = {}
+    for m in _FULL_NAME.finditer(text):
+        words = frozenset(w.lower() for w in re.findall(r"[\w’'-]+", m.group(0)) if w[:1].isupper())
+        for w in words:
+            if len(words) > len(out.get(w, ())):
+                out[w] = words
+    return out
+
+
 def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str] = frozenset()) -> list[Win]:
     """The win claims of a parsed sentence. `speaker`: the name words of who says it; `quoted`: the sentence
     is the speaker's own words (a first person is the speaker); `common`: words the article writes in lower
@@ -188,4 +209,4 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
     return found
 
 
-__all__ = ["GENERIC_CONTESTS", "WIN", "Win", "wins"]
+__all__ = ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"]

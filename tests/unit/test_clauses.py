@@ -140,3 +140,12 @@ def test_the_days_a_text_names_are_dates() -> None:
     assert days("Shares fell 1%.", monday) == set()
     (c,) = [c for c in numeric("Harbor Group shares closed 2.3% higher on Friday.") if c.figure]
     assert c.time_scope is not None and c.time_scope.startswith("day:")
+
+
+def test_a_completed_share_of_the_count_is_a_stage() -> None:
+    (c,) = [
+        c
+        for c in numeric("With 99.5% of the count completed, Vera Lind had 50.9% of the vote.")
+        if c.figure and c.figure.text == "50.9%"
+    ]
+    assert "count at 99.5%" in c.features.qualifiers

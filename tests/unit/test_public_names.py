@@ -190,7 +190,7 @@ PUBLIC: dict[str, list[str]] = {
         "parse",
     ],
     "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
-    "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "wins"],
+    "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"],
     "streams.core.propositions": ["NO_ACT", "Proposition", "denials", "negated", "propositions"],
     "streams.core.quantities": [
         "CURRENCY_SYMBOL",

@@ -81,3 +81,11 @@ def test_told_an_audience_after_a_quote() -> None:
         '"The majority is ours," Villa, 47, told a news conference in Tartu.',
     ):
         assert attribute(sentence, Context(outlet="Wire")).claimant == "villa", sentence
+
+
+def test_coordinated_winners_are_a_summary_and_one_person_named_two_ways_is_one() -> None:
+    from streams.core.winners import aliases
+
+    assert found("Both Lind and Ortega claimed victory on Sunday.") == []
+    known = aliases("Maria Elena van der Berg won. Van der Berg thanked voters. Tomas Ortega conceded.")
+    assert known["berg"] >= {"maria", "elena", "berg"} and "ortega" not in known["berg"]
