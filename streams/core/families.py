@@ -203,7 +203,7 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         name="turnout",
         pattern=rx(
-            r"turnout|joined|took part|taking part|participated|marched|walked off the job|"
+            r"turnout|joined|took part|taking part|participated|marched|walked off (?:the )?jobs?|"
             r"attended|rallied|demonstrators|protesters gathered|on strike|went on strike|gathered|"
             r"crowd|crowds|attendance|staged a walkout|walked out|stopped work|downed tools|stayed away|"
             r"took to the streets|taken to the streets|marchers|strikers|participation|"

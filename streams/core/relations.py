@@ -378,6 +378,9 @@ def units_compatible(a: Claim, b: Claim) -> bool:
     if fa.counted != fb.counted and (_subgroup(fa.counted) or _subgroup(fb.counted)):
         return False  # a count of women, children or Israelis is a part of a count of people
     if fa.counted and fb.counted and fa.counted != fb.counted:
+        short, long = sorted((fa.counted, fb.counted), key=len)
+        if len(short) >= 4 and long.endswith(short) and is_person_noun(short):
+            return True  # a compound is a kind of its head: "dockworkers" are "workers"
         # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
         other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
         return other is not None and (other in PERSON_CLASSES or is_person_noun(other))

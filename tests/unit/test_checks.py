@@ -207,6 +207,14 @@ def test_counted_alike(num: Make) -> None:
     assert checks.counted_alike(Pair(num(26, figure=fig(26, counted="people")), passengers)) is PASS
 
 
+def test_counted_alike_a_compound_is_a_kind_of_its_head(num: Make) -> None:
+    dock = num(9000, measure="turnout", figure=fig(9000, counted="dockworkers"))
+    workers = num(400, measure="turnout", figure=fig(400, counted="workers"))
+    assert checks.counted_alike(Pair(dock, workers)) is PASS
+    tourists = num(400, measure="turnout", figure=fig(400, counted="tourists"))
+    assert checks.counted_alike(Pair(dock, tourists)) == "different_unit"
+
+
 def test_one_scale(num: Make) -> None:
     assert checks.one_scale(Pair(num(10), num(1000))) == "scale_apart"
     assert checks.one_scale(Pair(num(10), num(400))) is PASS

@@ -387,3 +387,10 @@ def test_a_demonym_describing_an_area_named_after_of_is_no_place(sentence: str, 
     from streams.core.extract import places
 
     assert places(sentence) == expected
+
+
+def test_walking_off_the_job_is_turnout() -> None:
+    found = [
+        c for c in claims("About 7,000 nurses walked off the job across the region on Monday.") if c.figure
+    ]
+    assert [(c.figure.text, c.measure) for c in found if c.figure] == [("About 7,000", "turnout")]
