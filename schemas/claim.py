@@ -125,6 +125,10 @@ class Features(Record):
     persons: list[str] = Field(
         default_factory=list, description="open statements about persons: the word for them ('migrant')"
     )
+    owners: list[str] = Field(
+        default_factory=list,
+        description="open statements: name words of whose thing the act is done to ('Mulenga's conviction')",
+    )
 
 
 class Claim(Record):

@@ -50,8 +50,7 @@ def one_claim(p: Pair) -> str | None:
 
 def exclusive(p: Pair) -> bool:
     """An act only one party can do (winning a contest): who did it decides, not only the polarity."""
-    m = p.new.features.measure
-    return m.open and m.family == WIN
+    return p.new.features.measure.open and p.new.features.measure.family == WIN
 
 
 def opposite_polarity(p: Pair) -> str | None:
@@ -210,7 +209,9 @@ def one_theme(p: Pair) -> str | None:
     """ "grounded six ATR turboprops" and "did not ground part of its ATR fleet" are one thing (a name
     shared); "closed the road" and "did not close the school" are two."""
     fa, fb = features(p.old), features(p.new)
-    return "different_theme" if fa.themes and fb.themes and not themes_meet(fa, fb) else PASS
+    apart = fa.themes and fb.themes and not themes_meet(fa, fb)
+    owned_apart = fa.owners and fb.owners and not fa.owners & fb.owners  # "Mulenga's" / "of Victor Phiri"
+    return "different_theme" if apart or owned_apart else PASS
 
 
 def one_group(p: Pair) -> str | None:

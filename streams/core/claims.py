@@ -21,7 +21,7 @@ from .attribution import Context, Speaker, attribute, quote_speaker
 from .clauses import describes_noun, manner_in_focus, speaker_is_subject, subject_names, token_at
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
-from .measures import family
+from .measures import OPPOSITES, family
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
 from .outcomes import HYPOTHETICAL, read_outcomes, word_end
@@ -262,7 +262,11 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             continue
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
-        act = f"open:{family(p.predicate)}"
+        polarity = p.polarity
+        if p.predicate in OPPOSITES:  # "struck down the order": the order is not upheld
+            act, polarity = f"open:{OPPOSITES[p.predicate]}", -polarity
+        else:
+            act = f"open:{family(p.predicate)}"
         name = f"{act}~{p.theme}"
         words = sorted(content_words(body[max(0, p.start - 60) : p.end + 80], speaker_toks))
         features = Features(
@@ -274,6 +278,7 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             themes=told([p.theme]),
             doers=told(p.doer),
             persons=told([p.person] if p.person is not None else []),
+            owners=told(p.owners),
         )
         fields: ClaimFields = {**s.fields}
         if p.denied:
@@ -284,7 +289,7 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
                 kind="statement",
                 key=f"statement:{act}",  # one key per act: which themes meet is detection's
                 measure=features.measure.label,
-                polarity=p.polarity,
+                polarity=polarity,
                 subject=" ".join(words),
                 span_start=s.shift + p.start,
                 span_end=s.shift + p.end,

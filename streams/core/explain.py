@@ -131,7 +131,7 @@ def describe(c: Claim) -> dict[str, Any]:
 
 
 #: the typed features `claimwatch explain` shows on a claim's line (content words and story are long)
-SHOWN_FEATURES = ("qualifiers", "agents", "objects", "themes", "doers", "persons")
+SHOWN_FEATURES = ("qualifiers", "agents", "objects", "themes", "doers", "persons", "owners")
 
 
 def feature_line(c: Claim) -> str:

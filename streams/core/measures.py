@@ -42,6 +42,8 @@ class PredicateFamily:
 
     head: str
     verbs: tuple[str, ...]
+    #: verbs that state the family's act as not done ("struck down the order": the order is not upheld)
+    opposite: tuple[str, ...] = ()
 
 
 if TYPE_CHECKING:
@@ -71,9 +73,26 @@ FAMILIES: tuple[PredicateFamily, ...] = (
         head="receive", verbs=("receive", "get", "obtain", "secure", "garner", "poll", "win", "gain")
     ),
     PredicateFamily(head="withdraw", verbs=("withdraw", "pull_out", "back_out", "drop_out", "bow_out")),
+    PredicateFamily(
+        head="uphold",
+        verbs=("uphold", "affirm"),
+        opposite=(
+            "overturn",
+            "strike_down",
+            "quash",
+            "set_aside",
+            "annul",
+            "reverse",
+            "invalidate",
+            "throw_out",
+        ),
+    ),
+    PredicateFamily(head="grant", verbs=("grant", "accept")),
 )
 #: verb lemma -> family head
 PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}
+#: verb lemma -> the family whose act it states as not done (a statement's polarity flips)
+OPPOSITES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.opposite}
 #: predicates that name no act of their own: the count is of the noun ("the waiting list stood at 612,400");
 #: verbs of finding and counting are among them: the count is of what was found ("inspectors found 340
 #: dead seals", "volunteers counted 300 seals"), whoever found or counted it

@@ -68,6 +68,9 @@ class Proposition:
     doer: tuple[str, ...]  # the doer's name words, else its head word ("gunman"); () when unsaid or a pronoun
     person: str | None  # a theme that is a person or group of persons is "people"; this is its own word
     theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
+    owners: tuple[
+        str, ...
+    ] = ()  # name words of whose the theme is ("Mulenga's conviction", "of Victor Phiri")
 
 
 #: adverbs the parser may hang as a preposition before "of" or "from": "pulled out of the exercise"
@@ -156,6 +159,21 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "nsubj":
             return c, _negative_word(c)
     return None, False
+
+
+def _owners(tok: Token | None) -> tuple[str, ...]:
+    """Name words of the theme's possessor or "of" complement: whose thing it is."""
+    if tok is None:
+        return ()
+    heads = [c for c in tok.children if c.dep_ == "poss"]
+    heads += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return tuple(dict.fromkeys(n for h in heads for n in _names(h)))
 
 
 def _theme_word(tok: Token | None) -> str | None:
@@ -251,6 +269,8 @@ def _refused(verb: Token) -> Proposition | None:
         any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         or _conditional(verb)
         or _habitual(verb, False)
+        or verb.dep_ == "xcomp"  # "voted to reject the offer": an aim, as for any act
+        or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -327,6 +347,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 doer=() if lemma == "grant" else _doer(verb, theme_tok),
                 person=person,
                 theme_names=theme_names,
+                owners=_owners(theme_tok),
             )
         )
     keys: dict[tuple[str, str], set[int]] = {}

@@ -100,6 +100,7 @@ class Features:
     doers: frozenset[str]  # open statements: who did the act (name words, else the head word: "gunman")
     persons: frozenset[str]  # open statements about persons: the word for them ("migrant", "person")
     themes: frozenset[str]  # open statements: what the act is done to ("certificate", "fleet")
+    owners: frozenset[str]  # open statements: whose thing the theme is ("mulenga")
 
 
 _FEATURES: dict[str, Features] = {}
@@ -126,6 +127,7 @@ def features(c: Claim) -> Features:
             doers=frozenset(typed.doers),
             persons=frozenset(typed.persons),
             themes=frozenset(typed.themes),
+            owners=frozenset(typed.owners),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not

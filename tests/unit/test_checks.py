@@ -315,6 +315,12 @@ def test_one_theme(stmt: Make) -> None:
     turboprops = stmt(1, features=feats("open:ground~turboprop", themes=["turboprop"], objects=["atr"]))
     fleet = stmt(-1, features=feats("open:ground~fleet", themes=["fleet"], objects=["atr"]))
     assert checks.one_theme(Pair(turboprops, fleet)) is PASS
+    # one word, two owners: "Mulenga's conviction" and "the conviction of Victor Phiri" are two things
+    his = stmt(1, features=feats("open:uphold~conviction", themes=["conviction"], owners=["mulenga"]))
+    theirs = stmt(-1, features=feats("open:uphold~conviction", themes=["conviction"], owners=["phiri"]))
+    assert checks.one_theme(Pair(his, theirs)) == "different_theme"
+    unowned = stmt(-1, features=feats("open:uphold~conviction", themes=["conviction"]))
+    assert checks.one_theme(Pair(his, unowned)) is PASS
 
 
 def test_one_group(stmt: Make) -> None:

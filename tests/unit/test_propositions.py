@@ -168,3 +168,35 @@ def test_more_forms_of_denial() -> None:
     # with a truth claimed, not denied, nothing flips
     p = one("There is truth in reports that the refinery has closed.", "close")
     assert (p.polarity, p.denied) == (1, False)
+
+
+def test_an_opposite_act_is_the_familys_act_not_done() -> None:
+    from datetime import datetime, timezone
+
+    from schemas import Article
+    from streams.core.extract import extract_claims
+
+    def statements(text: str) -> list[tuple[str, int, list[str]]]:
+        art = Article(
+            id="t-1",
+            source="Test Wire",
+            published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
+            title="Ruling",
+            text=text,
+            url=None,
+            language="en",
+        )
+        return [
+            (c.key, c.polarity, c.features.owners)
+            for c in extract_claims(art)
+            if c.kind == "statement" and c.key == "statement:open:uphold"
+        ]
+
+    upheld = statements("The supreme court on Monday upheld the merger prohibition of the Varga Tribunal.")
+    assert upheld == [("statement:open:uphold", 1, ["tribunal", "varga"])]
+    struck = statements(
+        "The supreme court on Monday struck down the merger prohibition of the Varga Tribunal."
+    )
+    assert struck == [("statement:open:uphold", -1, ["tribunal", "varga"])]
+    set_aside = statements("The supreme court on Monday set aside Harbor Rail's merger prohibition.")
+    assert set_aside == [("statement:open:uphold", -1, ["harbor", "rail"])]
