@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
-from .verbs import DENIED_ROLES, DENYING, REFUSING, REPORTING, UNTRUE
+from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORTING, UNTRUE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -294,6 +294,37 @@ def _refused(verb: Token) -> Proposition | None:
     )
 
 
+def _evidence(verb: Token) -> Proposition | None:
+    """ "Scans revealed a hamstring tear", "the player has not suffered a tear", "a scan showed no damage":
+    what is found, shown or suffered exists (polarity 1) or not (-1); the act is `exist` of that thing,
+    whoever found it. None for a clause or a claim found ("found that ...", "confirmed the report")."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or _conditional(verb):
+        return None
+    if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if modality_of(verb) not in ("fact", "forecast"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
+        return None
+    if any(c.dep_ == "nummod" and c.doc[c.i - 1].pos_ != "NOUN" for c in obj.children):
+        return None  # "found 340 dead seals": a count, read as a figure (but "a grade two tear")
+    negative = negated(verb) or _negative_word(obj)
+    n = denials(verb)
+    return Proposition(
+        predicate="exist",
+        theme=obj.lemma_.lower(),
+        polarity=(-1 if negative else 1) * (-1 if n % 2 else 1),
+        denied=n > 0,
+        start=verb.idx,
+        end=verb.idx + len(verb.text),
+        subject_names=(),
+        doer=(),
+        person=None,
+        theme_names=_names(obj),
+    )
+
+
 def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     """The propositions of a parsed sentence; a sentence that states one act both ways (a summary of two
     sides) gives neither. `headline`: the sentence is a title (its present tense reports an event)."""
@@ -309,8 +340,10 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if verb.dep_ not in _CLAUSE_DEPS and not content_clause:
             continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
         lemma = _lemma(verb)  # with its particle: "call off" is an act, "call" is not
-        if lemma in REFUSING and (refused := _refused(verb)) is not None:
-            found.append(refused)
+        special = _refused(verb) if lemma in REFUSING else _evidence(verb) if lemma in EVIDENTIAL else None
+        if special is not None:  # a refusal, or a thing found or suffered
+            found.append(special)
+            continue
         if lemma in NO_ACT or lemma in REPORTING or lemma in DENYING:
             continue
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -350,6 +383,11 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 owners=_owners(theme_tok),
             )
         )
+    return _one_way(found)
+
+
+def _one_way(found: list[Proposition]) -> list[Proposition]:
+    """Leave out an act the sentence states both ways (a summary of two sides)."""
     keys: dict[tuple[str, str], set[int]] = {}
     for p in found:
         keys.setdefault((p.predicate, p.theme), set()).add(p.polarity)

@@ -36,6 +36,8 @@ DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk con
 #: verbs that, with a thing as their object, refuse it: "denied him bail", "refused the permit" -- the act
 #: is its grant, not given; with a claim as their object they deny what is said ("denied the reports")
 REFUSING = frozenset("deny refuse reject".split())
+#: verbs whose object is found to exist, or is suffered: "scans revealed a tear", "has not suffered a tear"
+EVIDENTIAL = frozenset("reveal show find detect confirm uncover discover identify suffer sustain".split())
 #: what one denies having done or been, not a thing one refuses to give: "denied responsibility"
 DENIED_ROLES = frozenset(
     """responsibility involvement wrongdoing accusation charge allegation link role knowledge existence

@@ -200,3 +200,18 @@ def test_an_opposite_act_is_the_familys_act_not_done() -> None:
     assert struck == [("statement:open:uphold", -1, ["tribunal", "varga"])]
     set_aside = statements("The supreme court on Monday set aside Harbor Rail's merger prohibition.")
     assert set_aside == [("statement:open:uphold", -1, ["harbor", "rail"])]
+
+
+def test_what_is_found_shown_or_suffered_exists() -> None:
+    p = one("An MRI scan revealed a torn ligament, the club doctor said.", "exist")
+    assert (p.theme, p.polarity, p.doer) == ("ligament", 1, ())
+    p = one("The goalkeeper has not suffered a ligament injury.", "exist")
+    assert (p.theme, p.polarity) == ("injury", -1)
+    assert one("A second scan showed no ligament damage.", "exist").polarity == -1
+    # a count found, a clause found, a report confirmed: not this
+    for sentence in (
+        "Inspectors found 340 dead seals on the beach.",
+        "The audit found that the funds were missing.",
+        "The ministry confirmed the report.",
+    ):
+        assert [p for p in props(sentence) if p.predicate == "exist"] == [], sentence

@@ -316,6 +316,7 @@ PUBLIC: dict[str, list[str]] = {
         "CHANGE_VERBS",
         "DENIED_ROLES",
         "DENYING",
+        "EVIDENTIAL",
         "FUTURE_AUX",
         "HYPOTHETICAL_AUX",
         "Modality",
