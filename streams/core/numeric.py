@@ -13,6 +13,7 @@ import re
 from schemas import Claim, Figure
 from schemas.claim import Features, MeasureRef
 
+from .clauses import speaker_is_subject, token_at
 from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure_for_figure, without_particle
 from .numbers import FigureSpan
@@ -274,6 +275,15 @@ def _where_and_when(
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
 
 
+def _doers(s: SentenceFacts, fig: FigureSpan, role: FigureRole | None) -> list[str]:
+    if role is None:
+        return []
+    if role.agent or s.doc is None:
+        return sorted(set(role.agent))
+    tok = token_at(s.doc, fig.start)
+    return sorted(s.speaker_toks) if tok is not None and speaker_is_subject(tok) else []
+
+
 def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) -> Claim | None:
     body, figs = s.body, s.figs
     if s.doc is not None:
@@ -325,7 +335,7 @@ def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) ->
             story=a.story,
             words=words,
             qualifiers=_qualifiers(body, fig),
-            # who did it: another doer, another count
-            agents=sorted(set(role.agent)) if role is not None else [],
+            # who did it: another doer, another count ("the bureau said it had collected": the bureau)
+            agents=_doers(s, fig, role),
         ),
     )

@@ -203,7 +203,8 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
             return sim
     if (
         _periods(a)
-        and _periods(a) == _periods(b)
+        and _periods(b)
+        and (_periods(a) <= _periods(b) or _periods(b) <= _periods(a))
         and common
         and dt <= cfg.period_window_days
         and "outlet" not in (a.speaker_kind, b.speaker_kind)

@@ -247,6 +247,11 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
     )
 
 
+def _cardinal(t: Token) -> bool:
+    """A cardinal number ("five", "10"), not an ordinal ("the first quarter")."""
+    return bool(t.like_num) and t.pos_ == "NUM"
+
+
 def _proportion(doc: Doc, root: Token) -> Relation:
     """A figure that describes a noun ("an 8-kilometre tailback") or is a proportion ("three in ten")."""
     relation: Relation = "none"
@@ -255,15 +260,15 @@ def _proportion(doc: Doc, root: Token) -> Relation:
         relation = "modifier"  # "an 8-kilometre tailback", "a 40-seat plane": part of a noun's description
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "out"):
-            if any(t.like_num for t in child.subtree if t.i != child.i):
+            if any(_cardinal(t) for t in child.subtree if t.i != child.i):
                 relation = "proportion"  # "one in five children", "three out of ten"
     after = [t.lower_ for t in doc[root.i + 1 : root.i + 4]]
     before = [t.lower_ for t in doc[max(0, root.i - 3) : root.i]]
     if (after[:1] == ["in"] or after[:2] == ["out", "of"]) and any(
-        t.like_num for t in doc[root.i + 2 : root.i + 4]
+        _cardinal(t) for t in doc[root.i + 2 : root.i + 4]
     ):
         relation = "proportion"  # however the parser attaches it
-    if before[-1:] == ["in"] and len(before) >= 2 and doc[root.i - 2].like_num:
+    if before[-1:] == ["in"] and len(before) >= 2 and _cardinal(doc[root.i - 2]):
         relation = "proportion"  # the "ten" of "three in ten"
     return relation
 

@@ -149,3 +149,17 @@ def test_a_completed_share_of_the_count_is_a_stage() -> None:
         if c.figure and c.figure.text == "50.9%"
     ]
     assert "count at 99.5%" in c.features.qualifiers
+
+
+def test_a_pronoun_doer_of_what_a_body_reports_is_that_body() -> None:
+    text = "The Harbor Customs Service reported that it had collected 465 billion pesos in the first half."
+    (c,) = [c for c in numeric(text) if c.figure]
+    assert {"harbor", "customs"} <= set(c.features.agents)
+
+
+def test_an_ordinal_after_in_is_no_proportion() -> None:
+    text = (
+        "Vandor's central budget ran a deficit of 27.4 billion euros in the first quarter, the ministry said."
+    )
+    (c,) = [c for c in numeric(text) if c.figure and c.figure.value and c.figure.value > 1e9]
+    assert c.figure is not None and c.figure.text.startswith("27.4 billion")
