@@ -18,7 +18,14 @@ from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
 from .attribution import Context, Speaker, attribute, quote_speaker
-from .clauses import describes_noun, manner_in_focus, speaker_is_subject, subject_names, token_at
+from .clauses import (
+    describes_noun,
+    manner_in_focus,
+    negation_above,
+    speaker_is_subject,
+    subject_names,
+    token_at,
+)
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
 from .measures import OPPOSITES, family
@@ -205,7 +212,8 @@ def _aside(s: SentenceFacts, name: str, polarity: int, trig: int) -> bool:
         return False
     if describes_noun(tok, OUTCOME_BY_NAME[name].context):
         return True
-    return polarity < 0 and manner_in_focus(tok)
+    # (a negation the parse sees: "operating normally" is a negative trigger, not a negated manner)
+    return polarity < 0 and manner_in_focus(tok) and negation_above(tok)
 
 
 def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:

@@ -124,6 +124,9 @@ def _from_verb(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
             return (), None  # "won 12 seats", "won 52 percent": a count
         if obj is None and "prep" in kids and kids["prep"].lower_ == "in":
             obj = next((g for g in kids["prep"].children if g.dep_ == "pobj"), None)
+        if "nsubjpass" in kids and "agent" in kids:  # "the runoff was won by Vera Lind"
+            by = next((g for g in kids["agent"].children if g.dep_ == "pobj"), None)
+            return _who(by, ctx), kids["nsubjpass"]
         return _who(kids.get("nsubj"), ctx), obj
     doc = t.doc
     if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "re":

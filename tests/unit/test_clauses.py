@@ -163,3 +163,8 @@ def test_an_ordinal_after_in_is_no_proportion() -> None:
     )
     (c,) = [c for c in numeric(text) if c.figure and c.figure.value and c.figure.value > 1e9]
     assert c.figure is not None and c.figure.text.startswith("27.4 billion")
+
+
+def test_a_negative_trigger_with_a_manner_adverb_is_still_a_claim() -> None:
+    (c,) = statements("The fertiliser plant is operating normally, the governor said.", "closure")
+    assert c.polarity == -1

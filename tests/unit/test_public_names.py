@@ -36,6 +36,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.clauses": [
         "describes_noun",
         "manner_in_focus",
+        "negation_above",
         "speaker_is_subject",
         "subject_names",
         "token_at",

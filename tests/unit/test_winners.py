@@ -89,3 +89,7 @@ def test_coordinated_winners_are_a_summary_and_one_person_named_two_ways_is_one(
     assert found("Both Lind and Ortega claimed victory on Sunday.") == []
     known = aliases("Maria Elena van der Berg won. Van der Berg thanked voters. Tomas Ortega conceded.")
     assert known["berg"] >= {"maria", "elena", "berg"} and "ortega" not in known["berg"]
+
+
+def test_a_contest_won_by_someone() -> None:
+    assert found("The mayoral runoff was won by Vera Lind, the board said.") == [(("vera", "lind"), "", 1)]
