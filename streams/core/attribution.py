@@ -36,7 +36,7 @@ _NP = (
 )
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
-    r"[^,;“”\"]{0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
+    r"(?:[^,;“”\"]|(?<=\d),(?=\d)){0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
 )
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (
@@ -50,7 +50,7 @@ _TRAILING = re.compile(
 _INVERTED = re.compile(
     r"[,”\"]\s*(said|says|added|continued|wrote|told)\s+"
     r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)"
-    r"(?:,\s+((?:the|a|an|its|his|her)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
+    r"(?:,\s+((?:the|a|an|its|his|her|who|which)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
 )
 _FINITE = re.compile(r"\b(?:were|was|is|are|had|has|have|will|would|did|does|do|could|should|can)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to ([^,.;]{2,90})")
@@ -319,8 +319,10 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
             found = _speaker(_join(m3.group(1), m3.group(2)), m3.group(3))
     if not found:
         m4 = _INVERTED.search(s)
+        lead = _LEADING.match(s)
         if (
             m4
+            and not (lead and lead.start(3) == m4.start(1))  # "X, which ..., said the licence ...": X speaks
             and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2))
             and not _FINITE.search(m4.group(2))  # "..., said the journalists were detained": a clause
             and not re.search(r"(?<![\w-])\d", m4.group(2))  # "said the federation owed 38 million" too

@@ -133,3 +133,12 @@ def test_attribution_forms(sentences: list[str], name: str, claimant: str | None
     assert sp.name == name
     if claimant is not None:
         assert sp.claimant == claimant
+
+
+def test_a_speaker_described_by_a_relative_clause() -> None:
+    for sentence, claimant in (
+        ("Corvina Mining, which operates the mine, said the licence remained valid.", "corvina mining"),
+        ("The union, which represents 9,000 dockworkers, said more than 9,000 had walked out.", "union"),
+        ('"Forty people died," said Ruiz, who heads the agency.', "ruiz"),
+    ):
+        assert attribute(sentence, Context(outlet="Wire")).claimant == claimant, sentence
