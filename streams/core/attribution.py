@@ -36,7 +36,8 @@ _NP = (
 )
 _APPOS = (
     r"(?:,\s+((?:the|a|an|its|his|her|their|who|which|whose|[A-Z][\w\-]*['’]s|\d{1,3}|[a-z]+ed)\b"
-    r"(?:[^,;“”\"]|(?<=\d),(?=\d)){0,120}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
+    r"(?:[^,;“”\"]|(?<=\d),(?=\d)){0,120}"  # (a number's comma: "which represents 9,000 dockworkers")
+    r"|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}),)?"  # ..., or a name: "The mayor, Chiara Farah,"
 )
 _ADVERBIAL = r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|from|by|via|with)\b[^,.;“”\"]{0,60})?"
 _OBJ = (
@@ -291,6 +292,23 @@ def _join(name: str, appositive: str | None) -> str:
     return f"{name}, {appositive.strip()}" if appositive else name
 
 
+def _inverted(s: str) -> Speaker | None:
+    """ "..., said Maria Lopez, a Red Cross official." -- not a clause ("said the journalists were
+    detained"), nor the verb of a speaker who leads the sentence ("X, which ..., said the licence ...")."""
+    m4 = _INVERTED.search(s)
+    lead = _LEADING.match(s)
+    if (
+        m4
+        and not (lead and lead.start(3) == m4.start(1))
+        and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2))
+        and not _FINITE.search(m4.group(2))
+        and not re.search(r"(?<![\w-])\d", m4.group(2))  # "said the federation owed 38 million" too
+        and len(m4.group(2).split()) <= 10
+    ):
+        return _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))
+    return None
+
+
 def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
     """Find the speaker of a sentence, updating the article context."""
     found: Speaker | None = None
@@ -318,17 +336,7 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
         ):
             found = _speaker(_join(m3.group(1), m3.group(2)), m3.group(3))
     if not found:
-        m4 = _INVERTED.search(s)
-        lead = _LEADING.match(s)
-        if (
-            m4
-            and not (lead and lead.start(3) == m4.start(1))  # "X, which ..., said the licence ...": X speaks
-            and not re.match(r"(?:that|on|in|at|it|he|she|they|reporters)\b", m4.group(2))
-            and not _FINITE.search(m4.group(2))  # "..., said the journalists were detained": a clause
-            and not re.search(r"(?<![\w-])\d", m4.group(2))  # "said the federation owed 38 million" too
-            and len(m4.group(2).split()) <= 10
-        ):
-            found = _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))
+        found = _inverted(s)
     if not found:
         m5 = _LEADING.match(s)
         if m5:
