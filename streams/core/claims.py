@@ -222,10 +222,14 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     assert s.doc is not None
     out: list[Claim] = []
     quoted = s.fields["speaker_kind"] != "outlet"
+    found = wins(s.doc, frozenset(s.speaker_toks), quoted, frozenset(a.lower_words))
+    if not found:
+        return out
     known = aliases(a.article.text[:20_000])  # (not the title: a title-case headline is one long "name")
-    for w in wins(s.doc, frozenset(s.speaker_toks), quoted, frozenset(a.lower_words)):
+    for w in found:
         winner = sorted({alias for word in w.winner for alias in known.get(word, {word})})
         name = f"open:{WIN}~{w.contest or 'contest'}"
+        ref = MeasureRef.of_name(name)
         words = sorted(content_words(s.body[max(0, w.start - 60) : w.end + 80], s.speaker_toks))
         fields: ClaimFields = {**s.fields}
         if w.denied:
@@ -235,14 +239,14 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
                 claim_id=content_hash(a.article.id, a.version, s.unit.index, name, w.start, "w"),
                 kind="statement",
                 key=f"statement:open:{WIN}",
-                measure=MeasureRef.of_name(name).label,
+                measure=ref.label,
                 polarity=w.polarity,
                 subject=" ".join(words),
                 span_start=s.shift + w.start,
                 span_end=s.shift + w.end,
                 **fields,
                 features=Features(
-                    measure=MeasureRef.of_name(name),
+                    measure=ref,
                     story=a.story,
                     words=words,
                     doers=winner,

@@ -261,20 +261,28 @@ def _doer(verb: Token, theme: Token | None) -> tuple[str, ...]:
     return _names(subj) or (subj.lemma_.lower(),)
 
 
-def _refused(verb: Token) -> Proposition | None:
-    """ "The court denied the bail application", "refused him bail": the thing was not granted (polarity -1,
-    as "did not grant"); None when what is denied is a claim, a role or a clause ("denied the reports",
-    "denied responsibility", "denied that ...")."""
+def _thing_acted_on(verb: Token) -> Token | None:
+    """The noun object of a stated act (a refusal, a finding): None for a clause ("denied that ..."), an aim
+    ("voted to reject the offer"), a condition, or an object that is a claim, a role or says nothing."""
     if (
         any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         or _conditional(verb)
-        or _habitual(verb, False)
-        or verb.dep_ == "xcomp"  # "voted to reject the offer": an aim, as for any act
+        or verb.dep_ == "xcomp"
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
+        return None
+    return obj
+
+
+def _refused(verb: Token) -> Proposition | None:
+    """ "The court denied the bail application", "refused him bail": the thing was not granted (polarity -1,
+    as "did not grant"); None when what is denied is a claim, a role or a clause ("denied the reports",
+    "denied responsibility", "denied that ...")."""
+    obj = _thing_acted_on(verb)
+    if obj is None or _habitual(verb, False):
         return None
     if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in obj.children):
         return None  # "denied reports that ...", "denied claims made by ..."
@@ -298,14 +306,8 @@ def _evidence(verb: Token) -> Proposition | None:
     """ "Scans revealed a hamstring tear", "the player has not suffered a tear", "a scan showed no damage":
     what is found, shown or suffered exists (polarity 1) or not (-1); the act is `exist` of that thing,
     whoever found it. None for a clause or a claim found ("found that ...", "confirmed the report")."""
-    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or _conditional(verb):
-        return None
-    if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    if modality_of(verb) not in ("fact", "forecast"):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
+    obj = _thing_acted_on(verb)
+    if obj is None or modality_of(verb) not in ("fact", "forecast"):
         return None
     if any(c.dep_ == "nummod" and c.doc[c.i - 1].pos_ != "NOUN" for c in obj.children):
         return None  # "found 340 dead seals": a count, read as a figure (but "a grade two tear")

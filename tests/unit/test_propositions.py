@@ -6,9 +6,27 @@ not only that something was found.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
+from schemas import Article, Claim
 from streams.core import parse
+from streams.core.extract import extract_claims
 from streams.core.measures import family
 from streams.core.propositions import Proposition, propositions
+
+
+def statement_claims(text: str, title: str) -> list[Claim]:
+    """The statement claims of a one-paragraph article."""
+    art = Article(
+        id="t-1",
+        source="Test Wire",
+        published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
+        title=title,
+        text=text,
+        url=None,
+        language="en",
+    )
+    return [c for c in extract_claims(art) if c.kind == "statement"]
 
 
 def props(sentence: str, headline: bool = False) -> list[Proposition]:
@@ -132,22 +150,8 @@ def test_a_refusal_is_a_grant_not_given() -> None:
 
 
 def test_a_refusal_and_a_grant_of_one_thing_meet() -> None:
-    from datetime import datetime, timezone
-
-    from schemas import Article
-    from streams.core.extract import extract_claims
-
     def statements(text: str) -> list[tuple[str, int]]:
-        art = Article(
-            id="t-1",
-            source="Test Wire",
-            published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
-            title="Bail hearing",
-            text=text,
-            url=None,
-            language="en",
-        )
-        return [(c.key, c.polarity) for c in extract_claims(art) if c.kind == "statement"]
+        return [(c.key, c.polarity) for c in statement_claims(text, "Bail hearing")]
 
     assert statements("The magistrate granted the accused bail, his lawyer said.") == [
         ("statement:open:grant", 1)
@@ -171,25 +175,11 @@ def test_more_forms_of_denial() -> None:
 
 
 def test_an_opposite_act_is_the_familys_act_not_done() -> None:
-    from datetime import datetime, timezone
-
-    from schemas import Article
-    from streams.core.extract import extract_claims
-
     def statements(text: str) -> list[tuple[str, int, list[str]]]:
-        art = Article(
-            id="t-1",
-            source="Test Wire",
-            published_at=datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc),
-            title="Ruling",
-            text=text,
-            url=None,
-            language="en",
-        )
         return [
             (c.key, c.polarity, c.features.owners)
-            for c in extract_claims(art)
-            if c.kind == "statement" and c.key == "statement:open:uphold"
+            for c in statement_claims(text, "Ruling")
+            if c.key == "statement:open:uphold"
         ]
 
     upheld = statements("The supreme court on Monday upheld the merger prohibition of the Varga Tribunal.")
