@@ -21,7 +21,6 @@ from .attribution import Context, Speaker, attribute, quote_speaker
 from .clauses import (
     describes_noun,
     manner_in_focus,
-    negation_above,
     speaker_is_subject,
     subject_names,
     token_at,
@@ -29,6 +28,7 @@ from .clauses import (
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
 from .measures import OPPOSITES, family
+from .negation import negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
 from .outcomes import HYPOTHETICAL, read_outcomes, word_end

@@ -45,18 +45,6 @@ def describes_noun(tok: Token, about: re.Pattern[str] | None = None) -> bool:
     return False
 
 
-_NEGATIVES = frozenset("not n't no nothing none never nobody neither".split())
-
-
-def negation_above(tok: Token) -> bool:
-    """A negation on the word or the clauses above it: "has not fully reopened", "found nothing to suggest
-    it was deliberately contaminated" (not a negative word of the trigger itself: "operating normally")."""
-    for t in [tok, *tok.ancestors][:6]:
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIVES for c in t.children):
-            return True
-    return False
-
-
 def _clause_verb(tok: Token) -> Token:
     """The verb of the word's own clause (the word itself when it is one)."""
     for t in [tok, *tok.ancestors]:
@@ -105,7 +93,6 @@ _SELF = frozenset("i we it he she they".split())
 __all__ = [
     "describes_noun",
     "manner_in_focus",
-    "negation_above",
     "speaker_is_subject",
     "subject_names",
     "token_at",

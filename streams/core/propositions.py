@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
-from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORTING, UNTRUE
+from .negation import denials, negated, negative_word, none_beyond
+from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORT_NOUNS, REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,18 +41,12 @@ VAGUE_THEMES = frozenset(
     lot kind part side case matter issue question statement comment report claim detail information
     what which who it""".split()
 )
-#: nouns that, with "no", deny what they are about: "no truth in reports that ..."
-_NO_GROUNDS = frozenset({"truth", "basis", "foundation", "substance"})
-_NEG_DETS = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
 #: adverbs of frequency: "families often pay ransoms" is a habit, not an event
 _HABITUAL = frozenset(
     "often usually routinely regularly sometimes generally typically frequently rarely always".split()
 )
 _NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
-#: how a clause hangs from a verb of denial when it is what is denied: "denied that ..." (ccomp), "rejected
-#: reports that ..." (the noun is the object), "denied any player arrested" (an object with a clause)
-_DENIED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "nsubjpass", "acl", "relcl", "pobj", "prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +96,6 @@ def _names(tok: Token | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-def _negative_word(tok: Token) -> bool:
-    """The argument is "no X", "none", "nobody", "nothing", "no one", "not a single X"."""
-    if tok.lower_ in _NEG_DETS:
-        return True
-    for c in tok.children:
-        if c.dep_ in ("det", "neg", "advmod", "amod", "quantmod") and c.lower_ in _NEG_DETS | {"not"}:
-            return True
-    return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
-
-
 #: days and months: "reopen on Monday" names when, not a place reached
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -136,28 +121,28 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     for dep in ("nsubjpass", "dobj"):
         for c in kids:
             if c.dep_ == dep:
-                return _partitive(c), _negative_word(c)
+                return _partitive(c), negative_word(c)
     out = _out_of(verb)
     if out is not None:  # "pulled out of the exercise": what was left is the theme
         of = next(g for g in out.children if g.dep_ == "prep" and g.lower_ in ("of", "from"))
         obj = next((g for g in of.children if g.dep_ == "pobj"), None)
         if obj is not None:
-            return _partitive(obj), _negative_word(obj)
+            return _partitive(obj), negative_word(obj)
     for c in kids:  # "the convoy never entered Kadugli": a place reached
         if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR:
-                return obj, _negative_word(obj)
+                return obj, negative_word(obj)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
         shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if shared is not None:  # "our certificate is valid and has not been suspended"
-            return shared, _negative_word(shared)
+            return shared, negative_word(shared)
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "acomp") for c in kids):
         return None, False  # "agreed to suspend": the act is the complement's
     for c in kids:  # an intransitive act: "three inmates escaped"
         if c.dep_ == "nsubj":
-            return c, _negative_word(c)
+            return c, negative_word(c)
     return None, False
 
 
@@ -191,45 +176,6 @@ def _person_word(tok: Token | None, word: str) -> bool:
     if tok is None or tok.pos_ != "NOUN":
         return False
     return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
-
-
-def negated(verb: Token) -> bool:
-    """The clause itself says it did not happen."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    head = verb.head
-    if head.i < verb.i and head.lemma_ in ("have", "be", "do") and verb.dep_ in ("ccomp", "conj", "xcomp"):
-        auxes.append(head)  # an auxiliary the parser took for the main verb ("At no point has X removed")
-    for c in [*verb.children, *(g for a in auxes for g in a.children)]:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "nowhere")):
-            return True
-        if c.dep_ in ("nsubj", "nsubjpass") and _negative_word(c):
-            return True
-        if c.dep_ == "prep":  # "at no point", "in no way", "at no time" (wherever the parser hangs it)
-            if any(g.dep_ == "pobj" and _negative_word(g) for g in c.children):
-                return True
-    if verb.dep_ == "xcomp" and head.lemma_ == "fail" and head.i != verb.i:
-        return not negated(head)  # "failed to alert" (but "did not fail to alert")
-    return False
-
-
-def denials(verb: Token) -> int:
-    """How many denials or "is false" the clause sits under ("denied reports that ...")."""
-    n = 0
-    cur = verb
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            break
-        head = cur.head
-        if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
-            n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
-        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
-            n += 1
-        elif head.lemma_ in UNTRUE and cur.dep_ == "nsubjpass":
-            n += 1  # "the story that ... was fabricated"
-        elif head.lemma_ in _NO_GROUNDS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-            n += 1  # "there is no truth in reports that ...", "no basis for claims that ..."
-        cur = head
-    return n
 
 
 def _conditional(verb: Token) -> bool:
@@ -271,7 +217,7 @@ def _thing_acted_on(verb: Token) -> Token | None:
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
         return None
     return obj
@@ -311,7 +257,9 @@ def _evidence(verb: Token) -> Proposition | None:
         return None
     if any(c.dep_ == "nummod" and c.doc[c.i - 1].pos_ != "NOUN" for c in obj.children):
         return None  # "found 340 dead seals": a count, read as a figure (but "a grade two tear")
-    negative = negated(verb) or _negative_word(obj)
+    negative = negated(verb) or negative_word(obj)
+    if negative and none_beyond(obj):
+        return None
     n = denials(verb)
     return Proposition(
         predicate="exist",
@@ -346,7 +294,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if special is not None:  # a refusal, or a thing found or suffered
             found.append(special)
             continue
-        if lemma in NO_ACT or lemma in REPORTING or lemma in DENYING:
+        if lemma in NO_ACT or lemma in DENYING or (lemma in REPORTING and not _reported_act(verb)):
             continue
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
@@ -361,8 +309,8 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if person is not None:
             theme = "people"
         negative = negated(verb) or no_theme
-        if negative and manner_in_focus(verb):
-            continue  # "was not deliberately contaminated": the negation denies the manner, not the act
+        if negative and (none_beyond(theme_tok) or manner_in_focus(verb)):
+            continue  # "no further cracks were found", "was not deliberately contaminated": not the act
         n_denials = denials(verb)
         polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
         subject = next(
@@ -388,6 +336,31 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     return _one_way(found)
 
 
+#: verbs of saying whose object is only ever what is said ("said the figure", "told reporters")
+_SAY_ONLY = frozenset(
+    """say tell add state claim insist explain warn note stress reply respond quote cite suggest argue assert
+    allege contend write tweet reckon""".split()
+)
+#: nouns that name what was found or said, which a verb of reporting passes on: "announced the findings"
+_CONTENT = frozenset("finding result figure data number conclusion outcome".split())
+
+
+def _reported_act(verb: Token) -> bool:
+    """A verb of reporting used for an act on a thing, with no clause of what is said: "have concluded the
+    negotiations", "talks have not been concluded", "declared a state of emergency" (but "concluded that
+    ...", "said the figure", "reported the findings")."""
+    if verb.lemma_.lower() in _SAY_ONLY | EVIDENTIAL or any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children
+    ):
+        return False
+    theme = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return (
+        theme is not None
+        and theme.pos_ == "NOUN"
+        and theme.lemma_.lower() not in DENIED_ROLES | REPORT_NOUNS | VAGUE_THEMES | _CONTENT
+    )
+
+
 def _one_way(found: list[Proposition]) -> list[Proposition]:
     """Leave out an act the sentence states both ways (a summary of two sides)."""
     keys: dict[tuple[str, str], set[int]] = {}
@@ -396,4 +369,4 @@ def _one_way(found: list[Proposition]) -> list[Proposition]:
     return [p for p in found if len(keys[(p.predicate, p.theme)]) == 1]
 
 
-__all__ = ["NO_ACT", "Proposition", "denials", "negated", "propositions"]
+__all__ = ["NO_ACT", "Proposition", "propositions"]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import describes_noun
 from .modality import modality_of
-from .propositions import denials, negated
+from .negation import denials, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

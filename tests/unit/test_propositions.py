@@ -205,3 +205,42 @@ def test_what_is_found_shown_or_suffered_exists() -> None:
         "The ministry confirmed the report.",
     ):
         assert [p for p in props(sentence) if p.predicate == "exist"] == [], sentence
+
+
+def test_a_verb_of_reporting_with_a_thing_as_object_is_an_act() -> None:
+    done = one('"We have wrapped up and concluded the merger talks," the chairman said.', "conclude")
+    assert (done.theme, done.polarity) == ("talk", 1)
+    undone = one("The merger talks have not been concluded, a board member said.", "conclude")
+    assert (undone.theme, undone.polarity) == ("talk", -1)
+    declared = one("The governor declared a state of emergency in the valley.", "declare")
+    assert (declared.theme, declared.polarity) == ("state", 1)
+    # what is concluded or said as a clause, or a claim as the object, is speech, not an act
+    assert not [
+        p for p in props("The auditors concluded that the accounts were sound.") if p.predicate == "conclude"
+    ]
+    assert not [p for p in props("The agency announced the findings on Monday.") if p.predicate == "announce"]
+
+
+def test_no_further_denies_nothing_known() -> None:
+    assert one("Inspectors found a leak in the cooling circuit.", "exist").polarity == 1
+    passive = one("A leak was found in the cooling circuit.", "exist")
+    assert (passive.theme, passive.polarity) == ("leak", 1)
+    assert one("No leak was found in the cooling circuit.", "exist").polarity == -1
+    for sentence in (
+        "No further leaks have been found, the operator said.",
+        "Engineers have found no new leaks since Tuesday.",
+    ):
+        assert not [p for p in props(sentence) if p.theme == "leak"], sentence
+    refused = one("Her request for an extension was refused.", "grant")
+    assert (refused.theme, refused.polarity) == ("request", -1)
+
+
+def test_not_true_that_denies_the_clause() -> None:
+    for sentence in (
+        '"It is not true that the pumping station has been repaired," the mayor said.',
+        "It is not correct that the pumping station has been repaired, the council said.",
+    ):
+        p = one(sentence, "repair")
+        assert (p.theme, p.polarity, p.denied) == ("station", -1, True), sentence
+    plain = one("It is true that the pumping station has been repaired, the engineer said.", "repair")
+    assert (plain.polarity, plain.denied) == (1, False)

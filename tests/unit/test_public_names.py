@@ -36,7 +36,6 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.clauses": [
         "describes_noun",
         "manner_in_focus",
-        "negation_above",
         "speaker_is_subject",
         "subject_names",
         "token_at",
@@ -192,7 +191,15 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
     "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"],
-    "streams.core.propositions": ["NO_ACT", "Proposition", "denials", "negated", "propositions"],
+    "streams.core.negation": [
+        "NEG_DETS",
+        "denials",
+        "negated",
+        "negation_above",
+        "negative_word",
+        "none_beyond",
+    ],
+    "streams.core.propositions": ["NO_ACT", "Proposition", "propositions"],
     "streams.core.quantities": [
         "CURRENCY_SYMBOL",
         "FRACTIONS",

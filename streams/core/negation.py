@@ -1,0 +1,110 @@
+"""Negation on the parse: whether a clause says its act did not happen, how many denials it sits under,
+and whether a negative argument ("no X", "nobody", "at no point") denies the act or only says that nothing
+more than what is known happened ("no further cracks").
+
+Reads: tokens of a parsed sentence (spaCy `Token`). One word list for every reader of negation: clauses.py,
+propositions.py and winners.py ask here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .verbs import DENYING, UNTRUE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: nouns that, with "no", deny what they are about: "no truth in reports that ..."
+_NO_GROUNDS = frozenset({"truth", "basis", "foundation", "substance"})
+#: words that make their phrase negative: "no shots", "nothing", "nobody"
+NEG_DETS = frozenset({"no", "none", "nobody", "nothing", "neither", "never"})
+
+#: how a clause hangs from a verb of denial when it is what is denied: "denied that ..." (ccomp), "rejected
+#: reports that ..." (the noun is the object), "denied any player arrested" (an object with a clause)
+_DENIED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "nsubjpass", "acl", "relcl", "pobj", "prep"})
+#: adjectives that, negated, call a clause untrue: "it is not true that ..."
+_TRUE = frozenset({"true", "correct", "accurate", "right", "so"})
+
+
+def _not_true(be: Token) -> bool:
+    return any(c.dep_ == "neg" for c in be.children) and any(
+        c.dep_ == "acomp" and c.lower_ in _TRUE for c in be.children
+    )
+
+
+#: modifiers that make "no X" mean none beyond those already known: "no further cracks", "no new cases"
+_BEYOND = frozenset("further more other additional new fresh another".split())
+
+
+def none_beyond(tok: Token | None) -> bool:
+    """ "No further cracks were found", "no new cases": nothing more than what is known, which denies
+    nothing earlier."""
+    return tok is not None and any(c.dep_ == "amod" and c.lower_ in _BEYOND for c in tok.children)
+
+
+def negative_word(tok: Token) -> bool:
+    """The argument is "no X", "none", "nobody", "nothing", "no one", "not a single X"."""
+    if tok.lower_ in NEG_DETS:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("det", "neg", "advmod", "amod", "quantmod") and c.lower_ in NEG_DETS | {"not"}:
+            return True
+    return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
+
+
+def negated(verb: Token) -> bool:
+    """The clause itself says it did not happen."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    head = verb.head
+    copula = any(c.dep_ in ("acomp", "attr") for c in head.children)  # "it is not true that": not an aux
+    if head.i < verb.i and head.lemma_ in ("have", "be", "do") and verb.dep_ in ("ccomp", "conj", "xcomp"):
+        auxes += (
+            [] if copula else [head]
+        )  # an auxiliary the parser took for the main verb ("At no point has X removed")
+    for c in [*verb.children, *(g for a in auxes for g in a.children)]:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "nowhere")):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and negative_word(c):
+            return True
+        if c.dep_ == "prep":  # "at no point", "in no way", "at no time" (wherever the parser hangs it)
+            if any(g.dep_ == "pobj" and negative_word(g) for g in c.children):
+                return True
+    if verb.dep_ == "xcomp" and head.lemma_ == "fail" and head.i != verb.i:
+        return not negated(head)  # "failed to alert" (but "did not fail to alert")
+    return False
+
+
+def denials(verb: Token) -> int:
+    """How many denials or "is false" the clause sits under ("denied reports that ...")."""
+    n = 0
+    cur = verb
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        head = cur.head
+        if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
+            n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
+        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
+            n += 1
+        elif head.lemma_ == "be" and _not_true(head):
+            n += 1  # "it is not true that ...", "that is not correct"
+        elif head.lemma_ in UNTRUE and cur.dep_ == "nsubjpass":
+            n += 1  # "the story that ... was fabricated"
+        elif head.lemma_ in _NO_GROUNDS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            n += 1  # "there is no truth in reports that ...", "no basis for claims that ..."
+        cur = head
+    return n
+
+
+def negation_above(tok: Token) -> bool:
+    """A negation on the word or the clauses above it: "has not fully reopened", "found nothing to suggest
+    it was deliberately contaminated" (not a negative word of the trigger itself: "operating normally")."""
+    words = NEG_DETS | {"not", "n't"}
+    for t in [tok, *tok.ancestors][:6]:
+        if any(c.dep_ == "neg" or c.lower_ in words for c in t.children):
+            return True
+    return False
+
+
+__all__ = ["NEG_DETS", "denials", "negated", "negation_above", "negative_word", "none_beyond"]
