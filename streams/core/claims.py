@@ -88,12 +88,11 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             grants = [t.idx for t in s.doc if t.lemma_.lower() in REFUSING | {"grant"} and t.pos_ == "VERB"]
             outcomes = [o for o in outcomes if o[0] != "approval" or o[2] not in grants]
         claims += numeric_claims(facts, s)
-        claims += _outcome_claims(facts, s, outcomes)
-        if s.doc is not None:
-            won = _win_claims(facts, s)
-            claims += won
-            taken = [trig for _name, _pol, trig in outcomes] + [(c.span_start or 0) - s.shift for c in won]
-            claims += _proposition_claims(facts, s, taken)
+        read = _outcome_claims(facts, s, outcomes)
+        if s.doc is not None:  # (a class trigger set aside by the parse leaves the act to the parse)
+            read += _win_claims(facts, s)
+            claims += _proposition_claims(facts, s, [(c.span_start or 0) - s.shift for c in read])
+        claims += read
     return claims[: limits.max_claims_per_article]
 
 

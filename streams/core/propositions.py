@@ -16,7 +16,7 @@ reads the structure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .clauses import manner_in_focus
@@ -309,7 +309,8 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if person is not None:
             theme = "people"
         negative = negated(verb) or no_theme
-        if negative and (none_beyond(theme_tok) or manner_in_focus(verb)):
+        whole = _in_full(verb)
+        if negative and (none_beyond(theme_tok) or (manner_in_focus(verb) and not whole)):
             continue  # "no further cracks were found", "was not deliberately contaminated": not the act
         n_denials = denials(verb)
         polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
@@ -318,7 +319,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         )
         places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         theme_names = tuple(dict.fromkeys([*_names(theme_tok), *(n for p in places for n in _names(p))]))
-        found.append(
+        found += _degrees(
             Proposition(
                 predicate=_lemma(verb),
                 theme=theme,
@@ -331,7 +332,8 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 person=person,
                 theme_names=theme_names,
                 owners=_owners(theme_tok),
-            )
+            ),
+            whole,
         )
     return _one_way(found)
 
@@ -359,6 +361,23 @@ def _reported_act(verb: Token) -> bool:
         and theme.pos_ == "NOUN"
         and theme.lemma_.lower() not in DENIED_ROLES | REPORT_NOUNS | VAGUE_THEMES | _CONTENT
     )
+
+
+#: adverbs of completeness: "not fully restored" denies only that the act is complete
+_IN_FULL = frozenset("fully completely entirely totally wholly".split())
+
+
+def _in_full(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _IN_FULL for c in verb.children)
+
+
+def _degrees(p: Proposition, whole: bool) -> list[Proposition]:
+    """An act done in full is also done ("fully restored": `restore` and `restore_in_full`); one not done in
+    full is only not done in full ("not fully restored" meets "fully restored", never plain "restored")."""
+    full = replace(p, predicate=f"{p.predicate}_in_full")
+    if not whole:
+        return [p]
+    return [full] if p.polarity < 0 else [p, full]
 
 
 def _one_way(found: list[Proposition]) -> list[Proposition]:

@@ -244,3 +244,23 @@ def test_not_true_that_denies_the_clause() -> None:
         assert (p.theme, p.polarity, p.denied) == ("station", -1, True), sentence
     plain = one("It is true that the pumping station has been repaired, the engineer said.", "repair")
     assert (plain.polarity, plain.denied) == (1, False)
+
+
+def test_not_in_full_denies_only_completeness() -> None:
+    done = props("Water supplies have been fully restored to the estate, the utility said.")
+    assert {(p.predicate, p.polarity) for p in done} == {("restore", 1), ("restore_in_full", 1)}
+    partial = props("Water supplies have not been completely restored to the estate.")
+    assert [(p.predicate, p.theme, p.polarity) for p in partial] == [("restore_in_full", "supply", -1)]
+    # a negated manner that is not completeness still says nothing of the act
+    assert not props("The reservoir was not deliberately drained, the inquiry said.")
+
+
+def test_a_class_trigger_set_aside_leaves_the_act_to_the_parse() -> None:
+    text = (
+        "LISBON, May 3 - The harbour authority said power to the ferry terminal had been restored. "
+        '"It is not true that power has been fully restored," the dockers union said.'
+    )
+    found = statement_claims(text, "Dispute over ferry terminal")
+    denied = [c for c in found if c.sentence.startswith('"It is not true')]
+    assert denied, [(c.key, c.sentence) for c in found]
+    assert all(c.polarity == -1 and c.certainty == "denied" for c in denied), denied
