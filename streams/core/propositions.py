@@ -309,8 +309,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if person is not None:
             theme = "people"
         negative = negated(verb) or no_theme
-        whole = _in_full(verb)
-        if negative and (none_beyond(theme_tok) or (manner_in_focus(verb) and not whole)):
+        if negative and (none_beyond(theme_tok) or (manner_in_focus(verb) and not _in_full(verb))):
             continue  # "no further cracks were found", "was not deliberately contaminated": not the act
         n_denials = denials(verb)
         polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
@@ -333,7 +332,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 theme_names=theme_names,
                 owners=_owners(theme_tok),
             ),
-            whole,
+            _in_full(verb),
         )
     return _one_way(found)
 
