@@ -26,9 +26,8 @@ from .text import GENERIC_NAMES, name_tokens
 
 
 def measure_of(c: Claim) -> Measure | None:
-    """The lexicon's record of the claim's measure family (None for an open measure or a count of
-    containers)."""
-    return MEASURE_BY_NAME.get(c.features.measure.name)
+    """The lexicon's record of the claim's measure family (of "held:now" too; None for an open measure)."""
+    return None if c.features.measure.open else MEASURE_BY_NAME.get(c.features.measure.family)
 
 
 def outcome_of(c: Claim) -> Outcome | None:
@@ -41,8 +40,9 @@ _NO_OUTCOME = Outcome(name="", positive=re.compile("$^"), negative=None)
 
 
 def is_state(c: Claim) -> bool:
-    """A level that changes (outages, missing, an open measure's percentage): figures meet close in time."""
-    return (measure_of(c) or _NO_MEASURE).state or (c.features.measure.open and not c.cumulative)
+    """A level that changes (outages, missing, a count "now", an open percentage): figures meet when close."""
+    m = c.features.measure
+    return m.current or (measure_of(c) or _NO_MEASURE).state or (m.open and not c.cumulative)
 
 
 def of_event(c: Claim) -> bool:

@@ -196,7 +196,8 @@ _DAY = re.compile(
 
 def days(text: str, published: datetime | None) -> set[str]:
     """The days a text names ("on Friday", "yesterday"), as dates: the latest such day on or before
-    publication ("day:2024-03-01")."""
+    publication ("day:2024-03-01"), or the day after it (a report timed late in the UTC day is already
+    dated the next day where it was written: "Tuesday" in a Tokyo report sent at 23:30 UTC on Monday)."""
     if published is None:
         return set()
     out = set()
@@ -206,6 +207,7 @@ def days(text: str, published: datetime | None) -> set[str]:
             back = int(word == "yesterday")
         else:
             back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+            back = -1 if back == 6 else back  # the day after the UTC date: the local date east of UTC
         out.add(f"day:{(published - timedelta(days=back)).date().isoformat()}")
     return out
 

@@ -182,6 +182,12 @@ def test_one_period_of_a_level_by_day(num: Make) -> None:
     assert checks.one_period(Pair(on_friday, unscoped_today)) == "different_period"
     same_day = num(0.4, measure=level, cumulative=False, time_scope=f"day:{friday.isoformat()}")
     assert checks.one_period(Pair(on_friday, same_day)) is PASS
+    # a level family counted in units ("households without power"), or those still in a state, is a level too
+    for name in ("outage:households", "arrested:now"):
+        then = num(9000, measure=name, cumulative=False, time_scope=f"day:{friday.isoformat()}")
+        assert checks.one_period(Pair(then, num(30000, measure=name, cumulative=False, hours=5))) == (
+            "different_period"
+        ), name
     # a count of an event is not a level: the day it happened does not set the figure's period
     toll = num(23, time_scope=f"day:{friday.isoformat()}")
     assert checks.one_period(Pair(toll, num(30, hours=5))) is PASS

@@ -138,6 +138,9 @@ def test_the_days_a_text_names_are_dates() -> None:
     assert days("The index fell 1% yesterday and rose today.", monday) == {"day:2026-03-08", "day:2026-03-09"}
     assert days("Shares fell 1% on Monday.", monday) == {"day:2026-03-09"}
     assert days("Shares fell 1%.", monday) == set()
+    late_monday = datetime(2026, 3, 9, 23, 30, tzinfo=timezone.utc)  # already Tuesday east of UTC
+    assert days("Power was still out at 7 a.m. on Tuesday.", late_monday) == {"day:2026-03-10"}
+    assert days("Power was cut on Wednesday.", late_monday) == {"day:2026-03-04"}
     (c,) = [c for c in numeric("Harbor Group shares closed 2.3% higher on Friday.") if c.figure]
     assert c.time_scope is not None and c.time_scope.startswith("day:")
 
