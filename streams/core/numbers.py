@@ -146,8 +146,46 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
             continue
         fig = _figure(sentence, m)
         if fig is not None:
-            out.append(fig)
+            joined = _to_range(sentence, out[-1], fig) if out else None
+            if joined is not None:
+                out[-1] = joined
+            else:
+                out.append(fig)
     return out
+
+
+_VOTE_CONTEXT = re.compile(r"\b(?:vot\w*|ballots?|motion|margin|verdict|jury|judges?|ruled)\b", re.IGNORECASE)
+
+
+def _to_range(sentence: str, first: FigureSpan, second: FigureSpan) -> FigureSpan | None:
+    """ "46,190 to 84,961", "two to three million", "100 to 300 people": one range, not two exact figures.
+    Not a change ("rose from 30 to 45": the figure before it), a score or a vote ("5 to 4", "48 to 52")."""
+    if (
+        sentence[first.end : second.start].lower() != " to "
+        or second.bound != "exact"
+        or first.unit not in (None, second.unit)
+    ):
+        return None
+    a, b = first.value or 0.0, second.value or 0.0
+    if not 0 < a < b or re.search(
+        r"\bfrom\s+(?:\w+\s+)?$", sentence[max(0, first.start - 12) : first.start], re.IGNORECASE
+    ):
+        return None
+    if (
+        _SCORE_CONTEXT.search(sentence)
+        or _VOTE_CONTEXT.search(sentence)
+        or first.bound not in ("exact", "approx")
+    ):
+        return None
+    if re.search(r"[a-z]", second.text.lower()) and not re.search(
+        r"(?:hundred|thousand|[mbtr]illion|bn|m|k)$", first.text.lower()
+    ):
+        a *= next(
+            (s for s in (1e12, 1e9, 1e6, 1e3) if b >= s and a * s <= b and a < 1000), 1.0
+        )  # "two to three million"
+    return FigureSpan(
+        sentence[first.start : second.end], first.start, second.end, (a + b) / 2, a, b, "range", second.unit
+    )
 
 
 def _figure(sentence: str, m: re.Match[str]) -> FigureSpan | None:

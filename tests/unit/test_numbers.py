@@ -238,7 +238,25 @@ RANGES = [
         "range",
     ),
     case("The figure rose 3-5%.", "3-5%", 4, 3, 5, "range", "percent"),
+    # "X to Y": one range, its scale shared as in "between"
+    case("Some 120 to 180 families were moved.", "Some 120 to 180", 150, 120, 180, "range"),
+    case("The survey puts it at 31,250 to 47,900.", "31,250 to 47,900", 39575, 31250, 47900, "range"),
+    case("Four to six million trees were felled.", "Four to six million", 5 * M, 4 * M, 6 * M, "range"),
+    case("Fares went up 4 to 7 percent.", "4 to 7 percent", 5.5, 4, 7, "range", "percent"),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The toll went from 30 to 45 overnight.",  # a change: the figure before it, then after it
+        "The council voted 7 to 9 against the plan.",  # a vote
+        "The hosts won the match 2 to 3 after extra time.",  # a score
+        "Output fell 80 to 60 tonnes a day.",  # a fall, not a range
+    ],
+)
+def test_x_to_y_that_is_no_range_stays_two_figures(sentence: str) -> None:
+    assert [f.bound for f in find_figures(sentence)] == ["exact", "exact"]
 
 
 @pytest.mark.parametrize(ROW, DIGITS)
