@@ -43,6 +43,10 @@ class Story(Record):
         default_factory=list, description="what the dateline puts its place in ('GAZIPUR, Bangladesh')"
     )
     dateline: list[str] = Field(default_factory=list, description="the dateline's own place ('gazipur')")
+    events: list[str] = Field(
+        default_factory=list,
+        description="events the lead names by a year or a name ('earthquake@2010', 'fire:grenfell tower')",
+    )
 
 
 class MeasureRef(Record):

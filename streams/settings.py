@@ -230,11 +230,11 @@ class Settings(BaseModel):
         description="Claims kept per claim key in the claims table; the oldest drop out beyond it.",
     )
     history_days: float = Field(
-        default=21.0,
+        default=400.0,
         gt=0,
         description=(
-            "Comparison window, in days of publication time: a claim is compared with the claims of its key "
-            "published at most this long before or after it, whatever order they arrive in."
+            "Comparison window, in days of publication time: a claim meets the claims of its key published "
+            "at most this long before or after it, whatever order they arrive in (a final toll: months on)."
         ),
     )
     lateness_days: float = Field(

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from .figures import above, far_enough, units_compatible
 from .moments import AT_EVENT, HAS_NOW_HAPPENED, REASSERTED, partial
 from .pair import Pair
 from .relations import (
     GENERIC_PERSONS,
-    above,
     changes,
-    far_enough,
     features,
     is_state,
     names_compatible,
@@ -31,7 +30,6 @@ from .relations import (
     recovers,
     story_place,
     themes_meet,
-    units_compatible,
     venue_only,
 )
 from .winners import WIN

@@ -24,8 +24,9 @@ from schemas import Alert, Claim, ClaimBatch
 
 from .attribution import same_claimant
 from .checks import REASONS_TEXT, REJECTIONS, RESTATED_DISPUTE, first_failing
+from .figures import far_enough
 from .pair import Pair
-from .relations import _FEATURES, DEFAULT, DetectConfig, far_enough, features
+from .relations import _FEATURES, DEFAULT, DetectConfig, features
 from .rules import BY_NAME, RULES, fire
 
 __all__ = [

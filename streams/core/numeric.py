@@ -235,7 +235,10 @@ def _measured(
 
 def _qualifiers(body: str, fig: FigureSpan) -> list[str]:
     """What makes the figure another measure than one without: "imported", "core", "annual", a change."""
-    near = body[max(0, fig.start - 40) : fig.end + 40].lower()
+    lo, hi = max(0, fig.start - 40), fig.end + 40
+    near = body[lo:hi].lower()
+    near = re.sub(r"^\w+", "", near) if lo and body[lo - 1 : lo].isalnum() else near  # whole words only
+    near = re.sub(r"\w+$", "", near) if body[hi : hi + 1].isalnum() else near
     return sorted(
         {_qual_name(q) for q in _QUALIFIER.findall(near)}
         | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())

@@ -11,7 +11,8 @@ from functools import cached_property
 from schemas import Claim
 
 from .attribution import same_claimant
-from .relations import DEFAULT, DetectConfig, gap, same_report, same_story
+from .figures import gap
+from .relations import DEFAULT, DetectConfig, same_report, same_story
 
 
 class Pair:

@@ -16,11 +16,8 @@ from .attribution import same_claimant
 from .lexicon import (
     MEASURE_BY_NAME,
     OUTCOME_BY_NAME,
-    PERSON_CLASSES,
-    SUBGROUPS,
     Measure,
     Outcome,
-    is_person_noun,
 )
 from .text import GENERIC_NAMES, name_tokens
 
@@ -211,7 +208,24 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         and same_claimant(a.claimant, b.claimant)
     ):
         return 0.5  # one claimant revisiting the same stated period ("first quarter", "2024/25")
+    if (
+        common
+        and dt <= cfg.period_window_days
+        and one_event(a.features.story.events, b.features.story.events)
+    ):
+        return 0.5  # one event the leads name by its year or name ("the 2010 earthquake"), months apart
     return 0.0
+
+
+def one_event(a: list[str], b: list[str]) -> bool:
+    """Two leads name one event ("earthquake@2010", "fire:grenfell tower"), and no kind of event they both
+    date is dated two different years by them ("the Haiti quake" of 2010 is not the one of 2021)."""
+    if not set(a) & set(b):
+        return False
+    ya = {tuple(e.split("@")) for e in a if "@" in e}
+    yb = {tuple(e.split("@")) for e in b if "@" in e}
+    both = {d[0] for d in ya} & {d[0] for d in yb}
+    return all({d for d in ya if d[0] == noun} & {d for d in yb if d[0] == noun} for noun in both)
 
 
 def _story_similarity(
@@ -228,8 +242,8 @@ def _story_similarity(
         # place, or when one lead places it and the claims share the words around them ("Fez" + "stadium
         # safety inspection"): a shared surname or organisation alone never joins two stories
         marked = anchors_a | anchors_b
-        shared_place = _place_tokens(a) & _place_tokens(b) & common
-        shared_words = _content_tokens(a) & _content_tokens(b)
+        shared_place = features(a).places & features(b).places & common
+        shared_words = features(a).content & features(b).content
         if not (
             common
             and dt <= cfg.near_days
@@ -243,18 +257,12 @@ def _story_similarity(
     return len(common) / max(1, min(len(features(a).names), len(features(b).names)))
 
 
-def _content_tokens(c: Claim) -> frozenset[str]:
-    return features(c).content
-
-
-def _place_tokens(c: Claim) -> frozenset[str]:
-    return features(c).places
-
-
 def places_compatible(a: Claim, b: Claim) -> bool:
     if not a.place or not b.place:
-        return True
-    pa, pb = _place_tokens(a), _place_tokens(b)
+        # a figure of the whole world never meets one a report about some place leaves unplaced
+        placed, other = (a, b) if a.place else (b, a)
+        return placed.place != "world" or not features(other).anchors
+    pa, pb = features(a).places, features(b).places
     if pa & pb:
         return True
     # a region a dateline names as containing the story's place ("GAZIPUR, Bangladesh") contains the other
@@ -327,66 +335,6 @@ def names_compatible(a: Claim, b: Claim) -> bool:
         return False
     if fa.objects and fb.objects:
         return bool(fa.objects & fb.around) or bool(fb.objects & fa.around)
-    return True
-
-
-def far_enough(a: Claim, b: Claim, cfg: DetectConfig) -> bool:
-    """Disjoint intervals far enough apart: a relative gap for counts and amounts, points for percentages
-    (a rate revised from 4.9 % to 4.6 % is a real revision however small relative to 4.9)."""
-    fa, fb = a.figure, b.figure
-    assert fa is not None and fb is not None
-    if fa.unit == "percent" and fb.unit == "percent":
-        lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
-        lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
-        return max(lo_b - hi_a, lo_a - hi_b) >= cfg.min_points
-    bounded = fa.bound in _ONE_SIDED or fb.bound in _ONE_SIDED
-    return gap(a, b) >= (cfg.min_gap_bound if bounded else cfg.min_gap)
-
-
-#: bounds a speaker states on one side: a figure beyond one contradicts it by more than rounding
-_ONE_SIDED = frozenset({"at_least", "more_than", "less_than", "at_most"})
-
-
-def gap(a: Claim, b: Claim) -> float:
-    """Relative gap between the two figures' intervals; 0 when they overlap."""
-    fa, fb = a.figure, b.figure
-    assert fa is not None and fb is not None  # numeric claims always carry a figure
-    lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
-    lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
-    if hi_a < lo_b:
-        return (lo_b - hi_a) / lo_b if lo_b else 0.0
-    if hi_b < lo_a:
-        return (lo_a - hi_b) / lo_a if lo_a else 0.0
-    return 0.0
-
-
-def above(later: Claim, earlier: Claim) -> bool:
-    """The later figure is at least as high as the earlier one (a rising count)."""
-    fl, fe = later.figure, earlier.figure
-    assert fl is not None and fe is not None
-    return (fl.high if fl.high is not None else float("inf")) >= (fe.low or 0.0) and (
-        (fl.value or fl.low or 0.0) >= (fe.value or fe.low or 0.0)
-    )
-
-
-def _subgroup(counted: str | None) -> bool:
-    return counted is not None and (counted in SUBGROUPS or counted[:1].isupper())
-
-
-def units_compatible(a: Claim, b: Claim) -> bool:
-    fa, fb = a.figure, b.figure
-    assert fa is not None and fb is not None
-    if fa.unit != fb.unit:
-        return False
-    if fa.counted != fb.counted and (_subgroup(fa.counted) or _subgroup(fb.counted)):
-        return False  # a count of women, children or Israelis is a part of a count of people
-    if fa.counted and fb.counted and fa.counted != fb.counted:
-        short, long = sorted((fa.counted, fb.counted), key=len)
-        if len(short) >= 4 and long.endswith(short) and is_person_noun(short):
-            return True  # a compound is a kind of its head: "dockworkers" are "workers"
-        # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
-        other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
-        return other is not None and (other in PERSON_CLASSES or is_person_noun(other))
     return True
 
 

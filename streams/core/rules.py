@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from schemas import AlertKind, Claim
 
+from .figures import above
 from .pair import Pair
-from .relations import above
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -57,10 +57,16 @@ _PLACE_NOUNS = re.compile(
 
 
 _NATIONWIDE = re.compile(
-    r"\b(?:nationwide|across (?:the )?(?:country|[A-Z]\w+)|national(?:ly)? (?:total|strike|level|"
+    r"\b(?:nationwide|across (?:the )?(?:country|(?-i:[A-Z])\w+)|national(?:ly)? (?:total|strike|level|"
     r"scale|figure|count|toll)|country-wide|"
     r"countrywide)\b",
     re.IGNORECASE,
+)
+
+
+#: the whole world as a figure's scope ("globally", "worldwide"): not "the highest in the world"
+_WORLDWIDE = re.compile(
+    r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe))\b", re.IGNORECASE
 )
 
 
@@ -122,6 +128,9 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
     nationwide = _NATIONWIDE.search(sentence)
     if nationwide:
         out.append((nationwide.start(), "nationwide"))
+    worldwide = _WORLDWIDE.search(sentence)
+    if worldwide:
+        out.append((worldwide.start(), "world"))
     return out
 
 

@@ -42,7 +42,7 @@ from schemas import Claim
 class StateBounds:
     per_key: int = 300
     #: the comparison window: two claims meet only when published at most this many days apart
-    max_age_days: float = 21.0
+    max_age_days: float = 400.0
     #: the grace period: how far behind its key's newest claim a claim may arrive and still meet every
     #: claim of its window, whichever arrives first
     lateness_days: float = 1095.0

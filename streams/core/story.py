@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 
 from schemas import Article
 from schemas.claim import Story
@@ -36,10 +37,11 @@ def story_signature(
         lead.append(dl)
     for part in lead:
         counts.update(sorted(story_tokens(part)))  # a defined order: ties keep it, whatever the hash seed
-    # the outlet's own name ("The Morning Record") is not a name of its stories, unless the lead uses it as a
-    # place ("Kathmandu Courier" reporting from Kathmandu)
+    # the outlet's own name ("The Morning Record") is not a name of its stories, unless the report uses it as
+    # a place ("Kathmandu Courier" reporting from Kathmandu, "in Kathmandu" anywhere in its first sentences)
     lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")
-    for t in name_tokens(article.source) - lead_places:
+    body_places = {t for s in sentences[:12] for p in places(s.text) for t in p.split()}
+    for t in name_tokens(article.source) - lead_places - body_places:
         counts.pop(t, None)
     if lower_words is None:
         lower_words = common_words(article)
@@ -53,13 +55,80 @@ def story_signature(
     # "GAZIPUR, Bangladesh": what follows the dateline's first place contains it (country, state, province)
     regions = name_tokens(dl.partition(",")[2]) - GENERIC_NAMES if dl and "," in dl else set()
     dateline = name_tokens(dl.partition(",")[0]) - GENERIC_NAMES if dl else set()
+    events = sorted({e for part in lead for e in event_refs(part, article.published_at)})[:_MAX_EVENTS]
     return _bounded(
-        Story(names=names, places=sorted(where), regions=sorted(regions), dateline=sorted(dateline))
+        Story(
+            names=names,
+            places=sorted(where),
+            regions=sorted(regions),
+            dateline=sorted(dateline),
+            events=events,
+        )
     )
 
 
+#: nouns that name an event a story is about, with the word they are written as ("quake" is an earthquake)
+EVENT_NOUNS = {
+    **{
+        w: w
+        for w in """earthquake tsunami eruption flood fire explosion blast crash collision derailment
+        landslide mudslide avalanche storm cyclone typhoon hurricane tornado heatwave drought famine outbreak
+        epidemic pandemic sinking capsizing collapse spill leak stampede shooting bombing attack massacre riot
+        protest strike election referendum war disaster tragedy accident""".split()
+    },
+    "quake": "earthquake",
+    "floods": "flood",
+    "flooding": "flood",
+    "blaze": "fire",
+    "wildfire": "fire",
+    "inferno": "fire",
+    "elections": "election",
+}
+_EVENT = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NAME_WORD = r"(?!(?:The|A|An|This|That|Last|Its|Their|In|On|Of|After|Before|Since|During)\b)[A-Z][\w’'\-]+"
+#: an event named by its year ("the 2010 earthquake", "the earthquake of 2010", "last year's quake"), by the
+#: names before it ("the Grenfell Tower fire", "Haiti's quake") or by its own name ("Typhoon Haiyan")
+_EVENT_BY_YEAR = re.compile(
+    rf"\b(?:(?P<year>(?:19|20)\d\d)|(?P<rel>last|this) year['’]s)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<noun>{_EVENT})\b"
+    rf"|\b(?P<noun2>{_EVENT})\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?P<year2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+#: a word between a name and its event ("Haiti's devastating 2010 earthquake"): no other event, no link word
+_BETWEEN = rf"(?:(?!(?:{_EVENT}|and|or|but|of|in|on|at|to|the|by|for|with|from|after|before|than)\b)[a-z\-]+"
+_EVENT_BY_NAME = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:['’]s)?\s+(?:{_BETWEEN}|(?:19|20)\d\d)\s+){{0,2}}"
+    rf"(?P<noun>(?i:{_EVENT}))\b"
+    rf"|\b(?P<noun2>(?i:{_EVENT.title()}))\s+(?P<name2>{_NAME_WORD})"
+)
+_MAX_EVENTS = 12
+_WHEN = re.compile(rf"{_MONTH.lower()}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+def event_refs(text: str, published: datetime | None) -> set[str]:
+    """The events a text names by a year or a name, as `noun@year` and `noun:name` ("earthquake@2010",
+    "fire:grenfell tower", "typhoon:haiyan"): two reports that name one event are about one story, however far
+    apart they are published."""
+    out = set()
+    for m in _EVENT_BY_YEAR.finditer(text):
+        noun = EVENT_NOUNS[(m.group("noun") or m.group("noun2")).lower()]
+        year = m.group("year") or m.group("year2")
+        if year is None and published is not None:
+            year = str(published.year - (m.group("rel").lower() == "last"))
+        if year:
+            out.add(f"{noun}@{year}")
+    for m in _EVENT_BY_NAME.finditer(text):
+        noun = EVENT_NOUNS[(m.group("noun") or m.group("noun2")).lower()]
+        name = re.sub(r"['’]s\b", "", (m.group("name") or m.group("name2")).lower())
+        words = [w for w in name.split() if w not in GENERIC_NAMES and not _WHEN.fullmatch(w)]
+        if words and not (m.group("name") and words[-1] == noun):
+            out.add(f"{noun}:{' '.join(words)}")
+    return out
+
+
 #: the most characters a story's names take, written out one after the other (names, then its places,
-#: regions and dateline)
+#: regions, dateline and events)
 STORY_CHARS = 500
 
 
@@ -67,7 +136,7 @@ def _bounded(story: Story) -> Story:
     """The story's words up to `STORY_CHARS` written out, whole words only."""
     left = STORY_CHARS + 1
     kept: dict[str, list[str]] = {}
-    for field in ("names", "places", "regions", "dateline"):
+    for field in ("names", "places", "regions", "dateline", "events"):
         kept[field] = []
         for word in getattr(story, field):
             left -= len(word) + (1 if field == "names" else 2)  # (a separator, and a place's mark)

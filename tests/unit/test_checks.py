@@ -136,6 +136,26 @@ def test_one_story(num: Make) -> None:
     assert checks.one_story(Pair(num(26, article_id="x"), num(9, article_id="x", features=other))) is PASS
 
 
+def test_one_story_months_apart_when_both_leads_name_one_event(num: Make) -> None:
+    """Past the story window, two reports meet when their leads name one event by its year or its name
+    ("the 2010 earthquake", "the Grenfell Tower fire") and share a name; another event of that kind or
+    another year does not."""
+
+    def told(*events: str, days: float = 120) -> Claim:
+        story = Story(names=["haiti", "bellerive"], events=list(events))
+        return num(9, hours=24 * days, features=Features(measure=MeasureRef(family="deaths"), story=story))
+
+    first = told("earthquake@2010", days=0)
+    assert checks.one_story(Pair(first, told("earthquake@2010", "earthquake:haiti"))) is PASS
+    assert checks.one_story(Pair(first, told("earthquake@2012"))) == "different_story"
+    named = told("earthquake:haiti", "earthquake@2010", days=0)
+    assert checks.one_story(Pair(named, told("earthquake:haiti"))) is PASS
+    assert checks.one_story(Pair(named, told("earthquake:haiti", "earthquake@2021"))) == "different_story"
+    assert checks.one_story(Pair(first, told("flood@2010"))) == "different_story"
+    assert checks.one_story(Pair(first, told())) == "different_story"
+    assert checks.one_story(Pair(first, told("earthquake@2010", days=500))) == "different_story"
+
+
 def test_one_story_on_one_shared_place(num: Make) -> None:
     """One shared name is enough, days apart at most, when both leads mark it as a place."""
     a = num(26, features=feats(story=("goma", "mbala"), objects=[]))
@@ -160,6 +180,10 @@ def test_one_place(num: Make) -> None:
     assert (
         checks.one_place(Pair(num(26, place="gazipur", features=dated), num(9, place="bangladesh"))) is PASS
     )
+    # a figure of the whole world ("globally") never meets one a report placed somewhere leaves unplaced
+    placed = Features(measure=MeasureRef(family="deaths"), story=Story(names=["pune"], places=["pune"]))
+    assert checks.one_place(Pair(num(26, place="world"), num(9, features=placed))) == "different_place"
+    assert checks.one_place(Pair(num(26, place="world"), num(9))) is PASS
 
 
 def test_one_period(num: Make) -> None:
@@ -211,6 +235,17 @@ def test_counted_alike(num: Make) -> None:
     assert checks.counted_alike(Pair(num(12, figure=fig(12, counted="people")), units)) == "different_unit"
     passengers = num(9, figure=fig(9, counted="passengers"))
     assert checks.counted_alike(Pair(num(26, figure=fig(26, counted="people")), passengers)) is PASS
+
+
+def test_counted_alike_the_measure_own_noun_counts_people(num: Make) -> None:
+    """ "The number of fatalities" counts what "people killed" counts; "fatalities" of a count of
+    objects is no person."""
+    fatalities = num(9, figure=fig(9, counted="fatalities"))
+    assert checks.counted_alike(Pair(num(26, figure=fig(26, counted="people")), fatalities)) is PASS
+    homes = num(26, measure="destroyed", figure=fig(26, counted="homes"))
+    assert checks.counted_alike(
+        Pair(homes, num(9, measure="destroyed", figure=fig(9, counted="fatalities")))
+    ) == ("different_unit")
 
 
 def test_counted_alike_a_compound_is_a_kind_of_its_head(num: Make) -> None:

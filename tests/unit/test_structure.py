@@ -381,6 +381,10 @@ def test_over_as_a_verb_particle_is_no_bound() -> None:
         ("A gas leak at a plant in the southern Polish province of Opole hurt nine workers.", ["opole"]),
         ("Floods in the Brazilian state of Bahia killed 12 people.", ["bahia"]),
         ("Rain lashed Sindh province on Monday.", ["sindh", "sindh"]),  # (by the verb and by the area noun)
+        ("Worldwide, about 2.1 million jobs were lost, the agency said.", ["world"]),
+        ("Harbour fees across the globe rose by a fifth.", ["world"]),
+        ("Its losses were the highest in the world.", []),  # a superlative, no scope
+        ("Nurses across the region struck.", []),  # not "across Kenya": a region is no country
     ],
 )
 def test_a_demonym_describing_an_area_named_after_of_is_no_place(sentence: str, expected: list[str]) -> None:

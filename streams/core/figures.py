@@ -1,0 +1,84 @@
+"""Relations between two claims' figures that detection's checks ask about: how far apart two figures are,
+whether the later one is above the earlier, whether they count the same unit and the same thing.
+
+Reads: two numeric claims (and the detection settings). Emits: plain answers (bool, a relative gap).
+"""
+
+from __future__ import annotations
+
+from schemas import Claim
+
+from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
+from .relations import DetectConfig, measure_of
+
+
+def far_enough(a: Claim, b: Claim, cfg: DetectConfig) -> bool:
+    """Disjoint intervals far enough apart: a relative gap for counts and amounts, points for percentages
+    (a rate revised from 4.9 % to 4.6 % is a real revision however small relative to 4.9)."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.unit == "percent" and fb.unit == "percent":
+        lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+        lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+        return max(lo_b - hi_a, lo_a - hi_b) >= cfg.min_points
+    bounded = fa.bound in _ONE_SIDED or fb.bound in _ONE_SIDED
+    return gap(a, b) >= (cfg.min_gap_bound if bounded else cfg.min_gap)
+
+
+#: bounds a speaker states on one side: a figure beyond one contradicts it by more than rounding
+_ONE_SIDED = frozenset({"at_least", "more_than", "less_than", "at_most"})
+
+
+def gap(a: Claim, b: Claim) -> float:
+    """Relative gap between the two figures' intervals; 0 when they overlap."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None  # numeric claims always carry a figure
+    lo_a, hi_a = fa.low or 0.0, fa.high if fa.high is not None else float("inf")
+    lo_b, hi_b = fb.low or 0.0, fb.high if fb.high is not None else float("inf")
+    if hi_a < lo_b:
+        return (lo_b - hi_a) / lo_b if lo_b else 0.0
+    if hi_b < lo_a:
+        return (lo_a - hi_b) / lo_a if lo_a else 0.0
+    return 0.0
+
+
+def above(later: Claim, earlier: Claim) -> bool:
+    """The later figure is at least as high as the earlier one (a rising count)."""
+    fl, fe = later.figure, earlier.figure
+    assert fl is not None and fe is not None
+    return (fl.high if fl.high is not None else float("inf")) >= (fe.low or 0.0) and (
+        (fl.value or fl.low or 0.0) >= (fe.value or fe.low or 0.0)
+    )
+
+
+def _subgroup(counted: str | None) -> bool:
+    return counted is not None and (counted in SUBGROUPS or counted[:1].isupper())
+
+
+def _counted(c: Claim) -> str | None:
+    """What the figure counts; the measure's own noun counts what the measure does ("the number of
+    fatalities": people)."""
+    counted, m = c.figure.counted if c.figure else None, measure_of(c)
+    return "people" if counted and m and m.persons and m.pattern.fullmatch(counted) else counted
+
+
+def units_compatible(a: Claim, b: Claim) -> bool:
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.unit != fb.unit:
+        return False
+    if _counted(a) != fa.counted or _counted(b) != fb.counted:
+        fa, fb = (
+            fa.model_copy(update={"counted": _counted(a)}),
+            fb.model_copy(update={"counted": _counted(b)}),
+        )
+    if fa.counted != fb.counted and (_subgroup(fa.counted) or _subgroup(fb.counted)):
+        return False  # a count of women, children or Israelis is a part of a count of people
+    if fa.counted and fb.counted and fa.counted != fb.counted:
+        short, long = sorted((fa.counted, fb.counted), key=len)
+        if len(short) >= 4 and long.endswith(short) and is_person_noun(short):
+            return True  # a compound is a kind of its head: "dockworkers" are "workers"
+        # "people" covers any group of persons, not objects ("12 injured people" never meets "120 units")
+        other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
+        return other is not None and (other in PERSON_CLASSES or is_person_noun(other))
+    return True

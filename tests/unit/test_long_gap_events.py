@@ -1,0 +1,94 @@
+"""Reports months apart about one event: their leads name it by its year or its name, so they are one story
+past the story window, and the comparison window (CLAIMWATCH_HISTORY_DAYS, 400 days by default) keeps the
+earlier report's figures to meet the later one's. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from schemas import Alert, Article
+from streams.core.pipeline import Pipeline
+from streams.core.sentences import split_sentences
+from streams.core.story import event_refs, story_signature
+
+T0 = datetime(2031, 1, 14, 9, 0, tzinfo=timezone.utc)
+
+
+def article(aid: str, source: str, days: float, title: str, text: str) -> Article:
+    return Article(
+        id=aid, source=source, published_at=T0 + timedelta(days=days), title=title, text=text, url=None
+    )
+
+
+OFFICIAL = article(
+    "official",
+    "Harbour Wire",
+    0,
+    "Norvia raises quake death toll",
+    "The death toll from Norvia's devastating 2030 earthquake was more than 41,000, prime minister Ilse "
+    'Varda said on Tuesday, a year after the disaster. "There were over 41,000 people killed," Varda told '
+    "a news conference in the capital.",
+)
+
+
+def survey(days: float, event: str, title: str = "Study questions Norvia quake toll") -> Article:
+    return article(
+        f"survey-{days}-{event}",
+        "Coastline Review",
+        days,
+        title,
+        f"Norvian officials have dismissed a draft study that questioned the death toll in {event}. "
+        '"The number of fatalities that resulted from the earthquake is estimated at 9,500 to 14,200," the '
+        "study says.",
+    )
+
+
+def run(*articles: Article) -> list[Alert]:
+    pipe = Pipeline()
+    return [alert for a in articles for alert in pipe.process_article(a)]
+
+
+def test_a_report_months_later_on_the_same_named_event_meets_the_first() -> None:
+    (alert,) = run(OFFICIAL, survey(130, "last year's earthquake"))
+    assert alert.kind == "numeric_conflict" and not alert.same_source
+    figures = sorted((c.figure.low, c.figure.high) for c in alert.claims if c.figure)
+    assert figures == [(9_500, 14_200), (41_000, None)]
+
+
+def test_another_year_or_another_event_months_later_is_another_story() -> None:
+    assert run(OFFICIAL, survey(130, "the 2028 earthquake")) == []  # "Norvia quake" of another year
+    assert run(OFFICIAL, survey(130, "last year's floods", "Study questions Norvia toll")) == []
+
+
+def test_the_same_event_past_the_comparison_window_does_not_meet() -> None:
+    assert run(OFFICIAL, survey(420, "the 2030 earthquake")) == []
+
+
+def test_events_named_by_year_by_name_and_by_their_own_name() -> None:
+    refs = event_refs(
+        "Relief came after Norvia's 2030 quake, the Kestrel Tower fire and Cyclone Amara's landfall, not "
+        "Monday's blaze.",
+        T0,
+    )
+    assert refs == {"earthquake@2030", "earthquake:norvia", "fire:kestrel tower", "cyclone:amara"}
+    assert event_refs("Damage from last year's floods is still visible.", T0) == {"flood@2030"}
+    assert event_refs("The fire spread on Monday. The 2030 budget was passed.", T0) == set()
+
+
+def test_an_outlet_named_after_the_place_it_reports_on_keeps_the_place_as_a_story_name() -> None:
+    a = article(
+        "local",
+        "Norvia Evening Post",
+        0,
+        "Quake toll questioned",
+        "Officials dismissed a study of the quake. Aid groups working in Norvia said the study was late.",
+    )
+    assert "norvia" in story_signature(a, split_sentences(a.text)).names
+    other = article("other", "Norvia Evening Post", 0, "Harbour fees rise", "Harbour fees rose on Monday.")
+    assert "norvia" not in story_signature(other, split_sentences(other.text)).names
+
+
+def test_a_word_cut_at_the_edge_of_the_qualifier_window_is_no_qualifier() -> None:
+    claims = [c for b in Pipeline().extract(OFFICIAL) for c in b.claims]
+    (claim,) = [c for c in claims if c.figure and "people killed" in c.sentence]
+    assert claim.features.qualifiers == []
