@@ -19,7 +19,7 @@ from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
 from .scope import clause_places, days, time_scope
-from .structure import FigureRole, figure_role
+from .structure import ABOUT_NOUNS, FigureRole, figure_role
 
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
@@ -74,6 +74,7 @@ _SUBSET_AFTER = re.compile(
 
 
 # "the two districts", "another 1,100", "aged 34 and 51", "Rescue 1122": references, not new claims
+_SPAN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(ABOUT_NOUNS))})\b")  # "the 100 to 300 range"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|age of|including|"
     r"(?:children|babies|infants|people|adults|patients|those|pupils) (?:under|over|older than|younger than|"
@@ -189,8 +190,10 @@ def _restates(body: str, figs: list[FigureSpan], i: int, fig: FigureSpan) -> boo
         fig.unit != "percent" and _SUBSET_AFTER.match(body[fig.end :])
     ):
         return True
-    if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]):
-        return True
+    if _REFERENCE_BEFORE.search(body[max(0, fig.start - 40) : fig.start]) and not _SPAN_AFTER.match(
+        body, fig.end
+    ):
+        return True  # (but "the 100 to 300 range" is a figure given as a span, no reference)
     if i + 1 < len(figs) and OF_TOTAL.fullmatch(body[fig.end : figs[i + 1].start]):
         if _WHOLE_COUNTED.match(body, figs[i + 1].end):
             return True  # "six of the 31 people injured were critical": six is a part of the 31
@@ -207,6 +210,7 @@ def _measured(
     """What the figure measures and the noun it counts; None when it makes no claim."""
     meas = measure_for_figure(body, fig, prev_end, next_start, role)
     counted = None if fig.unit == "percent" else counted_noun(body, fig)
+    counted = None if counted in ABOUT_NOUNS else counted  # "the 100 to 300 range" counts nothing
     if meas is not None and meas.name.startswith("open:") and role is not None:
         counted = (counted_class(role) or counted) if fig.unit != "percent" else None
     if role is not None and role.counted and role.counted[:1].isupper() and fig.unit != "percent":

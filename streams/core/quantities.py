@@ -107,7 +107,11 @@ VAGUE = [
 
 HEDGES = [
     # (regex, bound)
-    (r"an estimated|estimated|approximately|roughly|around|about|some|circa|an average of", "approx"),
+    (
+        r"an estimated|estimated|approximately|roughly|around|about|some|circa|an average of|"
+        r"in the (?:region|vicinity|neighbou?rhood) of|(?:of|on) the order of",
+        "approx",
+    ),
     (r"nearly|almost|close to|just under|just short of|barely", "nearly"),
     (r"more than|over|above|in excess of|upwards of|well over|just over", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|not less than", "at_least"),

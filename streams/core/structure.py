@@ -346,10 +346,17 @@ def _negated(pred: Token | None, noun: Token | None) -> bool:
     return negated
 
 
+#: nouns that place a figure on a scale rather than count anything ("in the region of 500", "of the order of
+#: 10,000", "the 100 to 300 spectrum", "the 200-400 bracket"): the figure counts what its clause counts
+ABOUT_NOUNS = frozenset({"region", "order", "range", "spectrum", "bracket", "band", "ballpark", "vicinity"})
+
+
 def _counted_kind(noun: Token | None) -> tuple[str | None, Token | None]:
     """The counted noun's lemma, a group by nationality ("150 Palestinian prisoners"), a named group of people
     kept as written ("13 Israelis"); a name that is no counted kind ("12 Airbus") counts nothing."""
     counted_lemma = noun.lemma_.lower() if noun is not None else None
+    if counted_lemma in ABOUT_NOUNS and noun is not None and noun.tag_ == "NN":
+        return None, None  # "in the region of 500", "the 100 to 300 spectrum": a span, counting nothing
     group = _group_word(noun) if noun is not None else None
     if group is not None and noun is not None and noun.pos_ != "PROPN":
         counted_lemma = f"{group} {noun.text}"  # "150 Palestinian prisoners": a group by nationality
@@ -362,4 +369,12 @@ def _counted_kind(noun: Token | None) -> tuple[str | None, Token | None]:
     return counted_lemma, noun
 
 
-__all__ = ["CHANGE_VERBS", "SETTING_VERBS", "SPEECH", "FigureRole", "figure_role", "modality_of"]
+__all__ = [
+    "ABOUT_NOUNS",
+    "CHANGE_VERBS",
+    "SETTING_VERBS",
+    "SPEECH",
+    "FigureRole",
+    "figure_role",
+    "modality_of",
+]

@@ -647,3 +647,48 @@ def test_a_dispute_on_record_is_raised_once_not_at_every_repeat(article: Callabl
     )
     alerts = run(first, second, summary)
     assert [{c.article_id for c in a.claims} for a in alerts] == [{first.id, second.id}]
+
+
+# --- figures given as a span ("the 100 to 300 range", "in the region of 500"), and a second figure of one
+# report that the first alert cannot show
+
+PORT = "VELMA, Aug 3 - A fuel depot exploded at the port of Velma on Tuesday. "
+
+
+def test_a_figure_given_as_a_span_is_a_range_of_its_clause_measure(article: Callable[..., Article]) -> None:
+    a = article(PORT + "The port authority said at least 600 people were killed in the explosion.")
+    b = article(
+        PORT + "An independent panel estimated the death toll was at the low end of the 150 to 250 range.",
+        source="Wire Two",
+        hours=30,
+    )
+    (alert,) = run(a, b)
+    spans = sorted((c.figure.low, c.figure.high) for c in alert.claims if c.figure)
+    assert spans == [(150, 250), (600, None)]
+    c = article(PORT + "The panel put the death toll in the region of 640.", source="Wire Three", hours=30)
+    assert run(a, c) == []  # about 640 (576 to 704) meets "at least 600"
+
+
+def test_one_report_with_two_other_figures_makes_an_alert_for_each(article: Callable[..., Article]) -> None:
+    a = article(PORT + "The port authority said at least 600 people were killed in the explosion.")
+    b = article(
+        PORT
+        + "An independent panel estimated the death toll was between 150 and 250. Hospital officials said "
+        "412 people were killed in the blast.",
+        source="Wire Two",
+        hours=30,
+    )
+    alerts = [al for al in run(a, b) if {c.article_id for c in al.claims} == {a.id, b.id}]
+    assert sorted(c.figure.text for al in alerts for c in al.claims if c.article_id == b.id and c.figure) == [
+        "412",
+        "between 150 and 250",
+    ]
+    # the same figure restated by another claimant of the report is no second dispute
+    c = article(
+        PORT
+        + "An independent panel estimated the death toll was between 150 and 250. Hospital officials said "
+        "the toll was close to 240.",
+        source="Wire Three",
+        hours=30,
+    )
+    assert len([al for al in run(a, c) if {cl.article_id for cl in al.claims} == {a.id, c.id}]) == 1

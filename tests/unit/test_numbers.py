@@ -245,6 +245,14 @@ RANGES = [
     case("Fares went up 4 to 7 percent.", "4 to 7 percent", 5.5, 4, 7, "range", "percent"),
 ]
 
+# -- "in the region of X", "of the order of X": about X
+
+SPANS = [
+    case("Losses were in the region of 500 people.", "in the region of 500", 500, 450, 550, "approx"),
+    # (wider for a round number, as "about 8,000")
+    case("The bill is of the order of 8,000.", "of the order of 8,000", 8000, 6800, 9200, "approx"),
+]
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -289,6 +297,13 @@ def test_hedges(
     high: float | None,
     bound: str,
     unit: str | None,
+) -> None:
+    check(sentence, text, value, low, high, bound, unit)
+
+
+@pytest.mark.parametrize(ROW, SPANS)
+def test_about_in_words(
+    sentence: str, text: str, value: float, low: float, high: float, bound: str, unit: str | None
 ) -> None:
     check(sentence, text, value, low, high, bound, unit)
 

@@ -299,6 +299,7 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "streams.core.story": ["EVENT_NOUNS", "STORY_CHARS", "common_words", "event_refs", "story_signature"],
     "streams.core.structure": [
+        "ABOUT_NOUNS",
         "CHANGE_VERBS",
         "FigureRole",
         "SETTING_VERBS",
