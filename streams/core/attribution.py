@@ -18,12 +18,11 @@ from .lexicon import REPORTING
 from .sentences import Sentence
 
 _VERBS = (
-    r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|"
-    r"insists|maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|"
-    r"denied|denies|rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|"
-    r"continued|argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|"
-    r"rebutted|gave|blamed|described|called|accused|urged|conceded|revised|revises|corrected|corrects|withdrew|"
-    r"warns|puts|estimates|reports|confirms|insists|denies"
+    r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|insists|"
+    r"maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|denied|denies|"
+    r"rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|continued|"
+    r"argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|rebutted|gave|blamed|"
+    r"described|called|urged|conceded|revised|revises|corrected|corrects|withdrew|warns|estimates|reports|confirms"
 )
 _VERB_RX = re.compile(rf"\b({_VERBS})\b")
 _NP = (
@@ -148,6 +147,7 @@ _WHEN = re.compile(
     r"month|night|morning|evening|afternoon)\b.*$|\s+(?:yesterday|today|overnight)\b.*$",
     re.IGNORECASE,
 )
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "another"})
 
 
 def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
@@ -170,7 +170,8 @@ def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
         org = _org_of(appos)
         if org:
             return org, "organisation"
-    words = [w for w in re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))]
+    words = re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))
+    words = [w for w in words if w.lower() not in _DETERMINERS]  # "An independent panel": no name "An"
     caps = [w for w in words if w[:1].isupper()]
     if len(caps) >= 2 and appos and not _ROLE_WORDS.search(appos):
         return " ".join(w.lower() for w in caps), "organisation"  # a named body described by an apposition

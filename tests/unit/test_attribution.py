@@ -142,3 +142,16 @@ def test_a_speaker_described_by_a_relative_clause() -> None:
         ('"Forty people died," said Ruiz, who heads the agency.', "ruiz"),
     ):
         assert attribute(sentence, Context(outlet="Wire")).claimant == claimant, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "kind"),
+    [
+        ("An independent panel estimated that 40 people died.", "independent panel", "organisation"),
+        ("The review board said 40 people died.", "review board", "organisation"),
+        ("An official said 40 people died.", "official", "organisation"),
+    ],
+)
+def test_an_article_is_no_name_of_the_speaker(sentence: str, claimant: str, kind: str) -> None:
+    sp = attribute(sentence, Context("Wire One"))
+    assert (sp.claimant, sp.kind) == (claimant, kind)
