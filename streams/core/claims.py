@@ -106,6 +106,14 @@ def _parsed(
     return dict(zip(wanted, parse([bodies[i] for i in wanted]), strict=True))
 
 
+#: a sentence naming the source of the figures just given: "The figures came from the disaster agency"
+_SOURCE_AFTER = re.compile(
+    r"(?:The|These|Those|Both|All|Its|Their)\s+(?:\w+\s+)?(?:figures?|numbers?|data|tall(?:y|ies)|tolls?|counts?|"
+    r"estimates?|statistics)\s+(?:came|come|comes|were|was|are|is)\s+(?:from|(?:provided|released|given|"
+    r"compiled|issued|supplied|published)\s+by)\s+(?P<who>[^,;:.(]+)"
+)
+
+
 def _speaker(
     article: Article,
     sentences: list[Sentence],
@@ -120,6 +128,9 @@ def _speaker(
     ahead = quote_speaker(body, units[n + 1 : n + 4], ctx)
     if ahead is not None:
         speaker = ahead
+    source = _SOURCE_AFTER.match(strip_dateline(units[n + 1].text)[0]) if n + 1 < len(units) else None
+    if speaker.kind == "outlet" and source:  # "... rose to 3,621. The figures came from the disaster agency"
+        speaker = attribute(f"According to {source.group('who').strip()}, it is so.", Context(article.source))
     if units[n].index == -1 and speaker.kind == "outlet" and sentences:
         # an unattributed headline summarises the lead: it speaks with the lead's voice
         speaker = attribute(strip_dateline(sentences[0].text)[0], Context(outlet=article.source))

@@ -358,5 +358,5 @@ _NOT_NOUNS = frozenset(
     left leave gave give got get stood stand lost lose fell fall held hold kept keep paid pay spent spend
     sent send brought bring ran run saw see met meet sat sit won win did do does can cannot the a an
     behind beside inside outside between among around through without within beyond toward towards against
-    aboard""".split()
+    aboard yesterday today tonight tomorrow overnight earlier later now then again so far""".split()
 )

@@ -398,3 +398,22 @@ def test_walking_off_the_job_is_turnout() -> None:
         c for c in claims("About 7,000 nurses walked off the job across the region on Monday.") if c.figure
     ]
     assert [(c.figure.text, c.measure) for c in found if c.figure] == [("About 7,000", "turnout")]
+
+
+def test_a_time_word_after_a_figure_is_not_what_it_counts() -> None:
+    (c,) = [c for c in claims("Confirmed deaths in the province rose to 3,210 yesterday.") if c.figure]
+    assert c.figure.counted is None and c.key == "numeric:deaths"
+    (d,) = [c for c in claims("The number of evacuees passed 12,400 overnight.") if c.figure]
+    assert d.figure.counted != "overnight"
+
+
+def test_a_sentence_naming_the_source_of_the_figures_just_given_attributes_them() -> None:
+    text = (
+        "Confirmed deaths in the province rose to 3,210 on Friday. The figures came from the regional "
+        "disaster agency, which said 800 people remain missing."
+    )
+    (c,) = [c for c in claims(text) if c.figure and c.figure.text == "3,210"]
+    assert (c.claimant, c.speaker_kind) == ("regional disaster agency", "organisation")
+    alone = "Confirmed deaths in the province rose to 3,210 on Friday. The agency opened two shelters."
+    (d,) = [c for c in claims(alone) if c.figure and c.figure.text == "3,210"]
+    assert d.speaker_kind == "outlet"
