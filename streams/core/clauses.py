@@ -36,13 +36,24 @@ def describes_noun(tok: Token, about: re.Pattern[str] | None = None) -> bool:
     a noun), so the sentence tells something about that noun, not the outcome the word names -- unless the
     noun is what the outcome is about (`about`: "the villages, which Russian forces regained"). A clause
     that is the content of a noun ("reports that it had agreed") is what is reported, not a description."""
+    shown = False
     for t in [tok, *tok.ancestors]:
+        shown = shown or (t.dep_ == "ccomp" and t.head.lemma_.lower() in _SHOWING)
         if t.dep_ not in ("relcl", "acl") or t.head.pos_ not in ("NOUN", "PROPN"):
             continue
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             return False
+        if shown and t.head.lemma_.lower() in _EVIDENCE:
+            return False  # "has the proof it needs to show that he won": what the evidence shows is claimed
         return about is None or not about.search(t.head.lower_)
     return False
+
+
+#: verbs whose complement an evidence establishes, and the nouns for evidence
+_SHOWING = frozenset({"show", "prove", "demonstrate", "establish", "confirm"})
+_EVIDENCE = frozenset(
+    {"proof", "evidence", "document", "record", "data", "footage", "video", "image", "sheet"}
+)
 
 
 def _clause_verb(tok: Token) -> Token:

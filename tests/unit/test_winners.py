@@ -39,6 +39,11 @@ def test_a_first_person_or_reported_pronoun_is_the_speaker() -> None:
     assert found('"We won this election," the candidate said.') == [(("ortega", "tomas"), "", 1)]
     assert found("Ortega said he was the rightful winner.") == [(("ortega", "tomas"), "", 1)]
     assert found("Ortega said Lind had won the race.") == [(("lind",), "", 1)]
+    # what evidence someone has shows is their claim; what a clause describing some other noun says is not
+    assert found(
+        "Ortega told reporters his team had the proof it needed to show that he was the winner."
+    ) == [(("ortega", "tomas"), "", 1)]
+    assert found("Ortega met a voter who needed to show that Lind was the winner.") == []
     # a first person in the outlet's own narrative is no one's
     assert found("We won this election.", quoted=False) == []
 
