@@ -20,6 +20,7 @@ from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
 from .scope import clause_places, days, time_scope
 from .structure import ABOUT_NOUNS, FigureRole, figure_role
+from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
@@ -279,7 +280,18 @@ def _where_and_when(
     day = days(body[prev_end:next_start], published) or days(body, published)
     if len(day) == 1:
         own = ",".join(sorted({*filter(None, (own or "").split(",")), *day}))
+    if role is not None and role.predicate is not None and role.predicate not in _NOT_ACTS and role.scope[1]:
+        # the day the act itself is dated ("cancelled 125 flights on Monday"), not the day it was reported:
+        # a count of another day's acts is another period ("64 on Tuesday"); a running total is not
+        clause = body[role.scope[0] : role.scope[1]]
+        on = {f"on:{d[4:]}" for d in days(re.sub(_AS_OF, "", clause), published)}
+        own = ",".join(sorted({*filter(None, (own or "").split(",")), *on})) or None
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
+
+
+#: predicates whose day is the day of a level or a report, not of an act
+_NOT_ACTS = CHANGE_VERBS | SETTING_VERBS | REPORTING | {"be", "have", "bring", "take", "leave"}
+_AS_OF = re.compile(r"\b(?:by|as of|until|till|through|since|before)\s+(?:\w+\s+)?\w+day\b", re.IGNORECASE)
 
 
 def _doers(s: SentenceFacts, fig: FigureSpan, role: FigureRole | None) -> list[str]:

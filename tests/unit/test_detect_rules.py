@@ -692,3 +692,23 @@ def test_one_report_with_two_other_figures_makes_an_alert_for_each(article: Call
         hours=30,
     )
     assert len([al for al in run(a, c) if {cl.article_id for cl in al.claims} == {a.id, c.id}]) == 1
+
+
+# --- counts of an act dated to different days are different periods; a running total is not
+
+AIR = "OSLO, Feb 11 - Snow closed runways across southern Norway this week. "
+
+
+def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..., Article]) -> None:
+    monday = article(AIR + "Fjordair cancelled about 125 flights on Monday, the airline said.")
+    tuesday = article(
+        AIR + "Fjordair cancelled 64 flights on Tuesday, a spokeswoman said.", source="Wire Two", hours=20
+    )
+    assert run(monday, tuesday) == []
+    # the same day's count from another source, far apart, is a dispute
+    other = article(
+        AIR + "The airport operator said Fjordair cancelled 64 flights on Monday.",
+        source="Wire Two",
+        hours=20,
+    )
+    assert [a.kind for a in run(monday, other)] == ["numeric_conflict"]
