@@ -88,6 +88,17 @@ FAMILIES: tuple[PredicateFamily, ...] = (
         ),
     ),
     PredicateFamily(head="grant", verbs=("grant", "accept")),
+    # acts and the acts that undo them: "the strike was called off" against "the strike went ahead", "the
+    # transfer was completed" against "the transfer collapsed"
+    PredicateFamily(
+        head="go_ahead", verbs=("go_ahead", "proceed"), opposite=("call_off", "abandon", "scrap", "cancel")
+    ),
+    PredicateFamily(
+        head="complete",
+        verbs=("complete", "finalise", "finalize", "seal", "conclude"),
+        opposite=("collapse", "fall_through", "fall_apart", "founder"),
+    ),
+    PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),
 )
 #: verb lemma -> family head
 PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}

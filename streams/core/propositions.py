@@ -46,7 +46,11 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "p
 _HABITUAL = frozenset(
     "often usually routinely regularly sometimes generally typically frequently rarely always".split()
 )
-_NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
+#: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)
+_NAME_STOP = frozenset(
+    """the a an of and monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,7 @@ def _out_of(verb: Token) -> Token | None:
 
 
 def _lemma(verb: Token) -> str:
-    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "ahead"]
     out = _out_of(verb)
     if out is not None and out.lower_ not in prt:
         prt.append(out.lower_)  # "pulled out of": pull_out, as "pulled out" is
@@ -217,7 +221,8 @@ def _thing_acted_on(verb: Token) -> Token | None:
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    kids = {c.dep_: c for c in verb.children}
+    obj = kids.get("dobj", kids.get("nsubjpass"))  # ("Kim was denied bail": the thing, not the person)
     if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in DENIED_ROLES | VAGUE_THEMES:
         return None
     return obj

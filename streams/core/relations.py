@@ -19,6 +19,7 @@ from .lexicon import (
     Measure,
     Outcome,
 )
+from .scope import MONTHS
 from .text import GENERIC_NAMES, name_tokens
 
 
@@ -302,6 +303,12 @@ def _pub_day(c: Claim) -> str:
     return f"day:{c.published_at.date().isoformat()}"
 
 
+def _month(c: Claim) -> str:
+    """The month a claim is of: its named day's, else its report's."""
+    day = min(_days(c), default=None)
+    return MONTHS[int(day[9:11]) - 1] if day else MONTHS[c.published_at.month - 1]
+
+
 def periods_compatible(a: Claim, b: Claim) -> bool:
     """Explicit periods must agree; a claim about a past year never meets one about the present. A level
     that changes (a price, a rate, a percentage change) is of one day: a figure that names its day ("closed
@@ -316,6 +323,11 @@ def periods_compatible(a: Claim, b: Claim) -> bool:
     one, other = (sa, b) if sa else (sb, a)
     if not one:
         return True
+    own = a if one is sa else b
+    months = a.kind == "statement" and one <= set(MONTHS)
+    past = months and all(MONTHS.index(m) < own.published_at.month for m in one)  # (not "to meet in June")
+    if past and _month(other) not in one:
+        return False  # an outcome "in March" against one of June (its day, else its report): two periods
     if all(s.startswith("since ") for s in one) or "past" in one or "habitual" in one:
         return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
     years = {s for s in one if s[:4].isdigit()}

@@ -134,7 +134,7 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
-_MONTHS = [
+MONTHS = [
     "january",
     "february",
     "march",
@@ -178,7 +178,7 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
         if rel and published is not None:
             shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel.group(1)]
             if rel.group(2) == "month":
-                f = _MONTHS[(published.month - 1 + shift) % 12]
+                f = MONTHS[(published.month - 1 + shift) % 12]
             else:
                 f = str(published.year + shift)
         parts.add(f.replace("-", " "))

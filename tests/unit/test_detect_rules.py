@@ -712,3 +712,47 @@ def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..
         hours=20,
     )
     assert [a.kind for a in run(monday, other)] == ["numeric_conflict"]
+
+
+# --- acts and the acts that undo them; a refusal in the passive; an outcome of a past month
+
+
+@pytest.mark.parametrize(
+    ("lead", "first", "second"),
+    [
+        (
+            "LYON, Mar 16 - Rail workers had threatened a national walkout. ",
+            "The rail strike was called off on Sunday, the transport ministry said.",
+            "The union said the rail strike went ahead on Sunday.",
+        ),
+        (
+            "MILAN, Mar 16 - Striker Luca Neri has been linked with a move to Porto. ",
+            "The club said Neri's transfer to Porto was completed on Sunday.",
+            "Neri's agent said the transfer to Porto had collapsed.",
+        ),
+        (
+            "SEOUL, Mar 16 - Businessman Kim Dae-ho appeared in court on Sunday. ",
+            "The court granted bail to Kim on Sunday, his lawyer said.",
+            "Kim was denied bail on Sunday, prosecutors said.",
+        ),
+    ],
+)
+def test_an_act_against_the_act_that_undoes_it(
+    article: Callable[..., Article], lead: str, first: str, second: str
+) -> None:
+    alerts = run(article(lead + first), article(lead + second, source="Wire Two", hours=6))
+    assert [a.kind for a in alerts] == ["statement_conflict"]
+
+
+def test_an_outcome_of_a_past_month_is_another_period(article: Callable[..., Article]) -> None:
+    lead = "SEOUL, Mar 16 - Businessman Kim Dae-ho has been in custody since January. "
+    earlier = article(lead + "Kim was denied bail in February, prosecutors said.")
+    now = article(
+        lead + "The court granted bail to Kim on Sunday, his lawyer said.", source="Wire Two", hours=6
+    )
+    assert run(earlier, now) == []
+    collapsed = article(lead.replace("has been in", "is in") + "A plea deal for Kim collapsed in January.")
+    done = article(
+        lead + "Kim's plea deal was completed on Sunday, his lawyer said.", source="Wire Two", hours=6
+    )
+    assert run(collapsed, done) == []

@@ -274,6 +274,7 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "streams.core.scope": [
         "CLAUSE_END",
+        "MONTHS",
         "PLACE_ANAPHORA",
         "clause_places",
         "days",
