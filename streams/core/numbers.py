@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nonclaims import is_year, no_quantity
 from .quantities import (
     CURRENCY_SYMBOL,
     FRACTIONS,
@@ -53,35 +54,16 @@ FIGURE = re.compile(
     rf"(?:(?P<half>\b(?:(?:{_NUMWORD}|\d+) and a half|half a) (?:million|billion|thousand|hundred)\b)"
     rf"|(?:\bbetween\s+)(?P<r1>{_DIGITS}{SCALE_WORDS}?|{_WORDNUM})\s+and\s+(?P<r2>{_DIGITS}{SCALE_WORDS}?|{_WORDNUM})"
     rf"|(?P<d1>{_DIGITS})\s?[-–](?P<d2>{_DIGITS})(?P<rscale>{SCALE_WORDS})?(?![-–]?\d)"
+    rf"|(?P<aone>\ba (?:hundred|thousand|million|billion|trillion)\b)"
     rf"|(?P<vague>\b(?:{_VAGUE})\b)"
     rf"|(?P<frac>\b(?:{_FRACTION})\b)"
-    rf"|(?P<num>(?<![\w.,:/])(?:{_DIGITS})(?P<scale>{SCALE_WORDS})?(?![\w]|[.,]\d)|\b{_WORDNUM}\b)"
+    rf"|(?P<num>(?:(?<![\w\-−])[-−](?=\d))?(?<![\w.,:/])(?:{_DIGITS})(?P<scale>{SCALE_WORDS})?(?![\w]|[.,]\d)|\b{_WORDNUM}\b)"
     rf")"
 )
 
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_BEFORE_NONCLAIM = re.compile(
-    rf"(?:\b(?:{MONTHS})\.?|\b(?:page|pages|p\.|article|articles|section|chapter|paragraph|clause|model|"
-    r"models|no\.|number|route|highway|flight|room|gate|platform|line|unit|box|suite|ward|district no\.|"
-    r"grade|level|phase|category|class|code|version|lot|batch no\.|item|row|seat|bus|train|tel\.?|"
-    r"phone|hotline|call|dial|aged|age|ages|since|until|till|from the|in|by|before|after|of the year|"
-    r"season|year|years|election of|census of|fiscal))\s*$",
-    re.IGNORECASE,
-)
-_AFTER_NONCLAIM = re.compile(
-    rf"^(?:\s?(?:st|nd|rd|th)\b|\s*(?:{MONTHS})\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h\b|o'clock)|"
-    r"[-\s]year[-\s]old|[-\s]years?[-\s]old|\s*,\s*(?:who|a|an|the)\b|-(?:day|hour|week|month|minute)\b|"
-    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd|way|square)\b|"
-    r"\s+(?:(?:more\s+|fewer\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|seconds?|nights?|"
-    r"times?|rounds?|goals?|points?|overs?|wickets?|runs?|laps?)\b)|"
-    r"\s*(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:north|south|east|west|from|away|"
-    r"outside|inland|off|upstream|downstream|to the|north-|south-)|/\d|:\d|\.\d+\.)",
-    re.IGNORECASE,
-)
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
+#: two round numbers joined by a dash are a range, not a phone number ("1000-5000")
+_ROUND_RANGE = re.compile(r"[1-9]\d*00\s?[-–]\s?[1-9]\d*00")
 _SCORE_CONTEXT = re.compile(
     r"\b(?:won|win|wins|beat|beats|lost|draw|drew|defeat(?:ed)?|victory|score|"
     r"scored|goals?|match|game|final|league|cup)\b",
@@ -90,7 +72,7 @@ _SCORE_CONTEXT = re.compile(
 
 
 _MAYBE_NUMBER = re.compile(
-    rf"\d|\b(?:{_NUMWORD}|hundreds?|thousands?|millions?|dozens?|several|few|scores|half|third|quarter|"
+    rf"\d|\b(?:{_NUMWORD}|hundreds?|thousands?|(?:m|b|tr)illions?|dozens?|several|few|scores|half|third|quarter|"
     r"handful)\b",
     re.IGNORECASE,
 )
@@ -122,10 +104,6 @@ def _unit_after(rest: str) -> tuple[str | None, int]:
     return UNITS[int(m.lastgroup[1:])][1], m.end()
 
 
-def _is_year(token: str, value: float) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", token)) and 1800 <= value <= 2100
-
-
 #: what one figure reads as: central value, low, high, bound kind
 _Reading = tuple[float | None, float | None, float | None, str]
 
@@ -135,7 +113,11 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     out: list[FigureSpan] = []
     if not _MAYBE_NUMBER.search(sentence):
         return out  # most sentences hold no number at all: one cheap scan instead of the full grammar
-    phone_spans = [m.span() for m in _PHONE.finditer(sentence) if sum(c.isdigit() for c in m.group(0)) >= 8]
+    phone_spans = [
+        m.span()
+        for m in _PHONE.finditer(sentence)
+        if sum(c.isdigit() for c in m.group(0)) >= 8 and not _ROUND_RANGE.fullmatch(m.group(0))
+    ]
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a few characters change length when lower-cased: keep offsets true
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in sentence)
@@ -154,6 +136,9 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     return out
 
 
+_OR_MORE = re.compile(
+    r"\s+(?:(or more|or above|or over|and above)|or fewer|or less|or below)\b", re.IGNORECASE
+)
 _VOTE_CONTEXT = re.compile(r"\b(?:vot\w*|ballots?|motion|margin|verdict|jury|judges?|ruled)\b", re.IGNORECASE)
 
 
@@ -205,6 +190,9 @@ def _figure(sentence: str, m: re.Match[str]) -> FigureSpan | None:
         reading = _range_in_words(m)
     elif m.group("d1"):
         reading = _range_in_digits(sentence, m)
+    elif m.group("aone"):  # "a million": one million
+        one = SCALES[m.group("aone").split()[1]]
+        reading = (one, *interval(bound, one, precision(str(int(one)), one, None)), bound)
     elif m.group("vague"):
         reading = _vague(m, hedge_word, after)
     else:
@@ -212,12 +200,24 @@ def _figure(sentence: str, m: re.Match[str]) -> FigureSpan | None:
     if reading is None:
         return None
     value, low, high, bound = reading
+    tail = _OR_MORE.match(sentence, end) if bound in ("exact", "approx") else None
+    if tail:  # "300 or more": a floor; "300 or fewer": a ceiling
+        low, high, bound = (value, None, "at_least") if tail.group(1) else (0.0, value, "at_most")
+        end = tail.end()
     unit, unit_len = _unit_after(sentence[end : end + 30])
     pre = sentence[max(0, start - 4) : core_start]
     sym = CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start])
     if sym or CURRENCY_SYMBOL.search(pre):
         symbol = sym.group(0).strip() if sym else "$"
-        unit = {"$": "usd", "€": "eur", "£": "gbp"}.get(symbol, "currency")
+        unit = {
+            "$": "usd",
+            "€": "eur",
+            "£": "gbp",
+            "₹": "rupee",
+            "Rs": "rupee",
+            "Rs.": "rupee",
+            "INR": "rupee",
+        }.get(symbol, "currency")
         if sym and start == core_start:
             start = core_start - len(sentence[max(0, core_start - 4) : core_start]) + sym.start()
     if unit_len:
@@ -256,7 +256,9 @@ def _range_in_digits(sentence: str, m: re.Match[str]) -> _Reading | None:
         return None
     if a >= b or _SCORE_CONTEXT.search(sentence) and b < 30:
         return None  # scores ("2-1"), codes
-    if _is_year(m.group("d1"), a) or re.fullmatch(r"\d{2}", m.group("d2")) and a > 1900:
+    if re.fullmatch(r"\d{3}", m.group("d1")) and re.fullmatch(r"\d{4}", m.group("d2")) and a % 10 and b % 100:
+        return None  # a local phone number ("555-1234"), not a range
+    if is_year(m.group("d1"), a) or re.fullmatch(r"\d{2}", m.group("d2")) and a > 1900:
         return None  # 2024-25, 1990-2000 periods
     sc = scale_of(m.group("rscale"))
     a, b = a * sc, b * sc
@@ -313,68 +315,19 @@ def _number(
     scale = m.group("scale")
     if scale:
         token = token[: len(token) - len(scale)]
+    sign = -1.0 if token[:1] in "-−" else 1.0  # "fell to -15": a minus, not a dash between two figures
+    token = token.lstrip("-−")
+    if sign < 0 and re.search(r"\d\s*$", sentence[: m.start("num")]):
+        return None  # "10 - 15": a spaced range's dash
     if not token.strip():
         return None
     value = number_value(token, scale)
-    if value is None or _no_quantity(sentence, m.start(), token, value, scale, hedge_word, before, after):
+    if value is None or no_quantity(sentence, m.start(), token, value, scale, hedge_word, before, after):
         return None
     low, high = interval(bound, value, precision(token, value, scale))
+    if sign < 0:  # the interval of the magnitude, mirrored
+        value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
+        low, high = (low, high) if bound in ("exact", "approx", "range") else (None, None)
+        if low is None:
+            return None  # a bound on a negative figure ("more than -5"): left out
     return value, low, high, bound
-
-
-def _no_quantity(
-    sentence: str,
-    start: int,
-    token: str,
-    value: float,
-    scale: str | None,
-    hedge_word: str,
-    before: str,
-    after: str,
-) -> bool:
-    """The number is a year, a date, a page, an age, a model code or an identifier, not a quantity."""
-    if _BEFORE_NONCLAIM.search(before) and not scale:
-        # "in 2019", "April 16", "page 4", "aged 50", "since 2023" -- but "in 26 villages" is a count
-        if (
-            not re.search(r"\b(?:in|by|from the|since|until|before|after)\s*$", before, re.IGNORECASE)
-            or _is_year(token.strip(), value)
-            or not token[:1].isdigit()
-        ):
-            return True
-        if re.search(r"\b(?:since|until|before|after|by)\s*$", before, re.IGNORECASE):
-            return True
-    if _AFTER_NONCLAIM.match(after) and not scale:
-        return True
-    if (
-        _is_year(token.strip(), value)
-        and not scale
-        and not re.match(
-            r"\s+(?:people|persons|households|homes|houses|families|workers|residents|passengers)\b",
-            after,
-        )
-    ):
-        return True
-    if token.strip()[:1].isdigit() and re.search(r"(?:[A-Za-z#/]-?|#)$", sentence[max(0, start - 2) : start]):
-        return True  # model codes "HL-2000", "F-16", "COVID-19", "#4"
-    if (
-        not hedge_word
-        and re.search(
-            r"\b(?!(?:The|A|An|In|On|At|By|Of|And|But|Some|Only|Just|With|Without|For|From|To|After|Before|"
-            r"Since|Over|Under|About|Around|Nearly|Almost|As|All|Another|Those|These|Its|Their|His|Her|"
-            r"Our|Another|Every|Each|Then|Now|Yet|So|Or|Nor|Than|Among|Between|Within|During)\b)"
-            r"[A-Z]\w+\s$",
-            sentence[max(0, start - 20) : start],
-        )
-        and start > 0
-        and not re.match(r"\s+(?:people|persons|[a-z]{3,}s)\b", after)
-    ):
-        return True  # identifiers after a name: "Boeing 737", "Resolution 2334", "Rescue 1122"
-    if (
-        re.search(r"[A-Za-z]\w*,\s*$", before) or re.search(r"[A-Za-z]\w*,\s*\d+\s+(?:and|to)\s+$", before)
-    ) and re.match(r"(?:\s+(?:and|to|-)\s+\d+)?\s*,", after):
-        return True  # an age in apposition: "Kambale, 50, said"; "Both men, 34 and 51, were"
-    if re.search(r"\baged\s+\d+\s+(?:to|and|-)\s*$", before):
-        return True  # "aged 20 to 30"
-    if value == 0 and not token.strip()[:1].isdigit():
-        return True
-    return token.strip().lower() == "one" and not hedge_word  # "one of the", "one official": pronoun-like

@@ -113,7 +113,7 @@ HEDGES = [
         "approx",
     ),
     (r"nearly|almost|close to|just under|just short of|barely", "nearly"),
-    (r"more than|over|above|in excess of|upwards of|well over|just over", "more_than"),
+    (r"more than|over|above|in excess of|upwards of|well over|just over|greater than|exceeding", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|not less than", "at_least"),
     (r"up to|as many as|at most|no more than|a maximum of|not more than|as much as", "at_most"),
     (r"fewer than|less than|under|below", "less_than"),
@@ -198,7 +198,7 @@ UNITS = [
 ]
 
 
-CURRENCY_SYMBOL = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|₺|₽)\s?$")
+CURRENCY_SYMBOL = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|₺|₽|\bRs\.?|\bINR)\s?$")
 
 
 def parse_digits(s: str) -> float | None:

@@ -245,6 +245,46 @@ RANGES = [
     case("Fares went up 4 to 7 percent.", "4 to 7 percent", 5.5, 4, 7, "range", "percent"),
 ]
 
+# -- bound words after and before, "a million", minus signs, rupees
+
+MORE_FORMS = [
+    case("Some 300 or more homes flooded.", "Some 300 or more", 300, 300, None, "at_least"),
+    case("Groups of 20 or fewer may gather.", "20 or fewer", 20, 0, 20, "at_most"),
+    case(
+        "Losses greater than 500 tonnes were logged.",
+        "greater than 500 tonnes",
+        500,
+        500,
+        None,
+        "more_than",
+        "tonnes",
+    ),
+    case("Claims exceeding 2,000 were filed.", "exceeding 2,000", 2000, 2000, None, "more_than"),
+    case("A million people marched.", "A million", M, 0.5 * M, 1.5 * M, "exact"),
+    case("Nearly a billion dollars was lost.", "Nearly a billion dollars", BN, 0.9 * BN, BN, "nearly", "usd"),
+    case("Prices rose by 5 percent.", "5 percent", 5, 5, 5, "exact", "percent"),
+    case("Overnight it fell to -15 degrees.", "-15 degrees", -15, -15, -15, "exact", "degrees"),
+    case("Output shrank −2.3% in the quarter.", "−2.3%", -2.3, -2.3, -2.3, "exact", "percent"),
+    case("The fine was Rs 2 crore.", "Rs 2 crore", 2e7, 1.5e7, 2.5e7, "exact", "rupee"),
+    case("Between 1000-5000 people attended.", "1000-5000", 3000, 1000, 5000, "range"),
+]
+
+
+@pytest.mark.parametrize(ROW, MORE_FORMS)
+def test_more_forms(
+    sentence: str, text: str, value: float, low: float, high: float | None, bound: str, unit: str | None
+) -> None:
+    check(sentence, text, value, low, high, bound, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Call 555-1234 for help.", "It was the 2023-24 season.", "Scores of 10 - 15."]
+)
+def test_phone_numbers_periods_and_spaced_dashes_are_no_negative_figures(sentence: str) -> None:
+    assert all((f.value or 0) >= 0 for f in find_figures(sentence)), find_figures(sentence)
+    assert not any("555" in f.text for f in find_figures(sentence))
+
+
 # -- "in the region of X", "of the order of X": about X
 
 SPANS = [
