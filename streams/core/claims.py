@@ -72,6 +72,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     all_figs = [find_figures(b) for b in bodies]
     docs = _parsed(units, bodies, all_figs)
     ctx = Context(outlet=article.source)
+    topic = " ".join(
+        [article.title, *(strip_dateline(u.text)[0] for u in sentences[:1])]
+    ).lower()  # title, lead
     claims: list[Claim] = []
     quote_paragraph = False
     last_places: list[str] = []
@@ -83,7 +86,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         quote_paragraph = body.rstrip().endswith(("”", '"'))
         s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
         last_places = s.where or last_places
-        outcomes = read_outcomes(body, article.title.lower())
+        outcomes = read_outcomes(body, topic)
         if s.doc is not None:  # a grant refused or given is read from the parse, whatever the thing granted
             grants = [t.idx for t in s.doc if t.lemma_.lower() in REFUSING | {"grant"} and t.pos_ == "VERB"]
             outcomes = [o for o in outcomes if o[0] != "approval" or o[2] not in grants]

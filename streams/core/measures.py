@@ -87,7 +87,8 @@ FAMILIES: tuple[PredicateFamily, ...] = (
             "throw_out",
         ),
     ),
-    PredicateFamily(head="grant", verbs=("grant", "accept")),
+    PredicateFamily(head="grant", verbs=("grant", "accept", "ratify", "endorse")),
+    PredicateFamily(head="convict", verbs=("convict",), opposite=("acquit", "exonerate")),
     # acts and the acts that undo them: "the strike was called off" against "the strike went ahead", "the
     # transfer was completed" against "the transfer collapsed"
     PredicateFamily(

@@ -132,10 +132,11 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         obj = next((g for g in of.children if g.dep_ == "pobj"), None)
         if obj is not None:
             return _partitive(obj), negative_word(obj)
-    for c in kids:  # "the convoy never entered Kadugli": a place reached
-        if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on"):
+    for c in kids:  # "the convoy never entered Kadugli": a place reached; "filed for bankruptcy": sought
+        if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on", "for"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR:
+            sought = c.lower_ == "for" and obj is not None and obj.pos_ == "NOUN" and c.i == verb.i + 1
+            if obj is not None and (obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR or sought):
                 return obj, negative_word(obj)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):

@@ -735,6 +735,21 @@ def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..
             "The court granted bail to Kim on Sunday, his lawyer said.",
             "Kim was denied bail on Sunday, prosecutors said.",
         ),
+        (
+            "DETROIT, Mar 16 - Autoworkers have been on strike at the Halden plant for two weeks. ",
+            "Union members ratified the new contract on Sunday, the union said.",
+            "Members rejected the contract in a vote on Sunday, a union official said.",
+        ),
+        (
+            "PARIS, Mar 16 - Retailer Maison Verte has faced questions about its finances. ",
+            "Maison Verte filed for bankruptcy on Sunday, a court filing showed.",
+            "Maison Verte categorically denied it had filed for bankruptcy.",
+        ),
+        (  # (the lead gives the court context the second sentence lacks)
+            "NAIROBI, Mar 16 - Opposition leader Amos Kiprono appeared in court on Sunday. ",
+            "The High Court acquitted Kiprono of all charges on Sunday, his lawyers said.",
+            "Amos Kiprono was convicted on two counts, prosecutors said.",
+        ),
     ],
 )
 def test_an_act_against_the_act_that_undoes_it(
