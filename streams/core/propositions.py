@@ -96,7 +96,8 @@ def _lemma(verb: Token) -> str:
 def _names(tok: Token | None) -> tuple[str, ...]:
     if tok is None:
         return ()
-    words = [t.lower_ for t in tok.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
+    named = [t for t in tok.subtree if t.pos_ == "PROPN" or t.pos_ == "ADJ" and t.text[:1].isupper() and t.i]
+    words = [t.lower_ for t in named if t.lower_ not in _NAME_STOP]  # (and "two Belarusian diplomats")
     return tuple(dict.fromkeys(words))
 
 

@@ -759,6 +759,37 @@ def test_an_act_against_the_act_that_undoes_it(
     assert [a.kind for a in alerts] == ["statement_conflict"]
 
 
+@pytest.mark.parametrize(
+    ("lead", "first", "second"),
+    [
+        (
+            "VIENNA, Mar 16 - Relations between Austria and its neighbours have worsened. ",
+            "Austria expelled two Belarusian diplomats on Sunday.",
+            "Austria has not expelled any Russian diplomats, the ministry said.",
+        ),
+        (
+            "LYON, Mar 16 - Rail workers had threatened a national walkout. ",
+            "The minister did not say whether the strike had been called off.",
+            "The rail strike went ahead on Sunday, the union said.",
+        ),
+        (
+            "LYON, Mar 16 - Rail workers had threatened a national walkout. ",
+            "Commuter groups demanded that the strike be called off.",
+            "The rail strike went ahead on Sunday, the union said.",
+        ),
+        (
+            "NAIROBI, Mar 16 - Two opposition figures were tried this week. ",
+            "The High Court acquitted Amos Kiprono on Sunday.",
+            "The High Court convicted Ruth Wanjiku on Sunday.",
+        ),
+    ],
+)
+def test_acts_on_other_groups_or_not_stated_are_no_conflict(
+    article: Callable[..., Article], lead: str, first: str, second: str
+) -> None:
+    assert run(article(lead + first), article(lead + second, source="Wire Two", hours=6)) == []
+
+
 def test_an_outcome_of_a_past_month_is_another_period(article: Callable[..., Article]) -> None:
     lead = "SEOUL, Mar 16 - Businessman Kim Dae-ho has been in custody since January. "
     earlier = article(lead + "Kim was denied bail in February, prosecutors said.")
