@@ -359,7 +359,7 @@ _CHANGE_TO = re.compile(
 )
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?([a-z][a-z\-]+)")
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally) of (?:the )?(?:[a-z\-]+(?:ed|en) )?([a-z][a-z\-]+)")
 
 
 _NOT_NOUNS = frozenset(

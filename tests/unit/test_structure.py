@@ -417,3 +417,8 @@ def test_a_sentence_naming_the_source_of_the_figures_just_given_attributes_them(
     alone = "Confirmed deaths in the province rose to 3,210 on Friday. The agency opened two shelters."
     (d,) = [c for c in claims(alone) if c.figure and c.figure.text == "3,210"]
     assert d.speaker_kind == "outlet"
+
+
+def test_the_number_of_participle_noun_counts_the_noun() -> None:
+    (c,) = [c for c in claims("The agency revised the number of destroyed homes to 1,900.") if c.figure]
+    assert c.key == "numeric:destroyed" and c.figure.unit == "houses"
