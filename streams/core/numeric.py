@@ -286,11 +286,17 @@ def _where_and_when(
         clause = body[role.scope[0] : role.scope[1]]
         on = {f"on:{d[4:]}" for d in days(re.sub(_AS_OF, "", clause), published)}
         own = ",".join(sorted({*filter(None, (own or "").split(",")), *on})) or None
+    if role is not None and role.scope[1]:  # "took part in Tuesday's strike": the event's own day
+        named = days(" ".join(_EVENT_DAY.findall(body[role.scope[0] : role.scope[1]])), published)
+        own = (
+            ",".join(sorted({*filter(None, (own or "").split(",")), *(f"on:{d[4:]}" for d in named)})) or None
+        )
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
 
 
 #: predicates whose day is the day of a level or a report, not of an act
 _NOT_ACTS = CHANGE_VERBS | SETTING_VERBS | REPORTING | {"be", "have", "bring", "take", "leave"}
+_EVENT_DAY = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till|through|since|before)\s+(?:\w+\s+)?\w+day\b", re.IGNORECASE)
 
 

@@ -271,7 +271,10 @@ def places_compatible(a: Claim, b: Claim) -> bool:
     if bool(pa) and pa <= regions or bool(pb) and pb <= regions:
         return True
     # one names the place the other's article is datelined from: that article's figure is about it too,
-    # unless its own place is said to lie beside it ("neighbouring Cabo Delgado province")
+    # unless its own place is said to lie beside it ("neighbouring Cabo Delgado province") or is a scope
+    # beyond any dateline ("nationwide")
+    if {a.place, b.place} & {"nationwide", "world"}:
+        return False
     if bool(pa) and pa <= features(b).datelines and not beside(b):
         return True
     return bool(pb) and pb <= features(a).datelines and not beside(a)

@@ -390,6 +390,14 @@ def test_a_rate_about_the_story_place_meets_the_unplaced_rate(article: Callable[
     assert alert.rule == "numeric_mismatch.v1" and not alert.same_source
 
 
+def test_a_rate_nationwide_never_meets_one_of_the_dateline_place(article: Callable[..., Article]) -> None:
+    city = article(VOTE + "Turnout was 38.7 per cent in Karvell, the national election commission said.")
+    nation = article(
+        VOTE + "Turnout was 52.1 per cent nationwide, the national election commission said.", hours=20
+    )
+    assert run(city, nation) == []
+
+
 def test_a_count_about_a_named_place_stays_a_part_of_the_unplaced_total(
     article: Callable[..., Article],
 ) -> None:
@@ -705,6 +713,11 @@ def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..
         AIR + "Fjordair cancelled 64 flights on Tuesday, a spokeswoman said.", source="Wire Two", hours=20
     )
     assert run(monday, tuesday) == []
+    # the day of the event the figure is part of ("Tuesday's strike") dates it too
+    strike = "BERLIN, Feb 11 - Teachers went on strike across Germany this week. "
+    tue = article(strike + "Some 40,000 teachers took part in Tuesday's strike, the union said.")
+    wed = article(strike + "Some 8,000 teachers took part in Wednesday's strike, the union said.", hours=20)
+    assert run(tue, wed) == []
     # the same day's count from another source, far apart, is a dispute
     other = article(
         AIR + "The airport operator said Fjordair cancelled 64 flights on Monday.",
