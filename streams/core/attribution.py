@@ -173,8 +173,8 @@ def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
     words = re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))
     words = [w for w in words if w.lower() not in _DETERMINERS]  # "An independent panel": no name "An"
     caps = [w for w in words if w[:1].isupper()]
-    if len(caps) >= 2 and appos and not _ROLE_WORDS.search(appos):
-        return " ".join(w.lower() for w in caps), "organisation"  # a named body described by an apposition
+    if len(caps) >= 2 and (appos and not _ROLE_WORDS.search(appos) or re.match(r"the\s", name, re.I)):
+        return " ".join(w.lower() for w in caps), "organisation"  # a named body ("the Red Cross", "X, a ...")
     if caps:
         return caps[-1].lower(), "person"
     return (" ".join(words[-2:]).lower() or "unknown"), "organisation"

@@ -150,6 +150,8 @@ def test_a_speaker_described_by_a_relative_clause() -> None:
         ("An independent panel estimated that 40 people died.", "independent panel", "organisation"),
         ("The review board said 40 people died.", "review board", "organisation"),
         ("An official said 40 people died.", "official", "organisation"),
+        ("The Red Crescent said 40 people died.", "red crescent", "organisation"),  # "the" + a name: a body
+        ("Vera Lind said 40 people died.", "lind", "person"),
     ],
 )
 def test_an_article_is_no_name_of_the_speaker(sentence: str, claimant: str, kind: str) -> None:
