@@ -92,12 +92,18 @@ FAMILIES: tuple[PredicateFamily, ...] = (
     # acts and the acts that undo them: "the strike was called off" against "the strike went ahead", "the
     # transfer was completed" against "the transfer collapsed"
     PredicateFamily(
-        head="go_ahead", verbs=("go_ahead", "proceed"), opposite=("call_off", "abandon", "scrap", "cancel")
-    ),
-    PredicateFamily(
-        head="complete",
-        verbs=("complete", "finalise", "finalize", "seal", "conclude"),
-        opposite=("collapse", "fall_through", "fall_apart", "founder"),
+        head="go_ahead",
+        verbs=("go_ahead", "proceed", "complete", "finalise", "finalize", "seal", "conclude"),
+        opposite=(
+            "call_off",
+            "abandon",
+            "scrap",
+            "cancel",
+            "collapse",
+            "fall_through",
+            "fall_apart",
+            "founder",
+        ),
     ),
     PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),
 )

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 NO_ACT = frozenset(
     """be have do get make give go come take keep let seem appear become look know think believe expect
     see hear feel want need like wish hope plan intend comment respond return elaborate decline refuse
-    fail try continue begin start stop happen occur mean include use call ask urge demand require allow
+    fail try continue begin start stop happen occur mean include call ask urge demand require allow
     help remain stay leave put set tell speak talk add receive face""".split()
 )
 #: heads of a theme that name nothing in particular

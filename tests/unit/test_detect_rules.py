@@ -758,6 +758,16 @@ def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..
             "Maison Verte filed for bankruptcy on Sunday, a court filing showed.",
             "Maison Verte categorically denied it had filed for bankruptcy.",
         ),
+        (
+            "CARDIFF, Mar 16 - Storms battered the stadium on Saturday. ",
+            "The match was abandoned after 60 minutes, the league said.",
+            "The home club said the match was completed despite the storm.",
+        ),
+        (
+            "PARIS, Mar 16 - Police cleared a protest camp on Sunday. ",
+            "Police used tear gas to disperse protesters, witnesses said.",
+            "Police said no tear gas was used at the camp.",
+        ),
         (  # (the lead gives the court context the second sentence lacks)
             "NAIROBI, Mar 16 - Opposition leader Amos Kiprono appeared in court on Sunday. ",
             "The High Court acquitted Kiprono of all charges on Sunday, his lawyers said.",
