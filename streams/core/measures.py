@@ -182,8 +182,9 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     content = (
         base is not None and base not in LIGHT and base not in CHANGE_VERBS and base not in SETTING_VERBS
     )
-    if content and base in SPEECH:
+    if content and base in SPEECH and (counted != "people" or role.bare_subject):
         content = False  # "said 40": the count is of whatever the clause counts, not of the saying
+        # (persons it acts on are its own count: "admitted 4,200 students", "warned 300 residents")
     if counted is None and role.bare_subject:
         counted = "people"  # "9,400 have waited", "Eleven were rescued": a bare number doing or undergoing
     if content:
@@ -297,9 +298,14 @@ def measure_for_figure(
     # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
     # else the counted noun alone ("the deficit stood at ...")
     opened = open_measure(role, fig.unit)
-    if opened is not None and "~" in opened.name:
+    said = (role.predicate or "").split("_")[0] in SPEECH  # ("claimed the lives of 12": a listed idiom first)
+    near = (
+        _measure_for(sent, fig, prev_end, next_start)
+        if said or opened is None or "~" not in opened.name
+        else None
+    )
+    if opened is not None and "~" in opened.name and not (said and near is not None):
         return opened
-    near = _measure_for(sent, fig, prev_end, next_start)
     if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
         near = None
     own = (role.counted_text or "").lower()

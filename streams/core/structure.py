@@ -156,8 +156,10 @@ def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
 
 def _agent(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
     """Name words of who did the act ("Aegean Blue Lines carried 1.4 million passengers"); a reporting
-    verb's subject is the speaker, not a doer."""
-    if pred is None or pred.lemma_.lower() in REPORTING:
+    verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
+    students": an act on them)."""
+    acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
+    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on:
         return ()
     doer: Token | None = None
     for child in pred.children:
@@ -287,6 +289,12 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
             noun = noun.head  # "an 8-kilometre tailback": the thing is the tailback
     elif root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
         noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "turnout was 38.7 %"
+    elif (
+        root.dep_ in ("npadvmod", "dobj")
+        and root.lower_ in PERCENT_WORDS
+        and root.head.lemma_ in CHANGE_VERBS
+    ):
+        noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "ridership fell 12 %"
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         noun = root.head.head  # "turnout of just 24.6 per cent", "a deficit of 27.4 billion zlotys"
     elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"):

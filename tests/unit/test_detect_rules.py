@@ -825,3 +825,29 @@ def test_an_outcome_of_a_past_month_is_another_period(article: Callable[..., Art
         lead + "Kim's plea deal was completed on Sunday, his lawyer said.", source="Wire Two", hours=6
     )
     assert run(collapsed, done) == []
+
+
+def test_persons_a_verb_of_saying_acts_on_are_its_count(article: Callable[..., Article]) -> None:
+    lead = "DUBLIN, Mar 16 - Universities published admission figures. "
+    college = article(lead + "Trinity College admitted 4,200 first-year students, the college said.")
+    ministry = article(
+        lead + "Trinity College admitted 3,100 first-year students, the education ministry said.",
+        source="Wire Two",
+        hours=6,
+    )
+    assert [a.kind for a in run(college, ministry)] == ["numeric_conflict"]
+    other = article(
+        lead + "University College admitted 3,100 first-year students, the ministry said.",
+        source="Wire Two",
+        hours=6,
+    )
+    assert run(college, other) == []  # another doer
+
+
+def test_a_change_without_by_counts_its_subject(article: Callable[..., Article]) -> None:
+    lead = "LONDON, Mar 16 - Passenger numbers were published on Sunday. "
+    a = article(lead + "Ridership fell 12 percent in February, the operator said.")
+    b = article(lead + "Ridership in February fell by just 4 percent, the mayor's office said.", hours=6)
+    assert [x.kind for x in run(a, b)] == ["numeric_conflict"]
+    april = article(lead + "Ridership fell 4 percent in January, the operator said.", hours=6)
+    assert run(a, april) == []
