@@ -34,6 +34,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def free_ports(n: int) -> list[int]:
+    """`n` distinct free ports, held open together while they are picked (one at a time, the system may hand
+    out the same port twice once the first socket is closed)."""
+    socks = [socket.socket() for _ in range(n)]
+    try:
+        for s in socks:
+            s.bind(("127.0.0.1", 0))
+        return [int(s.getsockname()[1]) for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
 def stop_pid(proc: subprocess.Popen[bytes], timeout: float = 30.0) -> int | None:
     """SIGTERM, wait up to `timeout`, then SIGKILL (and wait 10 s). Returns the exit code."""
     if proc.poll() is not None:
@@ -190,8 +203,7 @@ class Worker:
         return ["--store", self.store, "--web-host", "127.0.0.1"]
 
     def start(self: W) -> W:
-        self.metrics_port = free_port()
-        self.web_port = free_port()
+        self.metrics_port, self.web_port = free_ports(2)
         args = [
             str(CLAIMWATCH),
             "worker",
