@@ -31,9 +31,9 @@ from .measures import OPPOSITES, family
 from .negation import negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
-from .outcomes import HYPOTHETICAL, listed_class, read_outcomes, word_end
+from .outcomes import HYPOTHETICAL, read_outcomes, word_end
 from .parse import parse
-from .propositions import Proposition, propositions
+from .propositions import propositions
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
 from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
@@ -270,24 +270,6 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     return out
 
 
-def _act(p: Proposition, body: str) -> tuple[str, str, int]:
-    """The key's act, the measure's name and the polarity of a proposition: a listed class the act's own
-    words name ("an agreement ... had been reached": `agreement`), else the open act's family (an opposite
-    flips it: "struck down the order" is the order not upheld). Not a class in a sentence a class would not
-    read (a condition, a demand, a threat), nor for an act read from another verb ("denied the application"
-    is the grant not given)."""
-    verb = body[p.start : p.end]
-    own = verb.lower().startswith(p.predicate.split("_")[0][:4])
-    listed = listed_class(verb, p.theme) if own and not HYPOTHETICAL.search(body) else None
-    if listed is not None:
-        return listed[0], listed[0], p.polarity * listed[1]
-    if p.predicate in OPPOSITES:
-        act = f"open:{OPPOSITES[p.predicate]}"
-        return act, f"{act}~{p.theme}", -p.polarity
-    act = f"open:{family(p.predicate)}"
-    return act, f"{act}~{p.theme}", p.polarity
-
-
 def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) -> list[Claim]:
     """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
     predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
@@ -305,7 +287,12 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             continue
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
-        act, name, polarity = _act(p, body)
+        polarity = p.polarity
+        if p.predicate in OPPOSITES:  # "struck down the order": the order is not upheld
+            act, polarity = f"open:{OPPOSITES[p.predicate]}", -polarity
+        else:
+            act = f"open:{family(p.predicate)}"
+        name = f"{act}~{p.theme}"
         words = sorted(content_words(body[max(0, p.start - 60) : p.end + 80], speaker_toks))
         features = Features(
             measure=MeasureRef.of_name(name),

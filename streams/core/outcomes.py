@@ -102,20 +102,3 @@ def word_end(text: str, start: int) -> int:
 
 
 _WORD_AT = re.compile(r"[\w’'-]+")
-
-
-def listed_class(verb: str, theme: str) -> tuple[str, int] | None:
-    """The outcome class an act the parse reads names, when the class's own words name it in canonical order
-    and cover what it acts on ("reached" + "agreement": "reached an agreement", `agreement`, +1), or its verb
-    alone names it and the thing is one the class is about ("signed" + "pact"); with the sign of the
-    words (a negative trigger flips the act). None when no class names it."""
-    verb = verb.lower()
-    phrase = f"{verb} {'an' if theme[:1] in 'aeiou' else 'a'} {theme}"
-    for oc in OUTCOMES:
-        for pattern, sign in ((oc.positive, 1), (oc.negative, -1)):
-            m = pattern.search(phrase) if pattern is not None else None
-            if m is None or m.start() != 0:
-                continue
-            if m.end() > len(verb) + 1 or (oc.context is not None and oc.context.search(theme)):
-                return oc.name, sign
-    return None

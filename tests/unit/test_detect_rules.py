@@ -768,11 +768,6 @@ def test_counts_of_an_act_on_two_named_days_do_not_conflict(article: Callable[..
             "Police used tear gas to disperse protesters, witnesses said.",
             "Police said no tear gas was used at the camp.",
         ),
-        (  # (a listed class named by the act the parse reads: "an agreement ... had been reached")
-            "LIMA, Mar 16 - Talks on the mining royalty bill resumed this week. ",
-            "The mining ministry said an agreement on royalties had been reached.",
-            "Mining companies said there was no agreement on royalties.",
-        ),
         (  # (the lead gives the court context the second sentence lacks)
             "NAIROBI, Mar 16 - Opposition leader Amos Kiprono appeared in court on Sunday. ",
             "The High Court acquitted Kiprono of all charges on Sunday, his lawyers said.",

@@ -264,12 +264,3 @@ def test_a_class_trigger_set_aside_leaves_the_act_to_the_parse() -> None:
     denied = [c for c in found if c.sentence.startswith('"It is not true')]
     assert denied, [(c.key, c.sentence) for c in found]
     assert all(c.polarity == -1 and c.certainty == "denied" for c in denied), denied
-
-
-def test_an_act_named_by_a_listed_class_takes_the_class() -> None:
-    from streams.core.outcomes import listed_class
-
-    assert listed_class("reached", "agreement") == ("agreement", 1)  # "reached an agreement"
-    assert listed_class("signed", "pact") == ("agreement", 1)  # the verb alone, on a thing the class is about
-    assert listed_class("joined", "protest") is None  # the verb alone, on another thing
-    assert listed_class("inspected", "site") is None

@@ -177,7 +177,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.numbers": ["FIGURE", "FigureSpan", "find_figures"],
     "streams.core.numeric": ["numeric_claims"],
     "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
-    "streams.core.outcomes": ["HYPOTHETICAL", "listed_class", "read_outcomes", "word_end"],
+    "streams.core.outcomes": ["HYPOTHETICAL", "read_outcomes", "word_end"],
     "streams.core.pair": ["Pair"],
     "streams.core.parse": [
         "BATCH",
