@@ -22,8 +22,8 @@ from collections.abc import Iterable
 
 from schemas import Alert, Claim, ClaimBatch
 
-from .attribution import same_claimant
 from .checks import REASONS_TEXT, REJECTIONS, RESTATED_DISPUTE, first_failing
+from .claimants import same_claimant
 from .figures import far_enough
 from .pair import Pair
 from .relations import _FEATURES, DEFAULT, DetectConfig, features

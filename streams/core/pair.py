@@ -10,7 +10,7 @@ from functools import cached_property
 
 from schemas import Claim
 
-from .attribution import same_claimant
+from .claimants import same_claimant
 from .figures import gap
 from .relations import DEFAULT, DetectConfig, same_report, same_story
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from schemas import Claim
 
-from .attribution import same_claimant
+from .claimants import same_claimant
 from .lexicon import (
     MEASURE_BY_NAME,
     OUTCOME_BY_NAME,

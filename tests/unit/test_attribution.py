@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.core.attribution import Context, attribute, same_claimant
+from streams.core.attribution import Context, attribute
+from streams.core.claimants import same_claimant
 
 
 @pytest.mark.parametrize(

@@ -40,16 +40,8 @@ PUBLIC: dict[str, list[str]] = {
         "subject_names",
         "token_at",
     ],
-    "streams.core.attribution": [
-        "Context",
-        "ORG_HEADS",
-        "Speaker",
-        "attribute",
-        "normalise_claimant",
-        "opens_quote",
-        "quote_speaker",
-        "same_claimant",
-    ],
+    "streams.core.attribution": ["Context", "Speaker", "attribute", "opens_quote", "quote_speaker"],
+    "streams.core.claimants": ["ANON", "ORG_HEADS", "normalise_claimant", "same_claimant"],
     "streams.core.checks": [
         "BY_KIND",
         "CHECKS",
