@@ -130,7 +130,7 @@ def _speaker(phrase: str, verb: str | None) -> Speaker:
 
 
 def _clean(np: str) -> str:
-    np = re.sub(r"^(?:and|but|while|as)\s+", "", np.strip())
+    np = re.sub(r"^(?:and|but|while|as|yet|so)\s+", "", np.strip(), flags=re.IGNORECASE)
     # a date left of the name ("April 23 The coast guard"); an auxiliary or another verb of the subject right
     # of it ("Police had", "The mayor apologized and")
     np = re.sub(
@@ -139,7 +139,7 @@ def _clean(np: str) -> str:
         "",
         np,
     )
-    np = re.sub(r"\s+(?:had|has|have|also|[a-z]+ed\s+and)$", "", np)
+    np = re.sub(r"\s+(?:had|has|have|also|[a-z]+ed\s+and|[a-z]+ly)$", "", np)  # ("X categorically denied")
     return np.strip("\"“”' ")
 
 

@@ -93,6 +93,10 @@ def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
     words = re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))
     words = [w for w in words if w.lower() not in _DETERMINERS]  # "An independent panel": no name "An"
     caps = [w for w in words if w[:1].isupper()]
+    if re.fullmatch(
+        r"(?:[A-Z][\w'\-]+\s+)+(?:for|of|and|on)\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*", name.strip()
+    ):
+        return " ".join(w.lower() for w in words), "organisation"  # "Transport for London": a named body
     if len(caps) >= 2 and (appos and not _ROLE_WORDS.search(appos) or re.match(r"the\s", name, re.I)):
         return " ".join(w.lower() for w in caps), "organisation"  # a named body ("the Red Cross", "X, a ...")
     if caps:

@@ -153,8 +153,17 @@ def test_a_speaker_described_by_a_relative_clause() -> None:
         ("An official said 40 people died.", "official", "organisation"),
         ("The Red Crescent said 40 people died.", "red crescent", "organisation"),  # "the" + a name: a body
         ("Vera Lind said 40 people died.", "lind", "person"),
+        ("Ridership fell 12 percent, Transport for London said.", "transport for london", "organisation"),
+        ("Maria de Souza said 40 people died.", "souza", "person"),  # ("de" joins a person's names)
     ],
 )
 def test_an_article_is_no_name_of_the_speaker(sentence: str, claimant: str, kind: str) -> None:
     sp = attribute(sentence, Context("Wire One"))
     assert (sp.claimant, sp.kind) == (claimant, kind)
+
+
+def test_a_leading_conjunction_or_a_manner_adverb_is_no_part_of_the_speaker() -> None:
+    sp = attribute("But opposition candidate Edmundo Gonzalez said 40 percent were counted.", Context("Wire"))
+    assert sp.name == "opposition candidate Edmundo Gonzalez"
+    sp = attribute("Maison Verte categorically denied it had filed for bankruptcy.", Context("Wire"))
+    assert sp.name == "Maison Verte"
