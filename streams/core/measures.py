@@ -298,14 +298,13 @@ def measure_for_figure(
     # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
     # else the counted noun alone ("the deficit stood at ...")
     opened = open_measure(role, fig.unit)
-    said = (role.predicate or "").split("_")[0] in SPEECH  # ("claimed the lives of 12": a listed idiom first)
-    near = (
-        _measure_for(sent, fig, prev_end, next_start)
-        if said or opened is None or "~" not in opened.name
-        else None
-    )
-    if opened is not None and "~" in opened.name and not (said and near is not None):
-        return opened
+    if opened is not None and "~" in opened.name:
+        said = (role.predicate or "").split("_")[0] in SPEECH
+        near = _measure_for(sent, fig, prev_end, next_start) if said else None
+        if near is None:
+            return opened  # (an act of saying gives way to a listed idiom: "claimed the lives of 12")
+    else:
+        near = _measure_for(sent, fig, prev_end, next_start)
     if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
         near = None
     own = (role.counted_text or "").lower()

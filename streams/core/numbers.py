@@ -136,6 +136,16 @@ def find_figures(sentence: str, max_figures: int = 40) -> list[FigureSpan]:
     return out
 
 
+#: the unit a currency symbol or code sets
+_SYMBOL_UNITS = {
+    "$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "₹": "rupee",
+    "Rs": "rupee",
+    "Rs.": "rupee",
+    "INR": "rupee",
+}
 _OR_MORE = re.compile(
     r"\s+(?:(or more|or above|or over|and above)|or fewer|or less|or below)\b", re.IGNORECASE
 )
@@ -209,15 +219,7 @@ def _figure(sentence: str, m: re.Match[str]) -> FigureSpan | None:
     sym = CURRENCY_SYMBOL.search(sentence[max(0, core_start - 4) : core_start])
     if sym or CURRENCY_SYMBOL.search(pre):
         symbol = sym.group(0).strip() if sym else "$"
-        unit = {
-            "$": "usd",
-            "€": "eur",
-            "£": "gbp",
-            "₹": "rupee",
-            "Rs": "rupee",
-            "Rs.": "rupee",
-            "INR": "rupee",
-        }.get(symbol, "currency")
+        unit = _SYMBOL_UNITS.get(symbol, "currency")
         if sym and start == core_start:
             start = core_start - len(sentence[max(0, core_start - 4) : core_start]) + sym.start()
     if unit_len:

@@ -9,6 +9,7 @@ included two children"), a plan, a length, or one with nothing it measures makes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from schemas import Claim, Figure
 from schemas.claim import Features, MeasureRef
@@ -18,7 +19,7 @@ from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure_for_figure, without_particle
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
-from .scope import clause_places, days, time_scope
+from .scope import WEEKDAYS, clause_places, days, time_scope
 from .structure import ABOUT_NOUNS, FigureRole, figure_role
 from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
@@ -279,24 +280,27 @@ def _where_and_when(
     # the sentence names
     day = days(body[prev_end:next_start], published) or days(body, published)
     if len(day) == 1:
-        own = ",".join(sorted({*filter(None, (own or "").split(",")), *day}))
-    if role is not None and role.predicate is not None and role.predicate not in _NOT_ACTS and role.scope[1]:
+        own = _with_periods(own, day)
+    if role is not None and role.scope[1]:
         # the day the act itself is dated ("cancelled 125 flights on Monday"), not the day it was reported:
-        # a count of another day's acts is another period ("64 on Tuesday"); a running total is not
+        # a count of another day's acts is another period ("64 on Tuesday"); a running total is not; the
+        # day of the event the figure is part of dates it too ("took part in Tuesday's strike")
         clause = body[role.scope[0] : role.scope[1]]
-        on = {f"on:{d[4:]}" for d in days(re.sub(_AS_OF, "", clause), published)}
-        own = ",".join(sorted({*filter(None, (own or "").split(",")), *on})) or None
-    if role is not None and role.scope[1]:  # "took part in Tuesday's strike": the event's own day
-        named = days(" ".join(_EVENT_DAY.findall(body[role.scope[0] : role.scope[1]])), published)
-        own = (
-            ",".join(sorted({*filter(None, (own or "").split(",")), *(f"on:{d[4:]}" for d in named)})) or None
-        )
+        act = role.predicate is not None and role.predicate not in _NOT_ACTS
+        on = days(re.sub(_AS_OF, "", clause), published) if act else set()
+        on |= days(" ".join(_EVENT_DAY.findall(clause)), published)
+        own = _with_periods(own, (f"on:{d[4:]}" for d in on))
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
+
+
+def _with_periods(own: str | None, more: Iterable[str]) -> str | None:
+    """A claim's periods (comma-separated, sorted) with `more` added."""
+    return ",".join(sorted({*filter(None, (own or "").split(",")), *more})) or None
 
 
 #: predicates whose day is the day of a level or a report, not of an act
 _NOT_ACTS = CHANGE_VERBS | SETTING_VERBS | REPORTING | {"be", "have", "bring", "take", "leave"}
-_EVENT_DAY = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b", re.IGNORECASE)
+_EVENT_DAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})['’]s\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till|through|since|before)\s+(?:\w+\s+)?\w+day\b", re.IGNORECASE)
 
 

@@ -23,6 +23,7 @@ from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond
+from .scope import MONTHS, WEEKDAYS
 from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORT_NOUNS, REPORTING
 
 if TYPE_CHECKING:
@@ -47,10 +48,7 @@ _HABITUAL = frozenset(
     "often usually routinely regularly sometimes generally typically frequently rarely always".split()
 )
 #: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)
-_NAME_STOP = frozenset(
-    """the a an of and monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
-)
+_NAME_STOP = frozenset({"the", "a", "an", "of", "and", *WEEKDAYS, *MONTHS})
 
 
 @dataclass(frozen=True, slots=True)

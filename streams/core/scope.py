@@ -197,7 +197,7 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     return ",".join(sorted(parts)) if parts else None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.IGNORECASE
 )
@@ -215,7 +215,7 @@ def days(text: str, published: datetime | None) -> set[str]:
         if word in ("today", "yesterday"):
             back = int(word == "yesterday")
         else:
-            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+            back = (published.weekday() - WEEKDAYS.index(word)) % 7
             back = -1 if back == 6 else back  # the day after the UTC date: the local date east of UTC
         out.add(f"day:{(published - timedelta(days=back)).date().isoformat()}")
     return out

@@ -14,7 +14,7 @@ from datetime import datetime
 from schemas import Article
 from schemas.claim import Story
 
-from .scope import places
+from .scope import MONTHS, WEEKDAYS, places
 from .sentences import Sentence, strip_dateline
 from .text import GENERIC_NAMES, name_tokens, story_tokens
 
@@ -40,8 +40,10 @@ def story_signature(
     # the outlet's own name ("The Morning Record") is not a name of its stories, unless the report uses it as
     # a place ("Kathmandu Courier" reporting from Kathmandu, "in Kathmandu" anywhere in its first sentences)
     lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")
-    body_places = {t for s in sentences[:12] for p in places(s.text) for t in p.split()}
-    for t in name_tokens(article.source) - lead_places - body_places:
+    outlet = name_tokens(article.source) - lead_places
+    if outlet:  # (the first sentences' places are read only for an outlet name the lead does not place)
+        outlet -= {t for s in sentences[:12] for p in places(s.text) for t in p.split()}
+    for t in outlet:
         counts.pop(t, None)
     if lower_words is None:
         lower_words = common_words(article)
@@ -85,7 +87,7 @@ EVENT_NOUNS = {
     "elections": "election",
 }
 _EVENT = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"(?:{'|'.join(m.title() for m in MONTHS)})"
 _NAME_WORD = r"(?!(?:The|A|An|This|That|Last|Its|Their|In|On|Of|After|Before|Since|During)\b)[A-Z][\w’'\-]+"
 #: an event named by its year ("the 2010 earthquake", "the earthquake of 2010", "last year's quake"), by the
 #: names before it ("the Grenfell Tower fire", "Haiti's quake") or by its own name ("Typhoon Haiyan")
@@ -103,7 +105,7 @@ _EVENT_BY_NAME = re.compile(
     rf"|\b(?P<noun2>(?i:{_EVENT.title()}))\s+(?P<name2>{_NAME_WORD})"
 )
 _MAX_EVENTS = 12
-_WHEN = re.compile(rf"{_MONTH.lower()}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_WHEN = re.compile("|".join((*MONTHS, *WEEKDAYS)))
 
 
 def event_refs(text: str, published: datetime | None) -> set[str]:

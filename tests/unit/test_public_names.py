@@ -269,6 +269,7 @@ PUBLIC: dict[str, list[str]] = {
         "CLAUSE_END",
         "MONTHS",
         "PLACE_ANAPHORA",
+        "WEEKDAYS",
         "clause_places",
         "days",
         "place_spans",
