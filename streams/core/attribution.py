@@ -25,7 +25,9 @@ _VERBS = (
     r"argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|rebutted|gave|blamed|"
     r"described|called|urged|conceded|revised|revises|corrected|corrects|withdrew|warns|estimates|reports|confirms"
 )
-_VERB_RX = re.compile(rf"\b({_VERBS})\b")
+#: a particle after the verb makes another verb, not one of saying: "the strike was called off", "put out"
+_NO_PARTICLE = r"(?!\s+(?:off|up|out|down|back|over|through)\b)"
+_VERB_RX = re.compile(rf"\b({_VERBS})\b{_NO_PARTICLE}")
 _NP = (
     r"((?:[A-Z\"“'‘(]|the |a |an |its |his |her |their |"
     # bare plural speakers after an opening phrase: "On Monday, police said"
@@ -65,11 +67,11 @@ _DOCUMENT_OF = re.compile(
 _LEADING = re.compile(
     rf"^(?:[A-Z][\w' ]{{0,90}},\s*){{0,2}}{_NP}{_APPOS}\s+"
     rf"(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|separately\s+|earlier\s+|had\s+|has\s+|"
-    rf"have\s+)?({_VERBS})\b"
+    rf"have\s+)?({_VERBS})\b{_NO_PARTICLE}"
 )
 _PRONOUN = re.compile(
     rf"(?:^\s*|[,”\"]\s*)(he|she|it|they|the official|the spokesman|the spokeswoman|the spokesperson)\s+"
-    rf"(?:later\s+|also\s+)?({_VERBS})\b",
+    rf"(?:later\s+|also\s+)?({_VERBS})\b{_NO_PARTICLE}",
     re.IGNORECASE,
 )
 

@@ -38,6 +38,16 @@ _ROLE_WORDS = re.compile(
     r"treasurer|administrator|ceo|manager|representative|officer)\b",
     re.IGNORECASE,
 )
+#: words ranking a role ("general secretary", "deputy minister"): part of the role, not of the organisation
+_ROLE_RANK = re.compile(
+    r"\b(?:(?:deputy|senior|acting|assistant|vice)[\s-]+(?=(?:[A-Za-z]+\s+){0,2}?(?:ROLES)\b)|"
+    r"(?:general|executive)[\s-]+(?=(?:ROLES)\b))".replace(
+        "ROLES",
+        "secretary|minister|director|manager|chief|spokesman|spokeswoman|spokesperson|president|commander|"
+        "officer",
+    ),
+    re.IGNORECASE,
+)
 _TITLES = re.compile(
     r"\b(?:mr|mrs|ms|dr|prof|lieutenant[- ]colonel|lieutenant|colonel|general|brigadier general|brigadier|"
     r"major|captain|sergeant|governor|mayor|minister|president|director-general|senator)\.?\s+",
@@ -114,6 +124,7 @@ def _org_of(p: str) -> str | None:
         own = _org_of(head)
         if own:
             return own
+    p = _ROLE_RANK.sub("", p)  # "LFF general secretary": the rank is part of the role, not of the body
     words: list[str] = []
     for m in _ORG.finditer(p):
         head = m.group(1).lower().replace("'s", "")

@@ -87,8 +87,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
         last_places = s.where or last_places
         outcomes = read_outcomes(body, topic)
-        if s.doc is not None:  # a grant refused or given is read from the parse, whatever the thing granted
-            grants = [t.idx for t in s.doc if t.lemma_.lower() in REFUSING | {"grant"} and t.pos_ == "VERB"]
+        if s.doc is not None and any(o[0] == "approval" for o in outcomes):
+            # a grant refused or given is read from the parse, whatever the thing granted
+            grants = [t.idx for t in s.doc if t.pos_ == "VERB" and t.lemma_.lower() in _GRANTING]
             outcomes = [o for o in outcomes if o[0] != "approval" or o[2] not in grants]
         claims += numeric_claims(facts, s)
         read = _outcome_claims(facts, s, outcomes)
@@ -97,6 +98,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             claims += _proposition_claims(facts, s, [(c.span_start or 0) - s.shift for c in read])
         claims += read
     return claims[: limits.max_claims_per_article]
+
+
+_GRANTING = REFUSING | {"grant"}
 
 
 def _parsed(

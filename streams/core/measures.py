@@ -93,7 +93,18 @@ FAMILIES: tuple[PredicateFamily, ...] = (
     # transfer was completed" against "the transfer collapsed"
     PredicateFamily(
         head="go_ahead",
-        verbs=("go_ahead", "proceed", "complete", "finalise", "finalize", "seal", "conclude"),
+        verbs=(
+            "go_ahead",
+            "proceed",
+            "complete",
+            "finalise",
+            "finalize",
+            "seal",
+            "conclude",
+            "continue",
+            "go_on",
+            "carry_on",
+        ),
         opposite=(
             "call_off",
             "abandon",
@@ -103,6 +114,7 @@ FAMILIES: tuple[PredicateFamily, ...] = (
             "fall_through",
             "fall_apart",
             "founder",
+            "break_down",
         ),
     ),
     PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),

@@ -33,6 +33,10 @@ def _not_true(be: Token) -> bool:
     )
 
 
+#: verbs by which an inquiry establishes a fact: negated over a clause, they deny that the fact was found
+#: (a negated verb of saying does not: "did not say that ..." reports what was not said)
+_ESTABLISHING = frozenset("conclude find establish prove determine".split())
+
 #: modifiers that make "no X" mean none beyond those already known: "no further cracks", "no new cases"
 _BEYOND = frozenset("further more other additional new fresh another".split())
 
@@ -93,6 +97,8 @@ def denials(verb: Token) -> int:
             n += 1  # "the story that ... was fabricated"
         elif head.lemma_ in _NO_GROUNDS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             n += 1  # "there is no truth in reports that ...", "no basis for claims that ..."
+        elif head.lemma_ in _ESTABLISHING and cur.dep_ == "ccomp" and negated(head):
+            n += 1  # "the inquiry has not concluded that the match was fixed": the finding is denied
         cur = head
     return n
 

@@ -122,6 +122,20 @@ class _Attributes:
         self.words = frozenset(words)
         # patterns over several tokens ("gon" + "na", "there" + "is"): few, checked here
         self.multi_specs = [[_compile(spec) for spec in seq] for seq in multi]
+        # indexed by a word or a dependency label their first token must have; the rest checked everywhere
+        self.by_first: dict[tuple[int, str], list[list[_Spec]]] = {}
+        self.unindexed: list[list[_Spec]] = []
+        for specs in self.multi_specs:
+            keys = [
+                (f, w) for f, want in specs[0] if f in (1, 2) and isinstance(want, frozenset) for w in want
+            ]
+            first_fields = {f for f, want in specs[0] if f in (1, 2) and isinstance(want, frozenset)}
+            if len(first_fields) != 1 and keys:
+                keys = [k for k in keys if k[0] == 1]  # a word is the narrower index
+            if not keys:
+                self.unindexed.append(specs)
+            for k in keys:
+                self.by_first.setdefault(k, []).append(specs)
         self.shape = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
         self.listed: dict[str, bool] = {}
         self.tags: dict[tuple[str, str, str], tuple[int, int, str | None]] = {}
@@ -137,25 +151,29 @@ class _Attributes:
                 self.listed[lower] = hit
         return hit
 
-    def _multi(self, doc: Doc) -> bool:
-        """Some pattern over several tokens matches somewhere in the sentence."""
-        toks = [(t.tag_, t.lower_, t.dep_) for t in doc]
+    def _multi(self, toks: list[tuple[str, str, str]]) -> bool:
+        """Some pattern over several tokens matches somewhere in the sentence (`toks`: tag, lower, dep)."""
         n = len(toks)
-        for seq in self.multi_specs:
-            width = len(seq)
-            for i in range(n - width + 1):
-                if all(_matches(spec, toks[i + j]) for j, spec in enumerate(seq)):
+        for i, tok in enumerate(toks):
+            for seq in self._starting(tok):
+                width = len(seq)
+                if i + width <= n and all(_matches(spec, toks[i + j]) for j, spec in enumerate(seq)):
                     return True
         return False
 
-    def _key(self, tok: Any) -> tuple[str, str, str]:
-        lower = tok.lower_
-        return (lower if self._is_listed(lower) else "", tok.tag_, tok.dep_)
+    def _starting(self, tok: tuple[str, str, str]) -> list[list[_Spec]]:
+        """The multi-token patterns whose first token pattern `tok` may match (an index, then checked)."""
+        found = self.by_first.get((1, tok[1]))
+        more = self.by_first.get((2, tok[2]))
+        if found is None and more is None:
+            return self.unindexed
+        return [*(found or ()), *(more or ()), *self.unindexed]
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = [self._key(t) for t in doc]
+        toks = [(t.tag_, t.lower_, t.dep_) for t in doc]
+        keys = [(lower if self._is_listed(lower) else "", tag, dep) for tag, lower, dep in toks]
         tags = self.tags
-        multi = self._multi(doc)
+        multi = self._multi(toks)
         if multi or any(k not in tags for k in keys):
             doc = self.lemmatizer(self.ruler(doc))  # the real components; remember what they gave
             if multi:

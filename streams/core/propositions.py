@@ -24,6 +24,7 @@ from .measures import is_person
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond
 from .scope import MONTHS, WEEKDAYS
+from .themes import theme_family
 from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORT_NOUNS, REPORTING
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 NO_ACT = frozenset(
     """be have do get make give go come take keep let seem appear become look know think believe expect
     see hear feel want need like wish hope plan intend comment respond return elaborate decline refuse
-    fail try continue begin start stop happen occur mean include call ask urge demand require allow
+    fail try begin start stop happen occur mean include call ask urge demand require allow
     help remain stay leave put set tell speak talk add receive face""".split()
 )
 #: heads of a theme that name nothing in particular
@@ -171,7 +172,7 @@ def _theme_word(tok: Token | None) -> str | None:
     word = tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()
     if word in VAGUE_THEMES or len(word) < 3 or not word.isalpha():
         return None
-    return word
+    return word if tok.pos_ == "PROPN" else theme_family(word)
 
 
 def _person_word(tok: Token | None, word: str) -> bool:

@@ -329,12 +329,27 @@ def periods_compatible(a: Claim, b: Claim) -> bool:
     own = a if one is sa else b
     months = a.kind == "statement" and one <= set(MONTHS)
     past = months and all(MONTHS.index(m) < own.published_at.month for m in one)  # (not "to meet in June")
-    if past and _month(other) not in one:
+    if past and _month(other) not in one and not _to_date(other):
         return False  # an outcome "in March" against one of June (its day, else its report): two periods
     if all(s.startswith("since ") for s in one) or "past" in one or "habitual" in one:
         return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
     years = {s for s in one if s[:4].isdigit()}
     return not years or str(other.published_at.year) in {y[:4] for y in years}
+
+
+#: a negation in the perfect, or "never": the act has not happened at any time up to the report
+_NOT_TO_DATE = re.compile(
+    r"\b(?:(?:has|have)(?:\s+(?:not|never)|n['’]t)|(?:has|have)\s+yet\s+to|never|not\s+yet)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _to_date(c: Claim) -> bool:
+    """A denied act stated for all time up to the report ("the office has not approved the deal", "never
+    cleared it"): it covers a month named by the other side ("cleared the deal in August")."""
+    if c.kind != "statement" or c.polarity > 0 or c.span_start is None:
+        return False
+    return _NOT_TO_DATE.search(c.sentence[max(0, c.span_start - 40) : c.span_start]) is not None
 
 
 def names_compatible(a: Claim, b: Claim) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.attribution import Context, attribute
-from streams.core.claimants import same_claimant
+from streams.core.claimants import normalise_claimant, same_claimant
 
 
 @pytest.mark.parametrize(
@@ -167,3 +167,23 @@ def test_a_leading_conjunction_or_a_manner_adverb_is_no_part_of_the_speaker() ->
     assert sp.name == "opposition candidate Edmundo Gonzalez"
     sp = attribute("Maison Verte categorically denied it had filed for bankruptcy.", Context("Wire"))
     assert sp.name == "Maison Verte"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "claimant"),
+    [
+        ("federation general secretary Ilse Varga", "federation"),
+        ("deputy health minister Ana Ruiz", "health"),
+        ("the ministry's deputy spokeswoman", "ministry"),
+        ("General Dynamics spokesman Tom Reed", "general dynamics"),  # a name's first word, not a rank
+    ],
+)
+def test_a_rank_is_part_of_the_role_not_of_the_body(phrase: str, claimant: str) -> None:
+    assert normalise_claimant(phrase)[0] == claimant
+
+
+def test_a_verb_with_a_particle_is_no_verb_of_saying() -> None:
+    sp = attribute("Dock strike called off after late-night pay offer", Context("Harbour Wire"))
+    assert (sp.name, sp.kind) == ("Harbour Wire", "outlet")
+    sp = attribute("The dockers' union called the offer an insult.", Context("Harbour Wire"))
+    assert sp.claimant == "dockers union"

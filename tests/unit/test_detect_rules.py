@@ -851,3 +851,41 @@ def test_a_change_without_by_counts_its_subject(article: Callable[..., Article])
     assert [x.kind for x in run(a, b)] == ["numeric_conflict"]
     april = article(lead + "Ridership fell 4 percent in January, the operator said.", hours=6)
     assert run(a, april) == []
+
+
+@pytest.mark.parametrize(
+    ("denial", "fires"),
+    [
+        ("The regulator said it has not licensed the tanker terminal.", True),  # not at any time so far
+        ("The regulator said it has never licensed the tanker terminal.", True),
+        ("The regulator said it did not license the tanker terminal in March.", False),  # another month
+    ],
+)
+def test_an_act_denied_to_date_covers_a_month_named_by_the_other_side(
+    article: Callable[..., Article], denial: str, fires: bool
+) -> None:
+    lead = "ROTTERDAM, May 6 - "
+    a = article(
+        lead + "Harbour operator Maasvlakte Oil said the regulator licensed the tanker terminal in February."
+    )
+    b = article(lead + denial, source="Wire Two", hours=4)
+    alerts = [x for x in run(a, b) if x.kind == "statement_conflict"]
+    assert bool(alerts) is fires, [x.explanation for x in alerts]
+
+
+def test_a_finding_not_made_contradicts_the_finding_reported(article: Callable[..., Article]) -> None:
+    lead = "GDANSK, May 6 - "
+    a = article(
+        lead
+        + "A sailing federation inquiry has concluded that the Baltic regatta was rigged, a draft seen by "
+        "Wire One says."
+    )
+    b = article(
+        lead + '"The inquiry has not concluded that the Baltic regatta was rigged," federation secretary '
+        "Ola Berg said.",
+        source="Wire Two",
+        hours=5,
+    )
+    alerts = [x for x in run(a, b) if x.kind == "statement_conflict"]
+    assert len(alerts) == 1 and {c.polarity for c in alerts[0].claims} == {1, -1}
+    assert alerts[0].claims[0].measure == alerts[0].claims[1].measure

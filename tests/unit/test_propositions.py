@@ -264,3 +264,36 @@ def test_a_class_trigger_set_aside_leaves_the_act_to_the_parse() -> None:
     denied = [c for c in found if c.sentence.startswith('"It is not true')]
     assert denied, [(c.key, c.sentence) for c in found]
     assert all(c.polarity == -1 and c.certainty == "denied" for c in denied), denied
+
+
+def test_a_finding_not_made_denies_what_it_would_have_found() -> None:
+    for sentence in (
+        "The inquiry has not concluded that the regatta was rigged, the club said.",
+        "Auditors did not find that the grant money was diverted.",
+    ):
+        p = [x for x in props(sentence) if x.predicate in ("rig", "divert")][0]
+        assert (p.polarity, p.denied) == (-1, True), sentence
+    found = [x for x in props("The inquiry concluded that the regatta was rigged.") if x.predicate == "rig"]
+    assert [(p.polarity, p.denied) for p in found] == [(1, False)]
+    # what someone did not say is no denial of it
+    said = [x for x in props("The coach did not say that the regatta was rigged.") if x.predicate == "rig"]
+    assert all(p.polarity == 1 for p in said)
+
+
+def test_an_act_going_on_is_the_act_going_ahead() -> None:
+    assert family("continue") == family("go_on") == family("carry_on") == "go_ahead"
+    p = one("The union said the walkout was continuing.", "continue")
+    assert (family(p.predicate), p.theme, p.polarity) == ("go_ahead", "strike", 1)
+    p = one("The ferry company said the stoppage had been called off.", "call_off")
+    assert p.theme == "strike"  # one thing, in either word
+
+
+def test_theme_families_are_near_synonyms_only() -> None:
+    from streams.core.themes import THEME_FAMILIES, theme_family
+
+    assert theme_family("epidemic") == theme_family("outbreak")
+    assert theme_family("accord") == theme_family("agreement") == "deal"
+    assert theme_family("licence") == "licence"  # a noun in no family is itself
+    heads = list(THEME_FAMILIES)
+    members = [w for words in THEME_FAMILIES.values() for w in words]
+    assert len(set(heads + members)) == len(heads) + len(members)  # no noun in two families

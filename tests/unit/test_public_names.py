@@ -312,6 +312,7 @@ PUBLIC: dict[str, list[str]] = {
         "proper_phrases",
         "story_tokens",
     ],
+    "streams.core.themes": ["THEME_FAMILIES", "theme_family"],
     "streams.core.verbs": [
         "ABILITY_AUX",
         "CAPACITY_VERBS",
