@@ -45,7 +45,8 @@ class Story(Record):
     dateline: list[str] = Field(default_factory=list, description="the dateline's own place ('gazipur')")
     events: list[str] = Field(
         default_factory=list,
-        description="events the lead names by a year or a name ('earthquake@2010', 'fire:grenfell tower')",
+        description="events the lead names by a year or a name ('earthquake@2010', 'fire:grenfell tower') "
+        "and the kinds of event it reports ('outbreak~bird flu')",
     )
 
 

@@ -63,14 +63,19 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     limits = limits or Limits()
     sentences = split_sentences(article.text, limits.max_sentences, limits.max_sentence_chars)
     lower_words = common_words(article)  # one scan, for the story signature and the subjects' names
-    facts = ArticleFacts(
-        article, article_version(article), story_signature(article, sentences, lower_words), lower_words
-    )
     units: list[Sentence] = [Sentence(-1, article.title.strip(), 0)] if article.title.strip() else []
     units += sentences
     bodies = [strip_dateline(u.text)[0] for u in units]
     all_figs = [find_figures(b) for b in bodies]
     docs = _parsed(units, bodies, all_figs)
+    # a name opening a sentence of the lead ("Hungary has paid ..."): the parse tells it from a common word
+    opening = {
+        d[0].lower_
+        for d in docs.values()
+        if d is not None and len(d) > 1 and d[0].pos_ == "PROPN" and d[0].dep_ in ("nsubj", "nsubjpass")
+    }
+    story = story_signature(article, sentences, lower_words, opening)
+    facts = ArticleFacts(article, article_version(article), story, lower_words)
     ctx = Context(outlet=article.source)
     topic = " ".join(
         [article.title, *(strip_dateline(u.text)[0] for u in sentences[:1])]

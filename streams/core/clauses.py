@@ -101,7 +101,35 @@ def speaker_is_subject(tok: Token) -> bool:
 
 _SELF = frozenset("i we it he she they".split())
 
+
+#: dependents that are clauses of their own: their words are not the predicate's clause
+_OWN_CLAUSES = frozenset({"ccomp", "conj", "advcl", "parataxis"})
+
+
+def clause_scope(pred: Token | None, root: Token | None = None) -> tuple[int, int]:
+    """Characters of the predicate's own clause: its words, less a clause hanging from it that does not hold
+    the figure ("Eleven of them are dead, four are in hospital": the clause of "four" ends before "dead")."""
+    if pred is None:
+        return (0, 0)
+    words = list(pred.subtree)
+    lo, hi = words[0].i, words[-1].i
+    for c in pred.children:
+        if c.dep_ not in _OWN_CLAUSES or (root is not None and root in c.subtree):
+            continue
+        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue  # a coordinated predicate of the same subject ("... three people still unaccounted for")
+        sub = list(c.subtree)
+        if c.i < pred.i and (root is None or sub[-1].i < root.i):
+            lo = max(lo, sub[-1].i + 1)  # a clause before the figure's
+        elif c.i > pred.i and (root is None or sub[0].i > root.i):
+            hi = min(hi, sub[0].i - 1)  # a clause after it
+    doc = pred.doc
+    lo, hi = min(lo, pred.i, root.i if root is not None else pred.i), max(hi, pred.i)
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
 __all__ = [
+    "clause_scope",
     "describes_noun",
     "manner_in_focus",
     "speaker_is_subject",

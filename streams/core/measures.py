@@ -93,28 +93,11 @@ FAMILIES: tuple[PredicateFamily, ...] = (
     # transfer was completed" against "the transfer collapsed"
     PredicateFamily(
         head="go_ahead",
-        verbs=(
-            "go_ahead",
-            "proceed",
-            "complete",
-            "finalise",
-            "finalize",
-            "seal",
-            "conclude",
-            "continue",
-            "go_on",
-            "carry_on",
+        verbs=tuple(
+            "go_ahead proceed complete finalise finalize seal conclude continue go_on carry_on".split()
         ),
-        opposite=(
-            "call_off",
-            "abandon",
-            "scrap",
-            "cancel",
-            "collapse",
-            "fall_through",
-            "fall_apart",
-            "founder",
-            "break_down",
+        opposite=tuple(
+            "call_off abandon scrap cancel collapse fall_through fall_apart founder break_down".split()
         ),
     ),
     PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),
@@ -310,6 +293,10 @@ def measure_for_figure(
     # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
     # else the counted noun alone ("the deficit stood at ...")
     opened = open_measure(role, fig.unit)
+    lo, hi = role.scope
+    if hi > lo:  # the nearest listed word of the figure's own clause, not of a clause beside it ("Eleven of
+        # them are dead, four are in hospital": four are not dead)
+        sent, prev_end, next_start = sent[:hi], max(prev_end, lo), min(next_start, hi)
     if opened is not None and "~" in opened.name:
         said = (role.predicate or "").split("_")[0] in SPEECH
         near = _measure_for(sent, fig, prev_end, next_start) if said else None

@@ -120,7 +120,7 @@ _CONTAINERS = frozenset(
 
 _QUALIFIER = re.compile(
     # kinds of a count or an amount: a figure so qualified is another measure than one without
-    r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|severe(?:ly)?|"
+    r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|excess|severe(?:ly)?|"
     r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
     r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
     r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
@@ -251,7 +251,13 @@ def _qualifiers(body: str, fig: FigureSpan) -> list[str]:
         | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
         | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
         | {f"count at {m.group(1)}%" for m in _PROGRESS.finditer(body)}
+        | ({"excess"} if _EXCESS.search(body) else set())
     )
+
+
+#: a statistical measure the sentence names for its figures wherever it stands ("the full toll ..., described
+#: as excess mortality, was 14.9 million"): deaths above the expected number, not deaths counted
+_EXCESS = re.compile(r"\bexcess (?:mortality|deaths?)\b", re.IGNORECASE)
 
 
 def _where_and_when(

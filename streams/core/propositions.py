@@ -122,7 +122,10 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     """What the act is done to, and whether it is introduced as "no X" ("none of our aircraft")."""
     # an object before its verb that is "that" is the clause's complementizer, misparsed
     kids = [c for c in verb.children if not (c.dep_ == "dobj" and c.i < verb.i and c.lower_ == "that")]
-    for dep in ("nsubjpass", "dobj"):
+    # a passive that keeps an object ("were not paid the compensation"): the object is the thing given
+    kept = any(c.dep_ == "dobj" and c.i > verb.i for c in kids)
+    order = ("dobj", "nsubjpass") if kept else ("nsubjpass", "dobj")
+    for dep in order:
         for c in kids:
             if c.dep_ == dep:
                 return _partitive(c), negative_word(c)

@@ -221,12 +221,26 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
 def one_event(a: list[str], b: list[str]) -> bool:
     """Two leads name one event ("earthquake@2010", "fire:grenfell tower"), and no kind of event they both
     date is dated two different years by them ("the Haiti quake" of 2010 is not the one of 2021)."""
-    if not set(a) & set(b):
-        return False
+    if not {e for e in a if "~" not in e} & set(b):
+        return False  # (a kind of event is no event: `one_kind`)
     ya = {tuple(e.split("@")) for e in a if "@" in e}
     yb = {tuple(e.split("@")) for e in b if "@" in e}
     both = {d[0] for d in ya} & {d[0] for d in yb}
     return all({d for d in ya if d[0] == noun} & {d for d in yb if d[0] == noun} for noun in both)
+
+
+def one_kind(a: list[str], b: list[str]) -> bool:
+    """The two leads report one kind of event, said the same way where both say which ("outbreak~bird flu"
+    and "outbreak~bird flu"; "outbreak~bird flu" and a bare "outbreak~"; never "outbreak~measles")."""
+    ka = {tuple(e.split("~")) for e in a if "~" in e}
+    kb = {tuple(e.split("~")) for e in b if "~" in e}
+    for noun, words in ka:
+        for other_noun, other_words in kb:
+            if noun == other_noun and (
+                not words or not other_words or set(words.split()) & set(other_words.split())
+            ):
+                return True
+    return False
 
 
 def _story_similarity(
@@ -252,6 +266,7 @@ def _story_similarity(
                 shared_place
                 or common & anchors_a & anchors_b
                 or (common & marked and len(shared_words) >= cfg.min_shared_words)
+                or one_kind(a.features.story.events, b.features.story.events)
             )
         ):
             return 0.0

@@ -76,6 +76,9 @@ _NAMED_AREA = re.compile(
 )
 
 
+#: countries named by their initials with "the" ("in the UAE"); other initials after "the" name bodies
+_COUNTRY_INITIALS = frozenset({"UAE", "USA", "DRC", "CAR", "USSR"})
+
 #: the ending of a demonym ("Turkish", "Kenyan", "Congolese"): a name used as an adjective
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|i)$")
 
@@ -112,6 +115,8 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
             )
         ):
             continue
+        if re.fullmatch(r"the\s+[A-Z]{3,}", m.group(1)) and m.group(1)[4:] not in _COUNTRY_INITIALS:
+            continue  # "from the WHO", "at the IMF": an organisation by its initials, not a place
         phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")
         phrase = re.sub(r"'s$", "", phrase)
         toks = [t for t in phrase.split() if t in name_tokens(m.group(1))]

@@ -26,10 +26,14 @@ def common_words(article: Article) -> set[str]:
 
 
 def story_signature(
-    article: Article, sentences: list[Sentence], lower_words: set[str] | None = None
+    article: Article,
+    sentences: list[Sentence],
+    lower_words: set[str] | None = None,
+    opening: set[str] | None = None,
 ) -> Story:
     """Name tokens of the title and lead (first two sentences), most frequent first, at most 24.
-    `lower_words`: the article's `common_words`, when the caller has them already."""
+    `lower_words`: the article's `common_words`, when the caller has them already; `opening`: words opening
+    a sentence that the parse takes for names ("Hungary has paid ..."), lower case."""
     counts: Counter[str] = Counter()
     lead = [article.title] + [strip_dateline(s.text)[0] for s in sentences[:3]]
     dl = strip_dateline(sentences[0].text)[1] if sentences else None
@@ -37,6 +41,9 @@ def story_signature(
         lead.append(dl)
     for part in lead:
         counts.update(sorted(story_tokens(part)))  # a defined order: ties keep it, whatever the hash seed
+        first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
+        if opening and first in opening and first not in GENERIC_NAMES and len(first) >= 3:
+            counts[first] += 1
     # the outlet's own name ("The Morning Record") is not a name of its stories, unless the report uses it as
     # a place ("Kathmandu Courier" reporting from Kathmandu, "in Kathmandu" anywhere in its first sentences)
     lead_places = {t for part in lead for p in places(part) for t in p.split()} | name_tokens(dl or "")
@@ -57,7 +64,9 @@ def story_signature(
     # "GAZIPUR, Bangladesh": what follows the dateline's first place contains it (country, state, province)
     regions = name_tokens(dl.partition(",")[2]) - GENERIC_NAMES if dl and "," in dl else set()
     dateline = name_tokens(dl.partition(",")[0]) - GENERIC_NAMES if dl else set()
-    events = sorted({e for part in lead for e in event_refs(part, article.published_at)})[:_MAX_EVENTS]
+    events = sorted(
+        {e for part in lead for e in (*event_refs(part, article.published_at), *event_kinds(part))}
+    )[:_MAX_EVENTS]
     return _bounded(
         Story(
             names=names,
@@ -126,6 +135,27 @@ def event_refs(text: str, published: datetime | None) -> set[str]:
         words = [w for w in name.split() if w not in GENERIC_NAMES and not _WHEN.fullmatch(w)]
         if words and not (m.group("name") and words[-1] == noun):
             out.add(f"{noun}:{' '.join(words)}")
+    return out
+
+
+#: an event noun with the words that say what kind it is ("bird flu outbreak", "methane blast", "bus strike")
+_EVENT_KIND = re.compile(rf"\b((?:[a-z][a-z\-]+\s+){{0,2}})({_EVENT})\b")
+_NOT_KIND = frozenset(
+    """a an the this that its their his her our of in on at to for by from with after before during since
+    last first latest new recent deadly major huge big massive fresh further another same""".split()
+)
+
+
+def event_kinds(text: str) -> set[str]:
+    """The kinds of event a lead reports, as `noun~words` ("outbreak~bird flu", "explosion~methane"; a bare
+    `noun~` when nothing says which): two reports days apart that share a name and report one kind of event
+    are one story (`relations.one_kind`). Never a match months apart: a kind is not an event."""
+    out = set()
+    for m in _EVENT_KIND.finditer(text):
+        words = [w for w in m.group(1).split() if w not in _NOT_KIND]
+        if m.group(1) and m.group(1).split()[-1] in _NOT_KIND:
+            words = []  # ("the outbreak"): only the words right before the noun say its kind
+        out.add(f"{EVENT_NOUNS[m.group(2)]}~{' '.join(words)}")
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .clauses import clause_scope
 from .modality import denied_clause, modality, modality_of
 from .verbs import (
     CHANGE_VERBS,
@@ -173,13 +174,6 @@ def _agent(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-def _scope(pred: Token | None) -> tuple[int, int]:
-    if pred is None:
-        return (0, 0)
-    words = list(pred.subtree)
-    return (words[0].idx, words[-1].idx + len(words[-1].text))
-
-
 def _noun_phrase(noun: Token | None) -> str:
     if noun is None:
         return ""
@@ -241,7 +235,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         predicate_phrase=_predicate_phrase(pred, noun, root),
         agent=_agent(pred, noun),
         negated=negated,
-        scope=_scope(pred),
+        scope=clause_scope(pred, root),
         modality=modality(pred, noun),
         relation=relation,
         denied=denied_clause(pred),

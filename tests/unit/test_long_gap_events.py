@@ -92,3 +92,40 @@ def test_a_word_cut_at_the_edge_of_the_qualifier_window_is_no_qualifier() -> Non
     claims = [c for b in Pipeline().extract(OFFICIAL) for c in b.claims]
     (claim,) = [c for c in claims if c.figure and "people killed" in c.sentence]
     assert claim.features.qualifiers == []
+
+
+def test_one_kind_of_event_and_one_shared_name_days_apart_is_one_story() -> None:
+    from streams.core.relations import DetectConfig, one_kind, same_story
+    from streams.core.story import event_kinds
+
+    assert event_kinds("after this winter's bird flu outbreak in the south") == {"outbreak~bird flu"}
+    assert event_kinds("since the outbreak began") == {"outbreak~"}
+    assert one_kind(["outbreak~bird flu"], ["outbreak~"]) and not one_kind(
+        ["outbreak~measles"], ["outbreak~bird flu"]
+    )
+    first = article(
+        "a",
+        "Capital Wire",
+        0,
+        "Norvia says swine fever compensation paid",
+        "VALMORA, Feb 20 - Norvia has paid "
+        "compensation to every farm whose herds were culled in this winter's swine fever outbreak, the "
+        "agriculture ministry said.",
+    )
+    second = article(
+        "b",
+        "Plains Daily",
+        1,
+        "Pig farmers say no compensation yet",
+        "KELDRA, Norvia, Feb 21 - Pig farmers "
+        "whose herds were culled in the swine fever outbreak have not been paid the compensation promised, "
+        "their association said.",
+    )
+    pipe = Pipeline()
+    alerts = [*pipe.process_article(first), *pipe.process_article(second)]
+    assert [a.kind for a in alerts] == ["statement_conflict"], alerts
+    # the same two reports months apart are not one story: a kind of event is not an event
+    later = second.model_copy(update={"published_at": first.published_at + timedelta(days=90)})
+    ca = [c for b in pipe.extract(first) for c in b.claims if c.key == "statement:open:pay"][0]
+    cb = [c for b in Pipeline().extract(later) for c in b.claims if c.key == "statement:open:pay"][0]
+    assert same_story(ca, cb, DetectConfig()) == 0

@@ -297,3 +297,12 @@ def test_theme_families_are_near_synonyms_only() -> None:
     heads = list(THEME_FAMILIES)
     members = [w for words in THEME_FAMILIES.values() for w in words]
     assert len(set(heads + members)) == len(heads) + len(members)  # no noun in two families
+
+
+def test_a_passive_that_keeps_its_object_is_about_the_thing_given() -> None:
+    p = one("The growers have not been paid the compensation promised by the state.", "pay")
+    assert (p.theme, p.polarity) == ("compensation", -1)
+    p = one("The state has paid compensation to every grower.", "pay")
+    assert (p.theme, p.polarity) == ("compensation", 1)
+    p = one("None of the growers has been paid, the union said.", "pay")
+    assert (p.theme, p.polarity) == ("people", -1)  # (no object kept: the persons paid)

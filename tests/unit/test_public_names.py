@@ -34,6 +34,7 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.feedback": ["DISMISS_REASONS", "DismissReason", "Feedback", "Verdict"],
     "schemas.generate": ["OUT", "main", "render"],
     "streams.core.clauses": [
+        "clause_scope",
         "describes_noun",
         "manner_in_focus",
         "speaker_is_subject",
@@ -236,6 +237,7 @@ PUBLIC: dict[str, list[str]] = {
         "names_compatible",
         "of_event",
         "one_event",
+        "one_kind",
         "one_speaker",
         "outcome_of",
         "periods_compatible",
@@ -292,7 +294,14 @@ PUBLIC: dict[str, list[str]] = {
         "segment_key",
         "window",
     ],
-    "streams.core.story": ["EVENT_NOUNS", "STORY_CHARS", "common_words", "event_refs", "story_signature"],
+    "streams.core.story": [
+        "EVENT_NOUNS",
+        "STORY_CHARS",
+        "common_words",
+        "event_kinds",
+        "event_refs",
+        "story_signature",
+    ],
     "streams.core.structure": [
         "ABOUT_NOUNS",
         "CHANGE_VERBS",

@@ -422,3 +422,28 @@ def test_a_sentence_naming_the_source_of_the_figures_just_given_attributes_them(
 def test_the_number_of_participle_noun_counts_the_noun() -> None:
     (c,) = [c for c in claims("The agency revised the number of destroyed homes to 1,900.") if c.figure]
     assert c.key == "numeric:destroyed" and c.figure.unit == "houses"
+
+
+def test_a_figure_takes_no_measure_from_a_clause_beside_its_own() -> None:
+    text = (
+        'TUNJA, Oct 20 - "Nine of them are dead, five are in hospital and three are still underground," '
+        "the governor said."
+    )
+    found = {c.figure.text: c.measure for c in claims(text) if c.figure is not None}
+    assert found.get("five") != "deaths" and found.get("three") != "deaths", found
+    r = role("Nine of them are dead, five are in hospital and three are still underground.", "five")
+    assert (
+        "dead"
+        not in "Nine of them are dead, five are in hospital and three are still underground."[
+            r.scope[0] : r.scope[1]
+        ]
+    )
+
+
+def test_a_statistical_measure_the_sentence_names_is_a_qualifier_of_its_figures() -> None:
+    text = (
+        "GENEVA, May 5 - The pandemic killed about 90,000 people in Norvia in two years, counted as excess "
+        "mortality, the agency said."
+    )
+    (c,) = [c for c in claims(text) if c.figure is not None]
+    assert "excess" in c.features.qualifiers

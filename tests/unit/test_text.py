@@ -185,3 +185,10 @@ def test_strip_dateline(sentence: str, body: str, place: str) -> None:
 )
 def test_no_dateline(sentence: str) -> None:
     assert strip_dateline(sentence) == (sentence, None)
+
+
+def test_initials_after_the_name_a_body_not_a_place() -> None:
+    from streams.core.scope import places
+
+    assert places("New estimates from the WHO show that 90,000 died.") == []
+    assert places("Officials in the UAE said three died.") == ["uae"]
