@@ -150,6 +150,15 @@ def _join(name: str, appositive: str | None) -> str:
     return f"{name}, {appositive.strip()}" if appositive else name
 
 
+#: a bare noun right after "denied" or "refused" that is no claim or role: the thing refused ("denied bail",
+#: "refused entry"), so the verb is a headline's passive, not a verb of saying
+_THING_REFUSED = re.compile(
+    r"\s+(?!(?:that|it|any|all|the|a|an|this|these|those|reports?|claims?|allegations?|accusations?|charges?|"
+    r"wrongdoing|responsibility|involvement|knowledge|links?|having|being|to|on|in|and|or|but)\b)[a-z]+"
+    r"(?:\s+(?:in|to|for|at|over|after|on)\b|[.,;]|\s*$)"
+)
+
+
 def _inverted(s: str) -> Speaker | None:
     """ "..., said Maria Lopez, a Red Cross official." -- not a clause ("said the journalists were
     detained"), nor the verb of a speaker who leads the sentence ("X, which ..., said the licence ...")."""
@@ -165,6 +174,24 @@ def _inverted(s: str) -> Speaker | None:
     ):
         return _speaker(_join(m4.group(2), m4.group(3)), m4.group(1))
     return None
+
+
+def _leading(s: str, ctx: Context) -> Speaker | None:
+    """A speaker leading the sentence ("The ministry said ..."), a pronoun for the last one named."""
+    found: Speaker | None = None
+    m5 = _LEADING.match(s)
+    if m5 and m5.group(3) in ("denied", "denies") and _THING_REFUSED.match(s, m5.end(3)):
+        m5 = None  # "Businessman denied bail": a thing refused to him, not a denial he made
+    if m5:
+        np = _join(m5.group(1), m5.group(2))
+        if np.lower() in ("he", "she", "it", "they"):
+            prev = ctx.last_org if np.lower() in ("it", "they") else ctx.last_person
+            prev = prev or ctx.last
+            if prev:
+                found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(3), "asserted")
+        elif _plausible(_clean(m5.group(1))):
+            found = _speaker(np, m5.group(3))
+    return found
 
 
 def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
@@ -196,16 +223,7 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
     if not found:
         found = _inverted(s)
     if not found:
-        m5 = _LEADING.match(s)
-        if m5:
-            np = _join(m5.group(1), m5.group(2))
-            if np.lower() in ("he", "she", "it", "they"):
-                prev = ctx.last_org if np.lower() in ("it", "they") else ctx.last_person
-                prev = prev or ctx.last
-                if prev:
-                    found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(3), "asserted")
-            elif _plausible(_clean(m5.group(1))):
-                found = _speaker(np, m5.group(3))
+        found = _leading(s, ctx)
     if not found and (in_quote_paragraph or s.startswith(("“", '"'))) and ctx.last:
         found = ctx.last
     if not found and ANON.search(s):

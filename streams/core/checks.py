@@ -24,6 +24,7 @@ from .relations import (
     names_compatible,
     of_event,
     one_speaker,
+    owners_apart,
     periods_compatible,
     places_compatible,
     quals,
@@ -208,8 +209,7 @@ def one_theme(p: Pair) -> str | None:
     shared); "closed the road" and "did not close the school" are two."""
     fa, fb = features(p.old), features(p.new)
     apart = fa.themes and fb.themes and not themes_meet(fa, fb)
-    owned_apart = fa.owners and fb.owners and not fa.owners & fb.owners  # "Mulenga's" / "of Victor Phiri"
-    return "different_theme" if apart or owned_apart else PASS
+    return "different_theme" if apart or owners_apart(p.old, p.new) else PASS
 
 
 def one_group(p: Pair) -> str | None:

@@ -19,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .arguments import names_of, owners_of, recipient_of
 from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond
-from .scope import MONTHS, WEEKDAYS
 from .themes import theme_family
 from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORT_NOUNS, REPORTING
 
@@ -48,8 +48,6 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "p
 _HABITUAL = frozenset(
     "often usually routinely regularly sometimes generally typically frequently rarely always".split()
 )
-#: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)
-_NAME_STOP = frozenset({"the", "a", "an", "of", "and", *WEEKDAYS, *MONTHS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +88,6 @@ def _lemma(verb: Token) -> str:
     if out is not None and out.lower_ not in prt:
         prt.append(out.lower_)  # "pulled out of": pull_out, as "pulled out" is
     return "_".join([verb.lemma_.lower(), *prt])
-
-
-def _names(tok: Token | None) -> tuple[str, ...]:
-    if tok is None:
-        return ()
-    named = [t for t in tok.subtree if t.pos_ == "PROPN" or t.pos_ == "ADJ" and t.text[:1].isupper() and t.i]
-    words = [t.lower_ for t in named if t.lower_ not in _NAME_STOP]  # (and "two Belarusian diplomats")
-    return tuple(dict.fromkeys(words))
 
 
 #: days and months: "reopen on Monday" names when, not a place reached
@@ -154,21 +144,6 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _owners(tok: Token | None) -> tuple[str, ...]:
-    """Name words of the theme's possessor or "of" complement: whose thing it is."""
-    if tok is None:
-        return ()
-    heads = [c for c in tok.children if c.dep_ == "poss"]
-    heads += [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return tuple(dict.fromkeys(n for h in heads for n in _names(h)))
-
-
 def _theme_word(tok: Token | None) -> str | None:
     if tok is None or tok.pos_ in ("PRON", "DET", "NUM"):
         return None
@@ -212,7 +187,7 @@ def _doer(verb: Token, theme: Token | None) -> tuple[str, ...]:
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if subj is None or subj.pos_ in ("PRON", "DET", "NUM"):
         return ()
-    return _names(subj) or (subj.lemma_.lower(),)
+    return names_of(subj) or (subj.lemma_.lower(),)
 
 
 def _thing_acted_on(verb: Token) -> Token | None:
@@ -232,7 +207,7 @@ def _thing_acted_on(verb: Token) -> Token | None:
     return obj
 
 
-def _refused(verb: Token) -> Proposition | None:
+def _refused(verb: Token, headline: bool = False) -> Proposition | None:
     """ "The court denied the bail application", "refused him bail": the thing was not granted (polarity -1,
     as "did not grant"); None when what is denied is a claim, a role or a clause ("denied the reports",
     "denied responsibility", "denied that ...")."""
@@ -250,10 +225,11 @@ def _refused(verb: Token) -> Proposition | None:
         denied=n > 0,
         start=verb.idx,
         end=verb.idx + len(verb.text),
-        subject_names=_names(next((c for c in verb.children if c.dep_ == "nsubj"), None)),
+        subject_names=names_of(next((c for c in verb.children if c.dep_ == "nsubj"), None)),
         doer=(),  # (who grants is whoever may: a court, a judge; what was granted tells grants apart)
         person=None,
-        theme_names=_names(obj),
+        theme_names=names_of(obj),
+        owners=recipient_of(verb, headline),
     )
 
 
@@ -280,7 +256,24 @@ def _evidence(verb: Token) -> Proposition | None:
         subject_names=(),
         doer=(),
         person=None,
-        theme_names=_names(obj),
+        theme_names=names_of(obj),
+    )
+
+
+def _content_clause(verb: Token) -> bool:
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _stated_act(verb: Token, lemma: str, headline: bool) -> bool:
+    """The verb states an act as done (or not): not a saying, an aim ("agreed to suspend", "wants to close";
+    but "failed to alert"), a hypothesis, a condition or a habit."""
+    if lemma in NO_ACT or lemma in DENYING or (lemma in REPORTING and not _reported_act(verb)):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
+        return False
+    return (
+        modality_of(verb) in ("fact", "forecast") and not _conditional(verb) and not _habitual(verb, headline)
     )
 
 
@@ -293,22 +286,15 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     for verb in doc:
         if verb.pos_ != "VERB":
             continue
-        content_clause = verb.dep_ == "acl" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
-        )
-        if verb.dep_ not in _CLAUSE_DEPS and not content_clause:
+        if verb.dep_ not in _CLAUSE_DEPS and not _content_clause(verb):
             continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
         lemma = _lemma(verb)  # with its particle: "call off" is an act, "call" is not
-        special = _refused(verb) if lemma in REFUSING else _evidence(verb) if lemma in EVIDENTIAL else None
+        special = _refused(verb, headline) if lemma in REFUSING else None
+        special = _evidence(verb) if lemma in EVIDENTIAL else special
         if special is not None:  # a refusal, or a thing found or suffered
             found.append(special)
             continue
-        if lemma in NO_ACT or lemma in DENYING or (lemma in REPORTING and not _reported_act(verb)):
-            continue
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
-            continue  # "agreed to suspend", "wants to close", "to improve its results": an aim, not an act
-        if modality_of(verb) not in ("fact", "forecast") or _conditional(verb) or _habitual(verb, headline):
+        if not _stated_act(verb, lemma, headline):
             continue
         theme_tok, no_theme = _theme(verb)
         theme = _theme_word(theme_tok)
@@ -326,7 +312,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
             (c for c in verb.children if c.dep_ == "nsubj" and c.i != getattr(theme_tok, "i", -1)), None
         )
         places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        theme_names = tuple(dict.fromkeys([*_names(theme_tok), *(n for p in places for n in _names(p))]))
+        theme_names = tuple(dict.fromkeys([*names_of(theme_tok), *(n for p in places for n in names_of(p))]))
         found += _degrees(
             Proposition(
                 predicate=_lemma(verb),
@@ -335,11 +321,11 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 denied=n_denials > 0,
                 start=verb.idx,
                 end=verb.idx + len(verb.text),
-                subject_names=_names(subject),
+                subject_names=names_of(subject),
                 doer=() if lemma == "grant" else _doer(verb, theme_tok),
                 person=person,
                 theme_names=theme_names,
-                owners=_owners(theme_tok),
+                owners=(recipient_of(verb, headline) if lemma == "grant" else ()) or owners_of(theme_tok),
             ),
             _in_full(verb),
         )

@@ -232,15 +232,9 @@ def one_event(a: list[str], b: list[str]) -> bool:
 def one_kind(a: list[str], b: list[str]) -> bool:
     """The two leads report one kind of event, said the same way where both say which ("outbreak~bird flu"
     and "outbreak~bird flu"; "outbreak~bird flu" and a bare "outbreak~"; never "outbreak~measles")."""
-    ka = {tuple(e.split("~")) for e in a if "~" in e}
-    kb = {tuple(e.split("~")) for e in b if "~" in e}
-    for noun, words in ka:
-        for other_noun, other_words in kb:
-            if noun == other_noun and (
-                not words or not other_words or set(words.split()) & set(other_words.split())
-            ):
-                return True
-    return False
+    ka = [e.split("~") for e in a if "~" in e]
+    kb = [e.split("~") for e in b if "~" in e]
+    return any(n == m and (not w or not v or set(w.split()) & set(v.split())) for n, w in ka for m, v in kb)
 
 
 def _story_similarity(
@@ -385,6 +379,14 @@ def names_compatible(a: Claim, b: Claim) -> bool:
 
 def quals(c: Claim) -> frozenset[str]:
     return features(c).quals
+
+
+def owners_apart(a: Claim, b: Claim) -> bool:
+    """Two owners or recipients of the act's thing ("Mulenga's" / "of Victor Phiri"), unless one is named by a
+    word of the other's sentence ("official" and "former harbour official Pieter Lamb")."""
+    fa, fb = features(a), features(b)
+    wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
+    return bool(fa.owners and fb.owners and not fa.owners & (fb.owners | wb) and not fb.owners & wa)
 
 
 def themes_meet(a: Features, b: Features) -> bool:

@@ -187,3 +187,9 @@ def test_a_verb_with_a_particle_is_no_verb_of_saying() -> None:
     assert (sp.name, sp.kind) == ("Harbour Wire", "outlet")
     sp = attribute("The dockers' union called the offer an insult.", Context("Harbour Wire"))
     assert sp.claimant == "dockers union"
+
+
+def test_a_thing_denied_to_the_subject_of_a_headline_is_no_denial_by_it() -> None:
+    assert attribute("Trader denied bail in fraud case", Context("Court Wire")).kind == "outlet"
+    assert attribute("Trader denied wrongdoing in fraud case", Context("Court Wire")).claimant == "trader"
+    assert attribute("The trader denied the reports.", Context("Court Wire")).claimant == "trader"

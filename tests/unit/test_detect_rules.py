@@ -889,3 +889,28 @@ def test_a_finding_not_made_contradicts_the_finding_reported(article: Callable[.
     alerts = [x for x in run(a, b) if x.kind == "statement_conflict"]
     assert len(alerts) == 1 and {c.polarity for c in alerts[0].claims} == {1, -1}
     assert alerts[0].claims[0].measure == alerts[0].claims[1].measure
+
+
+def test_bail_granted_to_one_accused_and_refused_to_another_do_not_conflict(
+    article: Callable[..., Article],
+) -> None:
+    a = article(
+        "DURBAN, Aug 19 - A former harbour official, Pieter Lamb, was granted bail of 20,000 rand on "
+        "Tuesday, the court registrar said.",
+        title="Former harbour official granted bail in port tender case",
+    )
+    b = article(
+        "DURBAN, Aug 21 - A Durban magistrate on Thursday refused bail to businessman Tomas Kell, who is "
+        "accused in the same port tender case.",
+        title="Businessman denied bail in port tender case",
+        source="Wire Two",
+        hours=48,
+    )
+    assert [x for x in run(a, b) if x.kind == "statement_conflict"] == []
+    c = article(
+        "DURBAN, Aug 21 - A Durban magistrate on Thursday refused bail to former harbour official Pieter "
+        "Lamb in the port tender case, the prosecuting authority said.",
+        source="Wire Three",
+        hours=48,
+    )
+    assert [x.kind for x in run(a, c)] == ["statement_conflict"]

@@ -306,3 +306,20 @@ def test_a_passive_that_keeps_its_object_is_about_the_thing_given() -> None:
     assert (p.theme, p.polarity) == ("compensation", 1)
     p = one("None of the growers has been paid, the union said.", "pay")
     assert (p.theme, p.polarity) == ("people", -1)  # (no object kept: the persons paid)
+
+
+def test_a_thing_granted_or_refused_names_its_recipient() -> None:
+    (p,) = [
+        x for x in props("The former mayor Ana Ruiz was granted bail on Tuesday.") if x.predicate == "grant"
+    ]
+    assert (p.theme, p.polarity, p.owners) == ("bail", 1, ("ana", "ruiz"))
+    (p,) = [
+        x
+        for x in props(
+            "A city magistrate on Thursday refused bail to Tomas Kell, ruling that he posed a flight risk."
+        )
+        if x.predicate == "grant"
+    ]
+    assert (p.theme, p.polarity, p.owners) == ("bail", -1, ("tomas", "kell"))
+    (p,) = props("Trader denied bail in fraud case", headline=True)
+    assert (p.polarity, p.owners) == (-1, ("trader",))

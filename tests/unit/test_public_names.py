@@ -33,6 +33,7 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.dead_letter": ["DeadLetter"],
     "schemas.feedback": ["DISMISS_REASONS", "DismissReason", "Feedback", "Verdict"],
     "schemas.generate": ["OUT", "main", "render"],
+    "streams.core.arguments": ["names_of", "owners_of", "recipient_of"],
     "streams.core.clauses": [
         "clause_scope",
         "describes_noun",
@@ -240,6 +241,7 @@ PUBLIC: dict[str, list[str]] = {
         "one_kind",
         "one_speaker",
         "outcome_of",
+        "owners_apart",
         "periods_compatible",
         "places_compatible",
         "quals",
