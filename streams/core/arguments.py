@@ -1,5 +1,5 @@
-"""Arguments of an act on the parse: the name words of a phrase, whose thing the act is done to (its owner)
-and who a thing is granted or refused to (its recipient).
+"""Arguments of an act on the parse: a proposition's fields, the name words of a phrase, whose thing the act
+is done to (its owner) and who a thing is granted or refused to (its recipient).
 
 Reads: tokens of a parsed sentence (spaCy `Token`). Emits: lower-case name words (or a head word), for
 propositions.py; detection keeps two owners or recipients apart (`relations.owners_apart`).
@@ -7,12 +7,32 @@ propositions.py; detection keeps two owners or recipients apart (`relations.owne
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .scope import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """One act a sentence says happened (polarity 1) or did not (polarity -1)."""
+
+    predicate: str  # lemma with its particle ("hand_over"), lower case
+    theme: str  # lemma of what it acts on ("certificate"), or a name as written lower case ("kadugli")
+    polarity: int
+    denied: bool  # the polarity comes from a denial or a "false" around it
+    start: int  # characters of the predicate in the sentence
+    end: int
+    subject_names: tuple[str, ...]  # name words of the doer ("tunisia")
+    doer: tuple[str, ...]  # the doer's name words, else its head word ("gunman"); () when unsaid or a pronoun
+    person: str | None  # a theme that is a person or group of persons is "people"; this is its own word
+    theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
+    #: name words of whose the theme is ("Mulenga's conviction", "of Victor Phiri"), or who it is given to
+    owners: tuple[str, ...] = ()
+
 
 #: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)
 _NAME_STOP = frozenset({"the", "a", "an", "of", "and", *WEEKDAYS, *MONTHS})
@@ -77,4 +97,4 @@ def recipient_of(verb: Token, headline: bool) -> tuple[str, ...]:
 _ASIDE = frozenset({"relcl", "acl", "prep", "advcl", "ccomp"})
 
 
-__all__ = ["names_of", "owners_of", "recipient_of"]
+__all__ = ["Proposition", "names_of", "owners_of", "recipient_of"]

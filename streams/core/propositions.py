@@ -16,57 +16,35 @@ reads the structure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .arguments import names_of, owners_of, recipient_of
+from .arguments import Proposition, names_of, owners_of, recipient_of
 from .clauses import manner_in_focus
 from .measures import is_person
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond
 from .themes import theme_family
-from .verbs import DENIED_ROLES, DENYING, EVIDENTIAL, REFUSING, REPORT_NOUNS, REPORTING
+from .verbs import (
+    CALENDAR,
+    CONTENT_NOUNS,
+    DENIED_ROLES,
+    DENYING,
+    EVIDENTIAL,
+    HABITUAL,
+    IN_FULL,
+    NO_ACT,
+    REFUSING,
+    REPORT_NOUNS,
+    REPORTING,
+    SAY_ONLY,
+    VAGUE_THEMES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: verbs that name no act of their own, or a mental state, a saying or an attempt: never a proposition
-NO_ACT = frozenset(
-    """be have do get make give go come take keep let seem appear become look know think believe expect
-    see hear feel want need like wish hope plan intend comment respond return elaborate decline refuse
-    fail try begin start stop happen occur mean include call ask urge demand require allow
-    help remain stay leave put set tell speak talk add receive face""".split()
-)
-#: heads of a theme that name nothing in particular
-VAGUE_THEMES = frozenset(
-    """thing anything something nothing everything one none all any some way time day week month year
-    lot kind part side case matter issue question statement comment report claim detail information
-    what which who it""".split()
-)
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
-#: adverbs of frequency: "families often pay ransoms" is a habit, not an event
-_HABITUAL = frozenset(
-    "often usually routinely regularly sometimes generally typically frequently rarely always".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Proposition:
-    """One act a sentence says happened (polarity 1) or did not (polarity -1)."""
-
-    predicate: str  # lemma with its particle ("hand_over"), lower case
-    theme: str  # lemma of what it acts on ("certificate"), or a name as written lower case ("kadugli")
-    polarity: int
-    denied: bool  # the polarity comes from a denial or a "false" around it
-    start: int  # characters of the predicate in the sentence
-    end: int
-    subject_names: tuple[str, ...]  # name words of the doer ("tunisia")
-    doer: tuple[str, ...]  # the doer's name words, else its head word ("gunman"); () when unsaid or a pronoun
-    person: str | None  # a theme that is a person or group of persons is "people"; this is its own word
-    theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
-    owners: tuple[
-        str, ...
-    ] = ()  # name words of whose the theme is ("Mulenga's conviction", "of Victor Phiri")
 
 
 #: adverbs the parser may hang as a preposition before "of" or "from": "pulled out of the exercise"
@@ -90,11 +68,6 @@ def _lemma(verb: Token) -> str:
     return "_".join([verb.lemma_.lower(), *prt])
 
 
-#: days and months: "reopen on Monday" names when, not a place reached
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
 #: words that name a share of what their "of" phrase names: "part of its fleet", "none of our aircraft"
 _PARTITIVES = frozenset("part some all none most many several half any each one parts rest".split())
 
@@ -129,7 +102,7 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on", "for"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             sought = c.lower_ == "for" and obj is not None and obj.pos_ == "NOUN" and c.i == verb.i + 1
-            if obj is not None and (obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR or sought):
+            if obj is not None and (obj.pos_ == "PROPN" and obj.lower_ not in CALENDAR or sought):
                 return obj, negative_word(obj)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
@@ -138,8 +111,8 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
             return shared, negative_word(shared)
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "acomp") for c in kids):
         return None, False  # "agreed to suspend": the act is the complement's
-    for c in kids:  # an intransitive act: "three inmates escaped"
-        if c.dep_ == "nsubj":
+    for c in kids:  # an intransitive act: "three inmates escaped" (a noun misread as a clause subject too)
+        if c.dep_ == "nsubj" or c.dep_ == "csubj" and any(g.dep_ in ("det", "nsubj") for g in c.children):
             return c, negative_word(c)
     return None, False
 
@@ -172,7 +145,7 @@ def _conditional(verb: Token) -> bool:
 def _habitual(verb: Token, headline: bool) -> bool:
     """A habit or general truth: a frequency adverb, or a bare present tense outside a headline ("families
     pay ransoms quietly"; a headline's present reports an event: "Regulator suspends airline's licence")."""
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True
     if headline or verb.tag_ not in ("VBP", "VBZ"):
         return False
@@ -260,6 +233,46 @@ def _evidence(verb: Token) -> Proposition | None:
     )
 
 
+def _over(tok: Token) -> Proposition | None:
+    """A thing said to be over ("the strike is not over") or declared over ("declared the outbreak over",
+    "declared over an outbreak of ..."): the act `end` of it, asserted or denied."""
+    over = next(
+        (
+            c
+            for c in tok.children
+            if c.lower_ == "over" and c.dep_ in ("advmod", "prep", "prt", "acomp", "ccomp")
+        ),
+        None,
+    )
+    if over is None or tok.lemma_ not in ("be", "declare"):
+        return None
+    if tok.lemma_ == "be":  # ("the war is over the border": a place, not an end)
+        theme = (
+            None
+            if any(g.dep_ == "pobj" for g in over.children)
+            else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        )
+    else:
+        theme = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        theme = theme or next((g for g in over.children if g.dep_ in ("pobj", "nsubj")), None)
+    word = _theme_word(theme)
+    if theme is None or word is None or _conditional(tok) or modality_of(tok) not in ("fact", "forecast"):
+        return None
+    n = denials(tok)
+    return Proposition(
+        predicate="end",
+        theme=word,
+        polarity=(-1 if negated(tok) else 1) * (-1 if n % 2 else 1),
+        denied=n > 0,
+        start=over.idx,
+        end=over.idx + len(over.text),
+        subject_names=(),
+        doer=(),
+        person=None,
+        theme_names=names_of(theme),
+    )
+
+
 def _content_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
@@ -284,6 +297,10 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         return []
     found: list[Proposition] = []
     for verb in doc:
+        ended = _over(verb)
+        if ended is not None:
+            found.append(ended)
+            continue
         if verb.pos_ != "VERB":
             continue
         if verb.dep_ not in _CLAUSE_DEPS and not _content_clause(verb):
@@ -332,20 +349,11 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
     return _one_way(found)
 
 
-#: verbs of saying whose object is only ever what is said ("said the figure", "told reporters")
-_SAY_ONLY = frozenset(
-    """say tell add state claim insist explain warn note stress reply respond quote cite suggest argue assert
-    allege contend write tweet reckon""".split()
-)
-#: nouns that name what was found or said, which a verb of reporting passes on: "announced the findings"
-_CONTENT = frozenset("finding result figure data number conclusion outcome".split())
-
-
 def _reported_act(verb: Token) -> bool:
     """A verb of reporting used for an act on a thing, with no clause of what is said: "have concluded the
     negotiations", "talks have not been concluded", "declared a state of emergency" (but "concluded that
     ...", "said the figure", "reported the findings")."""
-    if verb.lemma_.lower() in _SAY_ONLY | EVIDENTIAL or any(
+    if verb.lemma_.lower() in SAY_ONLY | EVIDENTIAL or any(
         c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children
     ):
         return False
@@ -353,16 +361,12 @@ def _reported_act(verb: Token) -> bool:
     return (
         theme is not None
         and theme.pos_ == "NOUN"
-        and theme.lemma_.lower() not in DENIED_ROLES | REPORT_NOUNS | VAGUE_THEMES | _CONTENT
+        and theme.lemma_.lower() not in DENIED_ROLES | REPORT_NOUNS | VAGUE_THEMES | CONTENT_NOUNS
     )
 
 
-#: adverbs of completeness: "not fully restored" denies only that the act is complete
-_IN_FULL = frozenset("fully completely entirely totally wholly".split())
-
-
 def _in_full(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _IN_FULL for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in IN_FULL for c in verb.children)
 
 
 def _degrees(p: Proposition, whole: bool) -> list[Proposition]:

@@ -100,3 +100,34 @@ CAPACITY_VERBS = frozenset("build design accommodate seat hold fit house".split(
 
 #: nouns whose "that" clause is what someone said: "the claim that the site would be closed"
 REPORT_NOUNS = frozenset("claim report statement assertion suggestion allegation rumour rumor news".split())
+#: verbs that name no act of their own, or a mental state, a saying or an attempt: never a proposition
+NO_ACT = frozenset(
+    """be have do get make give go come take keep let seem appear become look know think believe expect
+    see hear feel want need like wish hope plan intend comment respond return elaborate decline refuse
+    fail try begin start stop happen occur mean include call ask urge demand require allow
+    help remain stay leave put set tell speak talk add receive face""".split()
+)
+#: heads of a theme that name nothing in particular
+VAGUE_THEMES = frozenset(
+    """thing anything something nothing everything one none all any some way time day week month year
+    lot kind part side case matter issue question statement comment report claim detail information
+    what which who it""".split()
+)
+#: adverbs of frequency: "families often pay ransoms" is a habit, not an event
+HABITUAL = frozenset(
+    "often usually routinely regularly sometimes generally typically frequently rarely always".split()
+)
+#: verbs of saying whose object is only ever what is said ("said the figure", "told reporters")
+SAY_ONLY = frozenset(
+    """say tell add state claim insist explain warn note stress reply respond quote cite suggest argue assert
+    allege contend write tweet reckon""".split()
+)
+#: nouns that name what was found or said, which a verb of reporting passes on: "announced the findings"
+CONTENT_NOUNS = frozenset("finding result figure data number conclusion outcome".split())
+#: adverbs of completeness: "not fully restored" denies only that the act is complete
+IN_FULL = frozenset("fully completely entirely totally wholly".split())
+#: days and months: "reopen on Monday" names when, not a place reached
+CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)

@@ -323,3 +323,24 @@ def test_a_thing_granted_or_refused_names_its_recipient() -> None:
     assert (p.theme, p.polarity, p.owners) == ("bail", -1, ("tomas", "kell"))
     (p,) = props("Trader denied bail in fraud case", headline=True)
     assert (p.polarity, p.owners) == (-1, ("trader",))
+
+
+def test_a_thing_said_or_declared_over_has_ended() -> None:
+    assert [
+        (p.predicate, p.theme, p.polarity) for p in props("The dock strike is not over, the union said.")
+    ] == [("end", "strike", -1)]
+    assert [
+        (p.predicate, p.theme, p.polarity) for p in props("The ministry declared the epidemic over.")
+    ] == [("end", "outbreak", 1)]
+    found = props("Officials on Friday declared over an outbreak of cholera in the port city.")
+    assert ("end", "outbreak", 1) in [(p.predicate, p.theme, p.polarity) for p in found]
+    assert not props("The drone was over the border when it was seen.")  # a place, not an end
+
+
+def test_a_subject_noun_the_parser_reads_as_a_clause_is_still_the_theme() -> None:
+    p = one(
+        "The agency said on Friday that the Lassa fever outbreak in Nzerekore had not ended, after a new case "
+        "was confirmed in the region.",
+        "end",
+    )
+    assert (p.theme, p.polarity) == ("outbreak", -1)
