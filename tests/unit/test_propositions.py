@@ -339,8 +339,8 @@ def test_a_thing_said_or_declared_over_has_ended() -> None:
 
 def test_a_subject_noun_the_parser_reads_as_a_clause_is_still_the_theme() -> None:
     p = one(
-        "The agency said on Friday that the Lassa fever outbreak in Nzerekore had not ended, after a new case "
-        "was confirmed in the region.",
+        "The agency said on Friday that the Lassa fever outbreak in Nzerekore had not ended, after a new "
+        "case was confirmed in the region.",
         "end",
     )
     assert (p.theme, p.polarity) == ("outbreak", -1)
