@@ -236,15 +236,11 @@ def _evidence(verb: Token) -> Proposition | None:
 def _over(tok: Token) -> Proposition | None:
     """A thing said to be over ("the strike is not over") or declared over ("declared the outbreak over",
     "declared over an outbreak of ..."): the act `end` of it, asserted or denied."""
-    over = next(
-        (
-            c
-            for c in tok.children
-            if c.lower_ == "over" and c.dep_ in ("advmod", "prep", "prt", "acomp", "ccomp")
-        ),
-        None,
-    )
-    if over is None or tok.lemma_ not in ("be", "declare"):
+    if tok.lemma_ not in ("be", "declare"):
+        return None
+    deps = ("advmod", "prep", "prt", "acomp", "ccomp")
+    over = next((c for c in tok.children if c.lower_ == "over" and c.dep_ in deps), None)
+    if over is None:
         return None
     if tok.lemma_ == "be":  # ("the war is over the border": a place, not an end)
         theme = (
