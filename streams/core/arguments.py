@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .measures import is_person
 from .scope import MONTHS, WEEKDAYS
+from .themes import theme_family
+from .verbs import TIME_NOUNS, VAGUE_THEMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,7 +51,9 @@ def names_of(tok: Token | None) -> tuple[str, ...]:
 
 
 def owners_of(tok: Token | None) -> tuple[str, ...]:
-    """Name words of the theme's possessor or "of" complement: whose thing it is."""
+    """Whose thing the theme is and which one: name words of its possessor or "of" complement ("Mulenga's
+    conviction", "the licence of Coastline Ferries"), and the common nouns that say which it is ("a ban on
+    harvesting clams", "the clam harvest ban"), so that a ban on clams is not one on mussels."""
     if tok is None:
         return ()
     heads = [c for c in tok.children if c.dep_ == "poss"]
@@ -59,7 +64,24 @@ def owners_of(tok: Token | None) -> tuple[str, ...]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return tuple(dict.fromkeys(n for h in heads for n in names_of(h)))
+    kinds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    # (a phrase right after the theme that the parser hung from the verb is the theme's: "lifted a ban on X")
+    after = [c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1]
+    kinds += [
+        g
+        for c in [*tok.children, *(after if tok.dep_ == "dobj" else [])]
+        if c.dep_ == "prep" and c.lower_ in _WHICH
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ]
+    kinds += [g for k in list(kinds) for g in k.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+    words = [n for h in heads for n in names_of(h)]
+    words += [k.lemma_.lower() for k in kinds if k.lemma_.lower() not in VAGUE_THEMES | TIME_NOUNS]
+    return tuple(dict.fromkeys(words))
+
+
+#: prepositions whose object says which thing the theme is ("a ban on exports", "sanctions against ...")
+_WHICH = frozenset({"of", "on", "against", "for", "over"})
 
 
 def recipient_of(verb: Token, headline: bool) -> tuple[str, ...]:
@@ -97,4 +119,23 @@ def recipient_of(verb: Token, headline: bool) -> tuple[str, ...]:
 _ASIDE = frozenset({"relcl", "acl", "prep", "advcl", "ccomp"})
 
 
-__all__ = ["Proposition", "names_of", "owners_of", "recipient_of"]
+def theme_word(tok: Token | None) -> str | None:
+    """The theme's word: a name as written, else the noun's lemma in its theme family; None for a pronoun,
+    a number or a word that names nothing in particular."""
+    if tok is None or tok.pos_ in ("PRON", "DET", "NUM"):
+        return None
+    word = tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()
+    if word in VAGUE_THEMES or len(word) < 3 or not word.isalpha():
+        return None
+    return word if tok.pos_ == "PROPN" else theme_family(word)
+
+
+def person_word(tok: Token | None, word: str) -> bool:
+    """A theme naming persons ("migrant", "shipowner", "player"): one class, so that "arrested three men"
+    meets "no player was arrested"; detection still keeps two different specific groups apart."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
+
+
+__all__ = ["Proposition", "names_of", "owners_of", "person_word", "recipient_of", "theme_word"]

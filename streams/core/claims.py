@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
+from .arguments import owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .clauses import (
     describes_noun,
@@ -43,7 +44,7 @@ from .verbs import REFUSING
 from .winners import WIN, aliases, wins
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: a sentence that may deny an act: a negation or a denial (a cheap scan; the parse decides)
 _MAY_DENY = re.compile(
@@ -219,11 +220,24 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
                 span_end=s.shift + word_end(body, trig),
                 **s.fields,
                 features=Features(
-                    measure=ref, story=a.story, words=words, objects=sorted(objects), agents=sorted(doing)
+                    measure=ref,
+                    story=a.story,
+                    words=words,
+                    objects=sorted(objects),
+                    agents=sorted(doing),
+                    owners=sorted(set(owners_of(_acted_on(tok))) - s.speaker_toks),
                 ),
             )
         )
     return out
+
+
+def _acted_on(tok: Token | None) -> Token | None:
+    """The thing an outcome's trigger word is said of: its object or subject, or the word itself if a noun."""
+    if tok is None or tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    deps = ("dobj", "nsubjpass", "nsubj")
+    return next((c for d in deps for c in tok.children if c.dep_ == d), None)
 
 
 def _aside(s: SentenceFacts, name: str, polarity: int, trig: int) -> bool:

@@ -128,8 +128,17 @@ def clause_scope(pred: Token | None, root: Token | None = None) -> tuple[int, in
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
+def conditional(verb: Token) -> bool:
+    """Inside "if", "whether", "unless" or a question: not stated as happened."""
+    for t in [verb, *verb.ancestors][:5]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
+            return True
+    return False
+
+
 __all__ = [
     "clause_scope",
+    "conditional",
     "describes_noun",
     "manner_in_focus",
     "speaker_is_subject",

@@ -19,12 +19,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .arguments import Proposition, names_of, owners_of, recipient_of
-from .clauses import manner_in_focus
-from .measures import is_person
+from .arguments import Proposition, names_of, owners_of, person_word, recipient_of, theme_word
+from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond
-from .themes import theme_family
+from .states import over_end, state_of
 from .verbs import (
     CALENDAR,
     CONTENT_NOUNS,
@@ -117,31 +116,6 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _theme_word(tok: Token | None) -> str | None:
-    if tok is None or tok.pos_ in ("PRON", "DET", "NUM"):
-        return None
-    word = tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower()
-    if word in VAGUE_THEMES or len(word) < 3 or not word.isalpha():
-        return None
-    return word if tok.pos_ == "PROPN" else theme_family(word)
-
-
-def _person_word(tok: Token | None, word: str) -> bool:
-    """A theme naming persons ("migrant", "shipowner", "player"): one class, so that "arrested three men"
-    meets "no player was arrested"; detection still keeps two different specific groups apart."""
-    if tok is None or tok.pos_ != "NOUN":
-        return False
-    return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
-
-
-def _conditional(verb: Token) -> bool:
-    """Inside "if", "whether", "unless" or a question: not stated as happened."""
-    for t in [verb, *verb.ancestors][:5]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
-            return True
-    return False
-
-
 def _habitual(verb: Token, headline: bool) -> bool:
     """A habit or general truth: a frequency adverb, or a bare present tense outside a headline ("families
     pay ransoms quietly"; a headline's present reports an event: "Regulator suspends airline's licence")."""
@@ -168,7 +142,7 @@ def _thing_acted_on(verb: Token) -> Token | None:
     ("voted to reject the offer"), a condition, or an object that is a claim, a role or says nothing."""
     if (
         any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-        or _conditional(verb)
+        or conditional(verb)
         or verb.dep_ == "xcomp"
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
@@ -233,42 +207,6 @@ def _evidence(verb: Token) -> Proposition | None:
     )
 
 
-def _over(tok: Token) -> Proposition | None:
-    """A thing said to be over ("the strike is not over") or declared over ("declared the outbreak over",
-    "declared over an outbreak of ..."): the act `end` of it, asserted or denied."""
-    if tok.lemma_ not in ("be", "declare"):
-        return None
-    deps = ("advmod", "prep", "prt", "acomp", "ccomp")
-    over = next((c for c in tok.children if c.lower_ == "over" and c.dep_ in deps), None)
-    if over is None:
-        return None
-    if tok.lemma_ == "be":  # ("the war is over the border": a place, not an end)
-        theme = (
-            None
-            if any(g.dep_ == "pobj" for g in over.children)
-            else next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        )
-    else:
-        theme = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        theme = theme or next((g for g in over.children if g.dep_ in ("pobj", "nsubj")), None)
-    word = _theme_word(theme)
-    if theme is None or word is None or _conditional(tok) or modality_of(tok) not in ("fact", "forecast"):
-        return None
-    n = denials(tok)
-    return Proposition(
-        predicate="end",
-        theme=word,
-        polarity=(-1 if negated(tok) else 1) * (-1 if n % 2 else 1),
-        denied=n > 0,
-        start=over.idx,
-        end=over.idx + len(over.text),
-        subject_names=(),
-        doer=(),
-        person=None,
-        theme_names=names_of(theme),
-    )
-
-
 def _content_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
@@ -282,7 +220,7 @@ def _stated_act(verb: Token, lemma: str, headline: bool) -> bool:
     if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
         return False
     return (
-        modality_of(verb) in ("fact", "forecast") and not _conditional(verb) and not _habitual(verb, headline)
+        modality_of(verb) in ("fact", "forecast") and not conditional(verb) and not _habitual(verb, headline)
     )
 
 
@@ -293,9 +231,10 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         return []
     found: list[Proposition] = []
     for verb in doc:
-        ended = _over(verb)
-        if ended is not None:
-            found.append(ended)
+        ended = over_end(verb)
+        held = state_of(verb) if ended is None else []
+        if ended is not None or held:  # a thing over, or still in a state that denies a change
+            found += [ended] if ended is not None else held
             continue
         if verb.pos_ != "VERB":
             continue
@@ -310,10 +249,10 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if not _stated_act(verb, lemma, headline):
             continue
         theme_tok, no_theme = _theme(verb)
-        theme = _theme_word(theme_tok)
+        theme = theme_word(theme_tok)
         if theme is None:
             continue
-        person = theme if _person_word(theme_tok, theme) else None
+        person = theme if person_word(theme_tok, theme) else None
         if person is not None:
             theme = "people"
         negative = negated(verb) or no_theme

@@ -382,11 +382,13 @@ def quals(c: Claim) -> frozenset[str]:
 
 
 def owners_apart(a: Claim, b: Claim) -> bool:
-    """Two owners or recipients of the act's thing ("Mulenga's" / "of Victor Phiri"), unless one is named by a
-    word of the other's sentence ("official" and "former harbour official Pieter Lamb")."""
+    """Two owners or kinds of the act's thing ("Mulenga's" / "of Victor Phiri"; "a ban on harvesting clams" /
+    "on harvesting mussels"): each side names one the other does not, and no word of the other's sentence
+    names it ("official" and "former harbour official Pieter Lamb" are one)."""
     fa, fb = features(a), features(b)
+    ra, rb = fa.owners - fb.owners, fb.owners - fa.owners
     wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
-    return bool(fa.owners and fb.owners and not fa.owners & (fb.owners | wb) and not fb.owners & wa)
+    return bool(ra and rb and not ra & wb and not rb & wa)
 
 
 def themes_meet(a: Features, b: Features) -> bool:

@@ -914,3 +914,22 @@ def test_bail_granted_to_one_accused_and_refused_to_another_do_not_conflict(
         hours=48,
     )
     assert [x.kind for x in run(a, c)] == ["statement_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("second", "fires"),
+    [
+        ("The ban on harvesting clams around Ancud remains in force, the health secretariat said.", True),
+        ("A ban on harvesting oysters around Ancud remains in force, the health secretariat said.", False),
+    ],
+)
+def test_a_ban_still_in_force_meets_the_same_ban_lifted_not_another(
+    article: Callable[..., Article], second: str, fires: bool
+) -> None:
+    a = article(
+        "ANCUD, Chile, March 5 - Regional authorities lifted a ban on harvesting clams around Ancud on "
+        "Wednesday, the fisheries office said."
+    )
+    b = article("ANCUD, March 5 - " + second, source="Wire Two", hours=3)
+    alerts = [x for x in run(a, b) if x.kind == "statement_conflict"]
+    assert bool(alerts) is fires, [x.explanation for x in alerts]

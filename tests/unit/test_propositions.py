@@ -183,13 +183,13 @@ def test_an_opposite_act_is_the_familys_act_not_done() -> None:
         ]
 
     upheld = statements("The supreme court on Monday upheld the merger prohibition of the Varga Tribunal.")
-    assert upheld == [("statement:open:uphold", 1, ["tribunal", "varga"])]
+    assert upheld == [("statement:open:uphold", 1, ["merger", "tribunal", "varga"])]
     struck = statements(
         "The supreme court on Monday struck down the merger prohibition of the Varga Tribunal."
     )
-    assert struck == [("statement:open:uphold", -1, ["tribunal", "varga"])]
+    assert struck == [("statement:open:uphold", -1, ["merger", "tribunal", "varga"])]
     set_aside = statements("The supreme court on Monday set aside Harbor Rail's merger prohibition.")
-    assert set_aside == [("statement:open:uphold", -1, ["harbor", "rail"])]
+    assert set_aside == [("statement:open:uphold", -1, ["harbor", "merger", "rail"])]
 
 
 def test_what_is_found_shown_or_suffered_exists() -> None:
@@ -344,3 +344,27 @@ def test_a_subject_noun_the_parser_reads_as_a_clause_is_still_the_theme() -> Non
         "end",
     )
     assert (p.theme, p.polarity) == ("outbreak", -1)
+
+
+def test_a_thing_still_in_a_state_denies_the_acts_that_would_end_it() -> None:
+    def acts(sentence: str) -> set[tuple[str, str, int]]:
+        return {(p.predicate, p.theme, p.polarity) for p in props(sentence)}
+
+    assert ("lift", "ban", -1) in acts("The export ban remains in force, the ministry said.")
+    assert acts("The footbridge is still closed to pedestrians.") == {("reopen", "footbridge", -1)}
+    assert ("resume", "flight", -1) in acts("Flights to the island remain suspended.")
+    assert ("resign", "people", -1) in acts("The club's coach remains in post.")
+    assert ("release", "people", -1) in acts("The driver remains in custody.")
+    # a hedged, negated or plain staying denies nothing
+    assert not acts("The ban may remain in force until June.")
+    assert not acts("The museum remains a popular attraction.")
+    assert not acts("The bridge is closed to traffic.")  # (no "still": a state, not a denial of a change)
+
+
+def test_which_thing_an_act_is_done_to_is_part_of_its_owners() -> None:
+    (p,) = [
+        x for x in props("The agency lifted a ban on harvesting clams on Wednesday.") if x.predicate == "lift"
+    ]
+    assert "clam" in p.owners
+    found = [x for x in props("A ban on harvesting mussels remains in force.") if x.predicate == "lift"]
+    assert found and "mussel" in found[0].owners

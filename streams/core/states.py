@@ -1,0 +1,133 @@
+"""States that deny a change: a thing said to be over has ended ("the strike is not over"), and a thing said
+to remain in a state denies the acts that would have ended it ("the ban remains in force": not lifted; "the
+bridge is still closed": not reopened; "the coach remains in post": has not resigned).
+
+Reads: tokens of a parsed sentence (spaCy `Token`). Emits: `Proposition`s for propositions.py. The states and
+the acts each denies are data (`STATES`), a table of antonym pairs in the general language of news.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import Proposition, names_of, owners_of, person_word, theme_word
+from .clauses import conditional
+from .modality import modality_of
+from .negation import denials, negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: a state (an adjective or participle, or the noun of "in force", "in post") -> the acts that would end it
+STATES: dict[str, tuple[str, ...]] = {
+    "close": ("reopen",),
+    "closed": ("reopen",),
+    "shut": ("reopen",),
+    "open": ("close",),
+    "suspend": ("resume", "lift", "reinstate"),
+    "suspended": ("resume", "lift", "reinstate"),
+    "ban": ("lift",),
+    "banned": ("lift",),
+    "halt": ("resume",),
+    "ground": ("resume", "lift"),
+    "force": ("lift", "revoke", "remove", "withdraw"),
+    "place": ("lift", "revoke", "remove", "withdraw"),
+    "effect": ("lift", "revoke", "remove", "withdraw"),
+    "valid": ("revoke",),
+    "post": ("resign", "quit", "step_down", "oust"),
+    "office": ("resign", "quit", "step_down", "oust"),
+    "charge": ("resign", "quit", "step_down", "oust"),
+    "custody": ("release", "free"),
+    "detention": ("release", "free"),
+    "jail": ("release", "free"),
+    "prison": ("release", "free"),
+    "connected": ("disconnect", "trip", "drop_off"),
+    "online": ("disconnect", "trip", "drop_off"),
+    "intact": ("collapse",),
+    "unpaid": ("pay",),
+}
+#: verbs of staying in a state; "be" only with "still" ("the bridge is still closed")
+_STAY = frozenset({"remain", "stay"})
+
+
+def state_of(verb: Token) -> list[Proposition]:
+    """The acts a thing said to remain in a state did not undergo: "flights remain suspended" (not resumed),
+    "the ban remains in force" (not lifted), "is still closed" (not reopened). None when the staying is
+    itself negated, hedged or conditional ("no longer remains", "may remain")."""
+    lemma = verb.lemma_.lower()
+    still = any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
+    if lemma not in _STAY and not (lemma == "be" and still):
+        return []
+    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd")), None)
+    word = state.lemma_.lower() if state is not None else None
+    if state is None or word not in STATES:
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "behind")), None
+        )
+        state = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        word = state.lemma_.lower() if state is not None else None
+    if state is None or word not in STATES or negated(verb) or conditional(verb):
+        return []
+    if modality_of(verb) not in ("fact", "forecast"):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    theme = theme_word(subject)
+    if theme is None:
+        return []
+    person = theme if person_word(subject, theme) else None
+    n = denials(verb)
+    return [
+        Proposition(
+            predicate=act,
+            theme="people" if person is not None else theme,
+            polarity=-1 * (-1 if n % 2 else 1),
+            denied=n > 0,
+            start=verb.idx,
+            end=verb.idx + len(verb.text),
+            subject_names=(),
+            doer=(),
+            person=person,
+            theme_names=names_of(subject),
+            owners=owners_of(subject),
+        )
+        for act in STATES[word]
+    ]
+
+
+def over_end(tok: Token) -> Proposition | None:
+    """A thing said to be over ("the strike is not over") or declared over ("declared the outbreak over",
+    "declared over an outbreak of ..."): the act `end` of it, asserted or denied."""
+    if tok.lemma_ not in ("be", "declare"):
+        return None
+    deps = ("advmod", "prep", "prt", "acomp", "ccomp")
+    over = next((c for c in tok.children if c.lower_ == "over" and c.dep_ in deps), None)
+    if over is None:
+        return None
+    if tok.lemma_ == "be":  # ("the war is over the border": a place, not an end)
+        theme = (
+            None
+            if any(g.dep_ == "pobj" for g in over.children)
+            else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        )
+    else:
+        theme = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        theme = theme or next((g for g in over.children if g.dep_ in ("pobj", "nsubj")), None)
+    word = theme_word(theme)
+    if theme is None or word is None or conditional(tok) or modality_of(tok) not in ("fact", "forecast"):
+        return None
+    n = denials(tok)
+    return Proposition(
+        predicate="end",
+        theme=word,
+        polarity=(-1 if negated(tok) else 1) * (-1 if n % 2 else 1),
+        denied=n > 0,
+        start=over.idx,
+        end=over.idx + len(over.text),
+        subject_names=(),
+        doer=(),
+        person=None,
+        theme_names=names_of(theme),
+    )
+
+
+__all__ = ["STATES", "over_end", "state_of"]
