@@ -10,6 +10,7 @@ the act ("was not deliberately contaminated": contaminated, but not on purpose).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,12 +24,30 @@ _NOT_MANNER = frozenset(
 )
 
 
+def _starts(doc: Doc) -> list[int]:
+    """The tokens' character offsets, computed once per parse (kept with it)."""
+    starts: list[int] | None = doc.user_data.get("starts")
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data["starts"] = starts
+    return starts
+
+
 def token_at(doc: Doc, offset: int) -> Token | None:
     """The token covering character `offset` of the parsed text."""
-    for t in doc:
-        if t.idx <= offset < t.idx + len(t.text):
-            return t
-    return None
+    i = bisect_right(_starts(doc), offset) - 1
+    if i < 0:
+        return None
+    t = doc[i]
+    return t if offset < t.idx + len(t.text) else None
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens overlapping characters [start, end) of the parsed text, in order."""
+    starts = _starts(doc)
+    i = max(0, bisect_right(starts, start) - 1)
+    j = bisect_left(starts, end)
+    return [t for t in doc[i:j] if t.idx + len(t.text) > start]
 
 
 def describes_noun(tok: Token, about: re.Pattern[str] | None = None) -> bool:
@@ -144,4 +163,5 @@ __all__ = [
     "speaker_is_subject",
     "subject_names",
     "token_at",
+    "tokens_in",
 ]

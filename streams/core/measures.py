@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .clauses import token_at
 from .lexicon import (
     ANY_MEASURE,
     MEASURES,
@@ -260,8 +261,8 @@ def _measure_for(sent: str, fig: FigureSpan, prev_end: int, next_start: int) -> 
 def without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
     """A hedge word the parse reads as a verb's particle is no hedge: "handed over dozens of prisoners" hands
     over dozens, not more than dozens."""
-    first = next((t for t in doc if t.idx == fig.start), None)
-    if first is None or first.dep_ != "prt":
+    first = token_at(doc, fig.start)
+    if first is None or first.idx != fig.start or first.dep_ != "prt":
         return fig
     rest = first.idx + len(first.text)
     again = find_figures(doc.text[rest:], max_figures=1)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .clauses import clause_scope
+from .clauses import clause_scope, tokens_in
 from .modality import denied_clause, modality, modality_of
 from .verbs import (
     CHANGE_VERBS,
@@ -72,7 +72,7 @@ class FigureRole:
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    toks = tokens_in(doc, start, end)
     if not toks:
         return None
     inside = {t.i for t in toks}

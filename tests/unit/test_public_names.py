@@ -50,6 +50,7 @@ PUBLIC: dict[str, list[str]] = {
         "speaker_is_subject",
         "subject_names",
         "token_at",
+        "tokens_in",
     ],
     "streams.core.attribution": ["Context", "Speaker", "attribute", "opens_quote", "quote_speaker"],
     "streams.core.claimants": ["ANON", "ORG_HEADS", "normalise_claimant", "same_claimant"],
