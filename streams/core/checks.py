@@ -1,10 +1,9 @@
 """Detection's checks: an ordered list of named checks, each a small function of one pair of claims that
-returns `PASS` (None) or the reason code that stops the pair.
-
-Reads: a `Pair` (two claims under one claim key, the earlier stored one first, and the settings). Emits: a
-reason code, or `PASS`. `CHECKS` is the order they run in (cheap ones first); the first that fails names
-the pair (`REJECTIONS` lists every code in that order, `REASONS_TEXT` says what each means). A pair that
-passes every check of its kind conflicts: `rules.py` names the rule that fires.
+returns `PASS` (None) or the reason code that stops the pair. Reads: a `Pair` (two claims under one key,
+the earlier stored one first, and the settings). Emits: a reason code, or `PASS`. `CHECKS` is the order
+they run in (cheap ones first); the first that fails names the pair (`REJECTIONS` lists the codes in
+order, `REASONS_TEXT` says what each means); a pair that passes every check of its kind conflicts
+(`rules.py` names the rule).
 """
 
 from __future__ import annotations
@@ -118,7 +117,10 @@ def one_scale(p: Pair) -> str | None:
 
 def same_qualifiers(p: Pair) -> str | None:
     """ "imported cases" against "local cases", "partly damaged" against "destroyed": different measures."""
-    return "different_qualifier" if quals(p.old) != quals(p.new) else PASS
+    qa, qb = quals(p.old), quals(p.new)
+    if p.old.key == "numeric:deaths" and not (qa | qb) & {"suspected", "probable"}:  # "confirmed dead": how
+        qa, qb = qa - {"confirmed"}, qb - {"confirmed"}  # sure, not another count (but not "suspected")
+    return "different_qualifier" if qa != qb else PASS
 
 
 def figure_doers(p: Pair) -> str | None:

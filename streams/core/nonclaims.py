@@ -25,7 +25,7 @@ _BEFORE_NONCLAIM = re.compile(
 )
 _AFTER_NONCLAIM = re.compile(
     rf"^(?:\s?(?:st|nd|rd|th)\b|\s*(?:{MONTHS})\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h\b|o'clock)|"
-    r"[-\s]year[-\s]old|[-\s]years?[-\s]old|\s*,\s*(?:who|a|an|the)\b|-(?:day|hour|week|month|minute)\b|"
+    r"[-\s]year[-\s]old|[-\s]years?[-\s]old|-(?:day|hour|week|month|minute)\b|"
     r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd|way|square)\b|"
     r"\s+(?:(?:more\s+|fewer\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|seconds?|nights?|"
     r"times?|rounds?|goals?|points?|overs?|wickets?|runs?|laps?)\b)|"

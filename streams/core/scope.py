@@ -76,6 +76,12 @@ _NAMED_AREA = re.compile(
 )
 
 
+#: nouns of events: a name right before one names the event ("the Cup final"), not a place
+_EVENT_AFTER = re.compile(
+    r"\s+(?:final|finals|semi-final|match|game|race|summit|meeting|conference|festival|concert|ceremony|derby|"
+    r"marathon|tournament|championships?|parade|rally|fixture|clash)\b",
+    re.IGNORECASE,
+)
 #: countries named by their initials with "the" ("in the UAE"); other initials after "the" name bodies
 _COUNTRY_INITIALS = frozenset({"UAE", "USA", "DRC", "CAR", "USSR"})
 
@@ -115,6 +121,8 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
             )
         ):
             continue
+        if _EVENT_AFTER.match(nxt):
+            continue  # "at Sunday's Cup final", "at the Fremont Derby race": an event, not a place
         if re.fullmatch(r"the\s+[A-Z]{3,}", m.group(1)) and m.group(1)[4:] not in _COUNTRY_INITIALS:
             continue  # "from the WHO", "at the IMF": an organisation by its initials, not a place
         phrase = re.sub(r"^the\s+", "", m.group(1)).lower().replace("’", "'")

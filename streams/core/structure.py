@@ -238,7 +238,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         scope=clause_scope(pred, root),
         modality=modality(pred, noun),
         relation=relation,
-        denied=denied_clause(pred),
+        denied=denied_clause(pred) or any(c.dep_ == "neg" for c in root.children),  # "..., not 10,000"
         bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
     )
 
@@ -281,6 +281,8 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         noun = root.head
         while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
             noun = noun.head  # "an 8-kilometre tailback": the thing is the tailback
+    elif root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        noun = root.head  # "official attendance: 52,314", "the death toll, 41, ...": the noun it restates
     elif root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
         noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "turnout was 38.7 %"
     elif (

@@ -933,3 +933,24 @@ def test_a_ban_still_in_force_meets_the_same_ban_lifted_not_another(
     b = article("ANCUD, March 5 - " + second, source="Wire Two", hours=3)
     alerts = [x for x in run(a, b) if x.kind == "statement_conflict"]
     assert bool(alerts) is fires, [x.explanation for x in alerts]
+
+
+def test_confirmed_dead_is_how_sure_not_another_count(article: Callable[..., Article]) -> None:
+    a = article(
+        "WONOSOBO, Indonesia, Nov 18 - A landslide buried a hamlet in Central Java, killing 21 people, the "
+        "national disaster agency said."
+    )
+    b = article(
+        'WONOSOBO, Indonesia, Nov 19 - "As of this morning the number of confirmed dead is twelve," the head '
+        "of the district rescue office told reporters.",
+        source="Wire Two",
+        hours=20,
+    )
+    assert [x.rule for x in run(a, b)] == ["cumulative_decrease.v1"]
+    c = article(
+        "WONOSOBO, Indonesia, Nov 19 - Twelve suspected cases of cholera and 30 confirmed cases were "
+        "reported in the camps, the health office said.",
+        source="Wire Two",
+        hours=20,
+    )
+    assert run(a, c) == []

@@ -59,3 +59,11 @@ def test_figure_regressions(sentence: str, expected: list[tuple]) -> None:
         assert (f.bound, f.unit) == (bound, unit)
         for a, b in ((f.value, value), (f.low, low), (f.high, high)):
             assert (a is None and b is None) or a == pytest.approx(b)
+
+
+def test_a_comma_and_an_attribution_after_a_count_is_no_age() -> None:
+    from streams.core.numbers import find_figures
+
+    assert [f.text for f in find_figures("Official attendance: 52,314, the federation said.")] == ["52,314"]
+    assert [f.text for f in find_figures("Police arrested 45, the ministry said.")] == ["45"]
+    assert find_figures("Maria Lopez, 57, a retired teacher, said the water rose fast.") == []

@@ -447,3 +447,18 @@ def test_a_statistical_measure_the_sentence_names_is_a_qualifier_of_its_figures(
     )
     (c,) = [c for c in claims(text) if c.figure is not None]
     assert "excess" in c.features.qualifiers
+
+
+def test_a_figure_in_apposition_counts_the_noun_it_restates() -> None:
+    (c,) = [
+        c for c in claims("NAIROBI, May 4 - Official attendance: 52,314, the federation said.") if c.figure
+    ]
+    assert (c.measure, c.value, c.claimant) == ("turnout", 52314, "federation")
+
+
+def test_a_figure_set_aside_by_not_is_denied() -> None:
+    r = role("The death toll is closer to 2,000 or 2,500, not 10,000, the president says.", "10,000")
+    assert r.denied and not r.reported_fact
+    assert not role(
+        "The death toll is closer to 2,000 or 2,500, not 10,000, the president says.", "2,500"
+    ).denied

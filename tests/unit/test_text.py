@@ -192,3 +192,11 @@ def test_initials_after_the_name_a_body_not_a_place() -> None:
 
     assert places("New estimates from the WHO show that 90,000 died.") == []
     assert places("Officials in the UAE said three died.") == ["uae"]
+
+
+def test_a_name_before_an_event_noun_names_the_event_not_a_place() -> None:
+    from streams.core.scope import places
+
+    assert places("Police put the crowd at Sunday's Cup final at roughly 30,000.") == []
+    assert places("The crowd at the Harbour Derby race was smaller.") == []
+    assert places("Crowds gathered in Mombasa on Sunday.") == ["mombasa"]
