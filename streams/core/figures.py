@@ -59,6 +59,8 @@ def _counted(c: Claim) -> str | None:
     """What the figure counts; the measure's own noun counts what the measure does ("the number of
     fatalities": people)."""
     counted, m = c.figure.counted if c.figure else None, measure_of(c)
+    if counted in ("we", "us", "they", "them", "you"):
+        return "people"  # "over eleven hundred of us were arrested"
     return "people" if counted and m and m.persons and m.pattern.fullmatch(counted) else counted
 
 

@@ -114,6 +114,8 @@ def _predicate_of(node: Token) -> Token | None:
     or predicative adjective it is an argument of, climbing through prepositions and compounds."""
     for child in node.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
+            if child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children):
+                continue  # "activists who blocked the road": what they did, not what befell the count
             return child
     cur = node
     for _ in range(8):

@@ -954,3 +954,14 @@ def test_confirmed_dead_is_how_sure_not_another_count(article: Callable[..., Art
         hours=20,
     )
     assert run(a, c) == []
+
+
+def test_a_count_of_us_counts_people(article: Callable[..., Article]) -> None:
+    a = article(
+        "THE HAGUE, Sept 13 - Police arrested 317 climate activists who blocked the motorway, a "
+        'police spokeswoman said. "Over eleven hundred of us were arrested today," the group\'s spokesman, '
+        "Joris Bakker, said."
+    )
+    alerts = run(a)
+    assert [x.rule for x in alerts] == ["numeric_mismatch.v1"]
+    assert {c.value for c in alerts[0].claims} == {317, 1100}

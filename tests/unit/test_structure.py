@@ -462,3 +462,10 @@ def test_a_figure_set_aside_by_not_is_denied() -> None:
     assert not role(
         "The death toll is closer to 2,000 or 2,500, not 10,000, the president says.", "2,500"
     ).denied
+
+
+def test_what_the_counted_did_in_a_relative_clause_is_not_its_predicate() -> None:
+    r = role("Police arrested 317 activists who blocked the motorway.", "317")
+    assert r.predicate == "arrest"
+    r = role("Officials counted 23 people who were killed in the blast.", "23")
+    assert r.predicate == "kill"  # (a passive relative says what befell them)
