@@ -157,6 +157,32 @@ _LEVELS = frozenset(
 )
 
 
+#: claimants that are a bare kind of body ("the company", "the carrier"): in a report about one named body,
+#: that body
+GENERIC_BODIES = frozenset(
+    """company group club bank airline carrier firm operator maker manufacturer insurer lender retailer
+    developer brand""".split()
+)
+#: roles of a person who speaks for the body a report is about when the phrase names no other
+_BODY_ROLES = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|director|chief executive|ceo|cfo|chairman|chairwoman|treasurer|"
+    r"managing partner|general manager)\b",
+    re.IGNORECASE,
+)
+
+
+def for_protagonist(name: str, claimant: str, kind: str, protagonist: str | None) -> str:
+    """The claimant of a speaker that only says what kind of body it is ("the carrier") or which role it
+    holds ("finance director Helen Marlow"), in a report whose lead is about one named body: that body."""
+    if protagonist is None:
+        return claimant
+    if kind == "organisation" and claimant in GENERIC_BODIES:
+        return protagonist
+    if kind == "person" and _BODY_ROLES.search(name):
+        return protagonist
+    return claimant
+
+
 def same_claimant(a: str, b: str) -> bool:
     if a == b:
         return True

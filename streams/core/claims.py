@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from schemas import Article, Claim
@@ -19,6 +20,7 @@ from schemas.claim import Features, MeasureRef
 
 from .arguments import owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
+from .claimants import for_protagonist
 from .clauses import (
     describes_noun,
     manner_in_focus,
@@ -41,6 +43,7 @@ from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
 from .verbs import REFUSING
+from .verbs import REPORTING as SAYING
 from .winners import WIN, aliases, wins
 
 if TYPE_CHECKING:
@@ -76,6 +79,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         if d is not None and len(d) > 1 and d[0].pos_ == "PROPN" and d[0].dep_ in ("nsubj", "nsubjpass")
     }
     story = story_signature(article, sentences, lower_words, opening)
+    protagonist = _protagonist(units, docs)
     facts = ArticleFacts(article, article_version(article), story, lower_words)
     ctx = Context(outlet=article.source)
     topic = " ".join(
@@ -89,6 +93,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
             break
         body = bodies[n]
         speaker = _speaker(article, sentences, units, n, body, ctx, quote_paragraph)
+        own = for_protagonist(speaker.name, speaker.claimant, speaker.kind, protagonist)
+        speaker = replace(speaker, claimant=own) if own != speaker.claimant else speaker
         quote_paragraph = body.rstrip().endswith(("”", '"'))
         s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
         last_places = s.where or last_places
@@ -230,6 +236,22 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
             )
         )
     return out
+
+
+def _protagonist(units: list[Sentence], docs: dict[int, Doc | None]) -> str | None:
+    """The named body the lead is about: the proper names of its first sentence's subject ("Mexican airline
+    Aeroplata has grounded ...": aeroplata)."""
+    first = next((k for k, u in enumerate(units) if u.index == 0), None)
+    doc = docs.get(first) if first is not None else None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if root is not None else None
+    if root is not None and root.lemma_ in SAYING and said is not None:
+        root = said  # "X will pay its dividend, the director said": what is said is about X
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None:
+        return None
+    names = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN"]
+    return " ".join(names) or None
 
 
 def _acted_on(tok: Token | None) -> Token | None:

@@ -193,3 +193,40 @@ def test_a_thing_denied_to_the_subject_of_a_headline_is_no_denial_by_it() -> Non
     assert attribute("Trader denied bail in fraud case", Context("Court Wire")).kind == "outlet"
     assert attribute("Trader denied wrongdoing in fraud case", Context("Court Wire")).claimant == "trader"
     assert attribute("The trader denied the reports.", Context("Court Wire")).claimant == "trader"
+
+
+def test_a_bare_kind_of_body_or_a_role_speaks_for_the_body_the_report_is_about() -> None:
+    from streams.core.claimants import for_protagonist
+
+    assert for_protagonist("the carrier", "carrier", "organisation", "aeroplata") == "aeroplata"
+    assert for_protagonist("finance director Helen Marlow", "marlow", "person", "corrigan") == "corrigan"
+    assert for_protagonist("Helen Marlow", "marlow", "person", "corrigan") == "marlow"  # no role: herself
+    assert for_protagonist("the union", "union", "organisation", "corrigan") == "union"  # another body
+    assert for_protagonist("the carrier", "carrier", "organisation", None) == "carrier"
+
+
+def test_a_company_revising_itself_is_one_claimant_whatever_it_is_called() -> None:
+    from datetime import datetime, timezone
+
+    from schemas import Article
+    from streams.core.extract import extract_claims
+
+    def claimants(aid: str, text: str) -> set[str]:
+        art = Article(
+            id=aid,
+            source="Wire",
+            published_at=datetime(2026, 2, 9, tzinfo=timezone.utc),
+            title="Report",
+            text=text,
+            url=None,
+        )
+        return {c.claimant for c in extract_claims(art) if c.kind == "numeric"}
+
+    first = claimants(
+        "a", "MEXICO CITY, Feb 9 - Low-cost airline Aeroplata has grounded 14 of its jets, the carrier said."
+    )
+    second = claimants(
+        "b",
+        "MEXICO CITY, Feb 10 - Aeroplata grounded nine jets, not 14, operations director Jorge Salinas said.",
+    )
+    assert first == {"aeroplata"} and "aeroplata" in second

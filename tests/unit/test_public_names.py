@@ -53,7 +53,14 @@ PUBLIC: dict[str, list[str]] = {
         "tokens_in",
     ],
     "streams.core.attribution": ["Context", "Speaker", "attribute", "opens_quote", "quote_speaker"],
-    "streams.core.claimants": ["ANON", "ORG_HEADS", "normalise_claimant", "same_claimant"],
+    "streams.core.claimants": [
+        "ANON",
+        "GENERIC_BODIES",
+        "ORG_HEADS",
+        "for_protagonist",
+        "normalise_claimant",
+        "same_claimant",
+    ],
     "streams.core.checks": [
         "BY_KIND",
         "CHECKS",
