@@ -55,8 +55,9 @@ def state_of(verb: Token) -> list[Proposition]:
     "the ban remains in force" (not lifted), "is still closed" (not reopened). None when the staying is
     itself negated, hedged or conditional ("no longer remains", "may remain")."""
     lemma = verb.lemma_.lower()
-    still = any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
-    if lemma not in _STAY and not (lemma == "be" and still):
+    if lemma not in _STAY and lemma != "be":
+        return []
+    if lemma == "be" and not any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children):
         return []
     state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd")), None)
     word = state.lemma_.lower() if state is not None else None
