@@ -230,10 +230,9 @@ def one_event(a: list[str], b: list[str]) -> bool:
 
 
 def one_kind(a: list[str], b: list[str]) -> bool:
-    """The two leads report one kind of event, said the same way where both say which ("outbreak~bird flu"
-    and "outbreak~bird flu"; "outbreak~bird flu" and a bare "outbreak~"; never "outbreak~measles")."""
-    ka = [e.split("~") for e in a if "~" in e]
-    kb = [e.split("~") for e in b if "~" in e]
+    """The two leads report one kind of event, said alike where both say which ("outbreak~bird flu" meets
+    itself and a bare "outbreak~", never "outbreak~measles")."""
+    ka, kb = ([e.split("~") for e in x if "~" in e] for x in (a, b))
     return any(n == m and (not w or not v or set(w.split()) & set(v.split())) for n, w in ka for m, v in kb)
 
 
@@ -381,11 +380,15 @@ def quals(c: Claim) -> frozenset[str]:
     return features(c).quals
 
 
+_UNIVERSAL = re.compile(r"\b(?:any|no|none|not a single)\b", re.IGNORECASE)  # a denial of every kind
+
+
 def owners_apart(a: Claim, b: Claim) -> bool:
-    """Two owners or kinds of the act's thing ("Mulenga's" / "of Victor Phiri"; "a ban on harvesting clams" /
-    "on harvesting mussels"): each side names one the other does not, and no word of the other's sentence
-    names it ("official" and "former harbour official Pieter Lamb" are one)."""
+    """Two owners or kinds of the thing ("Mulenga's" / "of Victor Phiri"; a ban on clams / on mussels): each
+    names one the other does not, and no word of the other's sentence names it."""
     fa, fb = features(a), features(b)
+    if any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
+        return False  # ("no results have been annulled", "not annulled any results")
     ra, rb = fa.owners - fb.owners, fb.owners - fa.owners
     wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
     return bool(ra and rb and not ra & wb and not rb & wa)

@@ -965,3 +965,17 @@ def test_a_count_of_us_counts_people(article: Callable[..., Article]) -> None:
     alerts = run(a)
     assert [x.rule for x in alerts] == ["numeric_mismatch.v1"]
     assert {c.value for c in alerts[0].claims} == {317, 1100}
+
+
+def test_a_denial_of_any_such_thing_meets_a_specific_one(article: Callable[..., Article]) -> None:
+    a = article(
+        "LILONGWE, May 6 - The Malawi National Examinations Board said it had not annulled any school "
+        "certificate results."
+    )
+    b = article(
+        "LILONGWE, May 9 - The Malawi National Examinations Board has annulled the mathematics results of "
+        "candidates at 37 centres, board spokesperson Grace Phiri said.",
+        source="Wire Two",
+        hours=72,
+    )
+    assert [x.kind for x in run(a, b)] == ["statement_conflict"]
