@@ -339,7 +339,7 @@ def periods_compatible(a: Claim, b: Claim) -> bool:
     past = months and all(MONTHS.index(m) < own.published_at.month for m in one)  # (not "to meet in June")
     if past and _month(other) not in one and not _to_date(other):
         return False  # an outcome "in March" against one of June (its day, else its report): two periods
-    if all(s.startswith("since ") for s in one) or "past" in one or "habitual" in one:
+    if all(s.startswith(("since ", "span ")) for s in one) or "past" in one or "habitual" in one:
         return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
     years = {s for s in one if s[:4].isdigit()}
     return not years or str(other.published_at.year) in {y[:4] for y in years}

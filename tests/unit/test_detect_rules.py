@@ -979,3 +979,16 @@ def test_a_denial_of_any_such_thing_meets_a_specific_one(article: Callable[..., 
         hours=72,
     )
     assert [x.kind for x in run(a, b)] == ["statement_conflict"]
+
+
+def test_counts_over_a_span_or_since_another_day_are_other_periods(article: Callable[..., Article]) -> None:
+    a = article(
+        "KARACHI, June 24 - The Edhi Foundation said it had received 128 bodies over the past seven days."
+    )
+    b = article("KARACHI, June 25 - The Edhi Foundation said it had received 17 bodies on Monday.", hours=20)
+    assert run(a, b) == []
+    c = article(
+        "WARSAW, Jan 12 - Police said 41 people had died of the cold since Oct 1, the Warsaw police said."
+    )
+    d = article("WARSAW, Jan 19 - Police said 17 people had died of the cold since Nov 1.", hours=160)
+    assert run(c, d) == []

@@ -200,3 +200,14 @@ def test_a_name_before_an_event_noun_names_the_event_not_a_place() -> None:
     assert places("Police put the crowd at Sunday's Cup final at roughly 30,000.") == []
     assert places("The crowd at the Harbour Derby race was smaller.") == []
     assert places("Crowds gathered in Mombasa on Sunday.") == ["mombasa"]
+
+
+def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
+    from datetime import datetime, timezone
+
+    from streams.core.scope import time_scope
+
+    published = datetime(2026, 1, 12, tzinfo=timezone.utc)
+    assert time_scope("41 people had died since Oct 1, the service said.", published) == "since october 1"
+    assert time_scope("It had received 128 bodies over the past seven days.", published) == "span seven day"
+    assert time_scope("It received 17 bodies on Monday.", published) is None
