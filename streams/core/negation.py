@@ -103,6 +103,11 @@ def denials(verb: Token) -> int:
     return n
 
 
+def polarity(negative: bool, n_denials: int) -> int:
+    """An act's polarity: -1 when its clause is negated, flipped once for each denial it sits under."""
+    return (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
+
+
 def negation_above(tok: Token) -> bool:
     """A negation on the word or the clauses above it: "has not fully reopened", "found nothing to suggest
     it was deliberately contaminated" (not a negative word of the trigger itself: "operating normally")."""
@@ -113,4 +118,4 @@ def negation_above(tok: Token) -> bool:
     return False
 
 
-__all__ = ["NEG_DETS", "denials", "negated", "negation_above", "negative_word", "none_beyond"]
+__all__ = ["NEG_DETS", "denials", "negated", "negation_above", "negative_word", "none_beyond", "polarity"]

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from .arguments import Proposition, names_of, owners_of, person_word, recipient_of, theme_word
 from .clauses import conditional, manner_in_focus
 from .modality import modality_of
-from .negation import denials, negated, negative_word, none_beyond
+from .negation import denials, negated, negative_word, none_beyond, polarity
+from .scope import MONTHS, WEEKDAYS
 from .states import over_end, state_of
 from .verbs import (
-    CALENDAR,
     CONTENT_NOUNS,
     DENIED_ROLES,
     DENYING,
@@ -43,6 +43,8 @@ from .verbs import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: days and months: "reopen on Monday" names when, not a place reached
+_CALENDAR = frozenset({*WEEKDAYS, *MONTHS})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
 
 
@@ -101,7 +103,7 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "prep" and c.lower_ in ("into", "to", "from", "in", "at", "on", "for"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             sought = c.lower_ == "for" and obj is not None and obj.pos_ == "NOUN" and c.i == verb.i + 1
-            if obj is not None and (obj.pos_ == "PROPN" and obj.lower_ not in CALENDAR or sought):
+            if obj is not None and (obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR or sought):
                 return obj, negative_word(obj)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if verb.dep_ == "conj" and passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
@@ -163,12 +165,11 @@ def _refused(verb: Token, headline: bool = False) -> Proposition | None:
         return None
     if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in obj.children):
         return None  # "denied reports that ...", "denied claims made by ..."
-    polarity = 1 if negated(verb) else -1
     n = denials(verb)
     return Proposition(
         predicate="grant",
         theme=obj.lemma_.lower(),
-        polarity=polarity * (-1 if n % 2 else 1),
+        polarity=polarity(not negated(verb), n),  # (refusing is not granting; not refusing is)
         denied=n > 0,
         start=verb.idx,
         end=verb.idx + len(verb.text),
@@ -196,7 +197,7 @@ def _evidence(verb: Token) -> Proposition | None:
     return Proposition(
         predicate="exist",
         theme=obj.lemma_.lower(),
-        polarity=(-1 if negative else 1) * (-1 if n % 2 else 1),
+        polarity=polarity(negative, n),
         denied=n > 0,
         start=verb.idx,
         end=verb.idx + len(verb.text),
@@ -259,7 +260,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if negative and (none_beyond(theme_tok) or (manner_in_focus(verb) and not _in_full(verb))):
             continue  # "no further cracks were found", "was not deliberately contaminated": not the act
         n_denials = denials(verb)
-        polarity = (-1 if negative else 1) * (-1 if n_denials % 2 else 1)
+        sign = polarity(negative, n_denials)
         subject = next(
             (c for c in verb.children if c.dep_ == "nsubj" and c.i != getattr(theme_tok, "i", -1)), None
         )
@@ -269,7 +270,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
             Proposition(
                 predicate=_lemma(verb),
                 theme=theme,
-                polarity=polarity,
+                polarity=sign,
                 denied=n_denials > 0,
                 start=verb.idx,
                 end=verb.idx + len(verb.text),

@@ -387,11 +387,11 @@ def owners_apart(a: Claim, b: Claim) -> bool:
     """Two owners or kinds of the thing ("Mulenga's" / "of Victor Phiri"; a ban on clams / on mussels): each
     names one the other does not, and no word of the other's sentence names it."""
     fa, fb = features(a), features(b)
-    if any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
-        return False  # ("no results have been annulled", "not annulled any results")
     ra, rb = fa.owners - fb.owners, fb.owners - fa.owners
+    if not ra or not rb or any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
+        return False  # ("no results have been annulled", "not annulled any results")
     wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
-    return bool(ra and rb and not ra & wb and not rb & wa)
+    return not ra & wb and not rb & wa
 
 
 def themes_meet(a: Features, b: Features) -> bool:

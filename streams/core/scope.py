@@ -46,10 +46,6 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _SINCE_DATE = re.compile(
     r"\bsince\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE
 )
-_MONTH_OF = {
-    m[:3]: m
-    for m in ("january february march april may june july august september october november december".split())
-}
 #: a span of days, weeks or months a count covers ("over the same seven days", "in the past two weeks")
 _SPAN = re.compile(
     r"\b(?:over|in|during|within)\s+the\s+(?:past|last|same|previous|first)\s+(\w+)\s+(days?|weeks?|months?)\b",
@@ -209,7 +205,8 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
                 f = str(published.year + shift)
         parts.add(f.replace("-", " "))
     for m in _SINCE_DATE.finditer(sentence):  # "since Oct 1": a running total from a date
-        parts.add(f"since {_MONTH_OF[m.group(1).lower()[:3]]} {int(m.group(2))}")
+        month = next(n for n in MONTHS if n.startswith(m.group(1).lower()[:3]))
+        parts.add(f"since {month} {int(m.group(2))}")
     for m in _SPAN.finditer(sentence):  # "over the past seven days": a span of its own length
         parts.add(f"span {m.group(1).lower()} {m.group(2).lower().rstrip('s')}")
     # "by the end of 2026", "until 2030": deadlines, not the period a fact is about

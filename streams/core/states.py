@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .arguments import Proposition, names_of, owners_of, person_word, theme_word
 from .clauses import conditional
 from .modality import modality_of
-from .negation import denials, negated
+from .negation import denials, negated, polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,7 +81,7 @@ def state_of(verb: Token) -> list[Proposition]:
         Proposition(
             predicate=act,
             theme="people" if person is not None else theme,
-            polarity=-1 * (-1 if n % 2 else 1),
+            polarity=polarity(True, n),
             denied=n > 0,
             start=verb.idx,
             end=verb.idx + len(verb.text),
@@ -120,7 +120,7 @@ def over_end(tok: Token) -> Proposition | None:
     return Proposition(
         predicate="end",
         theme=word,
-        polarity=(-1 if negated(tok) else 1) * (-1 if n % 2 else 1),
+        polarity=polarity(negated(tok), n),
         denied=n > 0,
         start=over.idx,
         end=over.idx + len(over.text),

@@ -126,8 +126,3 @@ SAY_ONLY = frozenset(
 CONTENT_NOUNS = frozenset("finding result figure data number conclusion outcome".split())
 #: adverbs of completeness: "not fully restored" denies only that the act is complete
 IN_FULL = frozenset("fully completely entirely totally wholly".split())
-#: days and months: "reopen on Monday" names when, not a place reached
-CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)

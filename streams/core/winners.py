@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import describes_noun
 from .modality import modality_of
-from .negation import denials, negated
+from .negation import denials, negated, polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -203,12 +203,12 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
         if not winner or not _stated(verb):
             continue
         n = denials(verb)
-        polarity = (-1 if negated(verb) or negated(t) else 1) * (-1 if n % 2 else 1)
+        sign = polarity(negated(verb) or negated(t), n)
         if lemma in _LOSE_VERBS:
             if contest is None or contest.lemma_.lower() not in GENERIC_CONTESTS | _CONTESTS:
                 continue  # "lost his job", "lost 12 seats": not a contest lost
-            polarity = -polarity
-        found.append(Win(winner, _contest(contest), polarity, n > 0, t.idx, t.idx + len(t.text)))
+            sign = -sign
+        found.append(Win(winner, _contest(contest), sign, n > 0, t.idx, t.idx + len(t.text)))
     return found
 
 

@@ -210,6 +210,7 @@ PUBLIC: dict[str, list[str]] = {
         "negation_above",
         "negative_word",
         "none_beyond",
+        "polarity",
     ],
     "streams.core.propositions": ["NO_ACT", "Proposition", "propositions"],
     "streams.core.quantities": [
@@ -343,7 +344,6 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.themes": ["THEME_FAMILIES", "theme_family"],
     "streams.core.verbs": [
         "ABILITY_AUX",
-        "CALENDAR",
         "CAPACITY_VERBS",
         "CHANGE_VERBS",
         "CONTENT_NOUNS",
