@@ -134,6 +134,10 @@ class Features(Record):
         default_factory=list,
         description="open statements: name words of whose thing the act is done to ('Mulenga's conviction')",
     )
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="open statements: common nouns saying which thing the act is done to ('clam ban': clam)",
+    )
 
 
 class Claim(Record):

@@ -2,7 +2,7 @@
 is done to (its owner) and who a thing is granted or refused to (its recipient).
 
 Reads: tokens of a parsed sentence (spaCy `Token`). Emits: lower-case name words (or a head word), for
-propositions.py; detection keeps two owners or recipients apart (`relations.owners_apart`).
+propositions.py; detection keeps two owners or recipients apart (`themes.owners_apart`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class Proposition:
     theme_names: tuple[str, ...]  # name words of the theme's phrase and the predicate's places ("iten")
     #: name words of whose the theme is ("Mulenga's conviction", "of Victor Phiri"), or who it is given to
     owners: tuple[str, ...] = ()
+    #: the common nouns that say which thing the theme is ("the clam harvest ban": clam, harvest)
+    kinds: tuple[str, ...] = ()
 
 
 #: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)
@@ -51,9 +53,8 @@ def names_of(tok: Token | None) -> tuple[str, ...]:
 
 
 def owners_of(tok: Token | None) -> tuple[str, ...]:
-    """Whose thing the theme is and which one: name words of its possessor or "of" complement ("Mulenga's
-    conviction", "the licence of Coastline Ferries"), and the common nouns that say which it is ("a ban on
-    harvesting clams", "the clam harvest ban"), so that a ban on clams is not one on mussels."""
+    """Whose thing the theme is: name words of its possessor or "of" complement ("Mulenga's conviction",
+    "the licence of Coastline Ferries")."""
     if tok is None:
         return ()
     heads = [c for c in tok.children if c.dep_ == "poss"]
@@ -64,6 +65,14 @@ def owners_of(tok: Token | None) -> tuple[str, ...]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    return tuple(dict.fromkeys(n for h in heads for n in names_of(h)))
+
+
+def kinds_of(tok: Token | None) -> tuple[str, ...]:
+    """The common nouns that say which thing the theme is ("a ban on harvesting clams", "the clam harvest
+    ban"), so that a ban on clams is not one on mussels; whose it is is another question (`owners_of`)."""
+    if tok is None:
+        return ()
     kinds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     # (a phrase right after the theme that the parser hung from the verb is the theme's: "lifted a ban on X")
     after = [c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1]
@@ -75,8 +84,7 @@ def owners_of(tok: Token | None) -> tuple[str, ...]:
         if g.dep_ == "pobj" and g.pos_ == "NOUN"
     ]
     kinds += [g for k in list(kinds) for g in k.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-    words = [n for h in heads for n in names_of(h)]
-    words += [k.lemma_.lower() for k in kinds if k.lemma_.lower() not in VAGUE_THEMES | TIME_NOUNS]
+    words = [k.lemma_.lower() for k in kinds if k.lemma_.lower() not in VAGUE_THEMES | TIME_NOUNS]
     return tuple(dict.fromkeys(words))
 
 
@@ -138,4 +146,4 @@ def person_word(tok: Token | None, word: str) -> bool:
     return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
 
 
-__all__ = ["Proposition", "names_of", "owners_of", "person_word", "recipient_of", "theme_word"]
+__all__ = ["Proposition", "kinds_of", "names_of", "owners_of", "person_word", "recipient_of", "theme_word"]

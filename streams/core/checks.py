@@ -23,15 +23,14 @@ from .relations import (
     names_compatible,
     of_event,
     one_speaker,
-    owners_apart,
     periods_compatible,
     places_compatible,
     quals,
     recovers,
     story_place,
-    themes_meet,
     venue_only,
 )
+from .themes import owners_apart, themes_meet
 from .winners import WIN
 
 #: what a check returns when the pair passes it

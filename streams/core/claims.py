@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
-from .arguments import owners_of
+from .arguments import kinds_of, owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .claimants import for_protagonist
 from .clauses import (
@@ -31,7 +31,7 @@ from .clauses import (
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
 from .measures import OPPOSITES, family
-from .negation import negation_above
+from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
 from .outcomes import HYPOTHETICAL, read_outcomes, word_end
@@ -204,15 +204,17 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
         before = body[max(0, trig - 60) : trig]
         cut = last_match(re.finditer(r"[,;:“”\"]|\b(?:said|says|say|told|that)\b", before))
         objects = name_tokens(body[trig : trig + 90]) - s.speaker_toks
+        tok = token_at(s.doc, trig) if s.doc is not None else None
         # names of the trigger's own subject ("the Ciudad Hidalgo crossing has reopened")
         doing = name_tokens(before[cut.end() :] if cut else before) - s.speaker_toks - a.lower_words
-        tok = token_at(s.doc, trig) if s.doc is not None else None
         parsed = subject_names(tok) if tok is not None else None
         if parsed:  # the parse's subject, where it finds a named one, over the words before the trigger
             doing = set(parsed) - s.speaker_toks - a.lower_words
         elif tok is not None and OUTCOME_BY_NAME[name].per_subject and speaker_is_subject(tok):
             doing = set(s.speaker_toks)  # "Santos Bay said it had never signed": Santos Bay did not
         words = sorted(content_words(body[max(0, trig - 60) : trig + 80], s.speaker_toks))
+        if tok is not None and called_untrue_after(tok):
+            pol = -pol  # "the claim that ... appears to be wrong"
         ref = MeasureRef.of_name(name)
         out.append(
             Claim(
@@ -232,6 +234,7 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
                     objects=sorted(objects),
                     agents=sorted(doing),
                     owners=sorted(set(owners_of(_acted_on(tok))) - s.speaker_toks),
+                    kinds=sorted(kinds_of(_acted_on(tok))),
                 ),
             )
         )
@@ -349,6 +352,7 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             doers=told(p.doer),
             persons=told([p.person] if p.person is not None else []),
             owners=told(p.owners),
+            kinds=sorted(p.kinds),
         )
         fields: ClaimFields = {**s.fields}
         if p.denied:

@@ -27,6 +27,22 @@ _DENIED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "nsubjpass", "acl", "relcl",
 _TRUE = frozenset({"true", "correct", "accurate", "right", "so"})
 
 
+#: verbs that call their subject what their complement says: "the claim appears to be wrong", "proved false"
+_SEEMING = frozenset({"appear", "seem", "prove", "turn"})
+
+
+def _called_untrue(head: Token) -> bool:
+    """The word says its subject is untrue: "is false", "appears to be wrong", "proved unfounded"."""
+    if head.lemma_ not in _SEEMING and head.lemma_ != "be":
+        return False
+    for c in head.children:
+        if c.dep_ in ("acomp", "oprd") and c.lemma_ in UNTRUE:
+            return True
+        if c.dep_ == "xcomp" and head.lemma_ in _SEEMING and c.lemma_ == "be" and _called_untrue(c):
+            return True
+    return False
+
+
 def _not_true(be: Token) -> bool:
     return any(c.dep_ == "neg" for c in be.children) and any(
         c.dep_ == "acomp" and c.lower_ in _TRUE for c in be.children
@@ -89,8 +105,8 @@ def denials(verb: Token) -> int:
         head = cur.head
         if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
             n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
-        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in UNTRUE for c in head.children):
-            n += 1
+        if _called_untrue(head):
+            n += 1  # "the story that ... is false", "India's claim that ... appears to be wrong"
         elif head.lemma_ == "be" and _not_true(head):
             n += 1  # "it is not true that ...", "that is not correct"
         elif head.lemma_ in UNTRUE and cur.dep_ == "nsubjpass":
@@ -101,6 +117,15 @@ def denials(verb: Token) -> int:
             n += 1  # "the inquiry has not concluded that the match was fixed": the finding is denied
         cur = head
     return n
+
+
+def called_untrue_after(tok: Token) -> bool:
+    """A clause that a later predicate calls untrue: "India's claim that its pilot shot down a jet appears to
+    be wrong", "that the mayor resigned is not true" (what a reader of the words before it cannot see)."""
+    for head in list(tok.ancestors)[:6]:
+        if head.i > tok.i and (_called_untrue(head) or head.lemma_ == "be" and _not_true(head)):
+            return True
+    return False
 
 
 def polarity(negative: bool, n_denials: int) -> int:
@@ -118,4 +143,13 @@ def negation_above(tok: Token) -> bool:
     return False
 
 
-__all__ = ["NEG_DETS", "denials", "negated", "negation_above", "negative_word", "none_beyond", "polarity"]
+__all__ = [
+    "NEG_DETS",
+    "called_untrue_after",
+    "denials",
+    "negated",
+    "negation_above",
+    "negative_word",
+    "none_beyond",
+    "polarity",
+]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .arguments import Proposition, names_of, owners_of, person_word, recipient_of, theme_word
+from .arguments import Proposition, kinds_of, names_of, owners_of, person_word, recipient_of, theme_word
 from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
@@ -279,6 +279,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 person=person,
                 theme_names=theme_names,
                 owners=(recipient_of(verb, headline) if lemma == "grant" else ()) or owners_of(theme_tok),
+                kinds=kinds_of(theme_tok),
             ),
             _in_full(verb),
         )

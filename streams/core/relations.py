@@ -20,6 +20,7 @@ from .lexicon import (
     Outcome,
 )
 from .scope import MONTHS
+from .story import one_event, one_kind
 from .text import GENERIC_NAMES, name_tokens
 
 
@@ -99,6 +100,7 @@ class Features:
     persons: frozenset[str]  # open statements about persons: the word for them ("migrant", "person")
     themes: frozenset[str]  # open statements: what the act is done to ("certificate", "fleet")
     owners: frozenset[str]  # open statements: whose thing the theme is ("mulenga")
+    kinds: frozenset[str]  # open statements: which thing the theme is ("clam" in "the clam ban")
 
 
 _FEATURES: dict[str, Features] = {}
@@ -126,6 +128,7 @@ def features(c: Claim) -> Features:
             persons=frozenset(typed.persons),
             themes=frozenset(typed.themes),
             owners=frozenset(typed.owners),
+            kinds=frozenset(typed.kinds),
         )
         if len(_FEATURES) >= _FEATURES_MAX:
             _FEATURES.clear()  # a bounded memo: recomputing is cheap, unbounded growth is not
@@ -216,24 +219,6 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
     ):
         return 0.5  # one event the leads name by its year or name ("the 2010 earthquake"), months apart
     return 0.0
-
-
-def one_event(a: list[str], b: list[str]) -> bool:
-    """Two leads name one event ("earthquake@2010", "fire:grenfell tower"), and no kind of event they both
-    date is dated two different years by them ("the Haiti quake" of 2010 is not the one of 2021)."""
-    if not {e for e in a if "~" not in e} & set(b):
-        return False  # (a kind of event is no event: `one_kind`)
-    ya = {tuple(e.split("@")) for e in a if "@" in e}
-    yb = {tuple(e.split("@")) for e in b if "@" in e}
-    both = {d[0] for d in ya} & {d[0] for d in yb}
-    return all({d for d in ya if d[0] == noun} & {d for d in yb if d[0] == noun} for noun in both)
-
-
-def one_kind(a: list[str], b: list[str]) -> bool:
-    """The two leads report one kind of event, said alike where both say which ("outbreak~bird flu" meets
-    itself and a bare "outbreak~", never "outbreak~measles")."""
-    ka, kb = ([e.split("~") for e in x if "~" in e] for x in (a, b))
-    return any(n == m and (not w or not v or set(w.split()) & set(v.split())) for n, w in ka for m, v in kb)
 
 
 def _story_similarity(
@@ -330,7 +315,9 @@ def periods_compatible(a: Claim, b: Claim) -> bool:
             return False
     sa, sb = _periods(a), _periods(b)
     if sa and sb:
-        return bool(sa & sb)
+        # an act in February is of 2019 (a figure for February is no figure for 2019)
+        acts = a.kind == b.kind == "statement"
+        return bool(sa & sb) or acts and (_month_of_year(a, sa, sb) or _month_of_year(b, sb, sa))
     one, other = (sa, b) if sa else (sb, a)
     if not one:
         return True
@@ -343,6 +330,15 @@ def periods_compatible(a: Claim, b: Claim) -> bool:
         return False  # a running total ("since mid-June"), a past period ("that year"), a habitual rate
     years = {s for s in one if s[:4].isdigit()}
     return not years or str(other.published_at.year) in {y[:4] for y in years}
+
+
+def _month_of_year(c: Claim, months: set[str], years: set[str]) -> bool:
+    """A month the claim names (of its report's year, or the year before for a later month) lies in the year
+    the other names: "in February" is of "2019"."""
+    pub = c.published_at
+    return months <= set(MONTHS) and all(
+        str(pub.year if MONTHS.index(m) < pub.month else pub.year - 1) in years for m in months
+    )
 
 
 #: a negation in the perfect, or "never": the act has not happened at any time up to the report
@@ -378,23 +374,3 @@ def names_compatible(a: Claim, b: Claim) -> bool:
 
 def quals(c: Claim) -> frozenset[str]:
     return features(c).quals
-
-
-_UNIVERSAL = re.compile(r"\b(?:any|no|none|not a single)\b", re.IGNORECASE)  # a denial of every kind
-
-
-def owners_apart(a: Claim, b: Claim) -> bool:
-    """Two owners or kinds of the thing ("Mulenga's" / "of Victor Phiri"; a ban on clams / on mussels): each
-    names one the other does not, and no word of the other's sentence names it."""
-    fa, fb = features(a), features(b)
-    ra, rb = fa.owners - fb.owners, fb.owners - fa.owners
-    if not ra or not rb or any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
-        return False  # ("no results have been annulled", "not annulled any results")
-    wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
-    return not ra & wb and not rb & wa
-
-
-def themes_meet(a: Features, b: Features) -> bool:
-    """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
-    theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
-    return bool(a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import Proposition, names_of, owners_of, person_word, theme_word
+from .arguments import Proposition, kinds_of, names_of, owners_of, person_word, theme_word
 from .clauses import conditional
 from .modality import modality_of
 from .negation import denials, negated, polarity
@@ -90,6 +90,7 @@ def state_of(verb: Token) -> list[Proposition]:
             person=person,
             theme_names=names_of(subject),
             owners=owners_of(subject),
+            kinds=kinds_of(subject),
         )
         for act in STATES[word]
     ]

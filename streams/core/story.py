@@ -149,7 +149,7 @@ _NOT_KIND = frozenset(
 def event_kinds(text: str) -> set[str]:
     """The kinds of event a lead reports, as `noun~words` ("outbreak~bird flu", "explosion~methane"; a bare
     `noun~` when nothing says which): two reports days apart that share a name and report one kind of event
-    are one story (`relations.one_kind`). Never a match months apart: a kind is not an event."""
+    are one story (`one_kind`). Never a match months apart: a kind is not an event."""
     out = set()
     for m in _EVENT_KIND.finditer(text):
         words = [w for w in m.group(1).split() if w not in _NOT_KIND]
@@ -176,3 +176,21 @@ def _bounded(story: Story) -> Story:
                 break
             kept[field].append(word)
     return Story(**kept)
+
+
+def one_event(a: list[str], b: list[str]) -> bool:
+    """Two leads name one event ("earthquake@2010", "fire:grenfell tower"), and no kind of event they both
+    date is dated two different years by them ("the Haiti quake" of 2010 is not the one of 2021)."""
+    if not {e for e in a if "~" not in e} & set(b):
+        return False  # (a kind of event is no event: `one_kind`)
+    ya = {tuple(e.split("@")) for e in a if "@" in e}
+    yb = {tuple(e.split("@")) for e in b if "@" in e}
+    both = {d[0] for d in ya} & {d[0] for d in yb}
+    return all({d for d in ya if d[0] == noun} & {d for d in yb if d[0] == noun} for noun in both)
+
+
+def one_kind(a: list[str], b: list[str]) -> bool:
+    """The two leads report one kind of event, said alike where both say which ("outbreak~bird flu" meets
+    itself and a bare "outbreak~", never "outbreak~measles")."""
+    ka, kb = ([e.split("~") for e in x if "~" in e] for x in (a, b))
+    return any(n == m and (not w or not v or set(w.split()) & set(v.split())) for n, w in ka for m, v in kb)

@@ -2,10 +2,18 @@
 and "the agreement"), so that two statements about it meet whatever word each report uses.
 
 Data, not phrases of any one story: each family is a set of near-synonyms in the general language of news
-(a thesaurus entry), headed by its commonest word. A noun in no family is its own family.
+(a thesaurus entry), headed by its commonest word. A noun in no family is its own family. Detection asks here
+whether two acts' themes are one thing (`themes_meet`) and whether whose or which thing it is keeps them apart
+(`owners_apart`).
 """
 
 from __future__ import annotations
+
+import re
+
+from schemas import Claim
+
+from .relations import Features, features
 
 #: head -> the other nouns of the family (lemmas)
 THEME_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -25,4 +33,28 @@ def theme_family(noun: str) -> str:
     return _HEAD.get(noun, noun)
 
 
-__all__ = ["THEME_FAMILIES", "theme_family"]
+_UNIVERSAL = re.compile(r"\b(?:any|no|none|not a single)\b", re.IGNORECASE)  # a denial of every kind
+
+
+def owners_apart(a: Claim, b: Claim) -> bool:
+    """Two owners of the thing ("Mulenga's" / "of Victor Phiri"), or two kinds of it (a ban on clams / on
+    mussels): each names one the other does not, and no word of the other's sentence names it. Whose it is
+    and which it is are apart: "Pakistan's jet" and "a fighter jet" may be one jet."""
+    fa, fb = features(a), features(b)
+    if any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
+        return False  # ("no results have been annulled", "not annulled any results")
+    wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
+    for sa, sb in ((fa.owners, fb.owners), (fa.kinds, fb.kinds)):
+        ra, rb = sa - sb, sb - sa
+        if ra and rb and not ra & wb and not rb & wa:
+            return True
+    return False
+
+
+def themes_meet(a: Features, b: Features) -> bool:
+    """Two acts' themes are one thing: the same word, a name shared by the two themes' phrases, or one
+    theme named by the other's own words ("part of its fleet ..., saying all of its turboprops ...")."""
+    return bool(a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content)
+
+
+__all__ = ["THEME_FAMILIES", "owners_apart", "theme_family", "themes_meet"]

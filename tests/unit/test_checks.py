@@ -472,3 +472,42 @@ def test_judge_names_the_first_check_that_fails(num: Make, stmt: Make) -> None:
     rule, confidence, why, story = judge(num(26, claimant="police"), num(9, claimant="army"))  # type: ignore[misc]
     assert rule == "numeric_mismatch.v1" and 0.5 < confidence <= 0.97 and story > 0
     assert judge(stmt(1, claimant="police"), stmt(-1, claimant="army"))[0] == "outcome_polarity.v1"
+
+
+def test_an_act_in_a_month_is_of_that_year_a_figure_is_not(make_claim: Callable[..., Claim]) -> None:
+    """A statement that something happened "in February" and one that it happened in the year of that
+    February are one period; a figure for February is no figure for that year."""
+    year = str(make_claim().published_at.year)
+    month = relations.MONTHS[make_claim().published_at.month - 1]
+
+    def act(scope: str) -> Claim:
+        return make_claim(kind="statement", key="statement:shot_down", measure="shot_down", time_scope=scope)
+
+    assert checks.one_period(Pair(act(month), act(year))) is PASS
+    assert checks.one_period(Pair(act(month), act(str(int(year) - 1)))) == "different_period"
+    assert (
+        checks.one_period(Pair(make_claim(time_scope=month), make_claim(time_scope=year)))
+        == "different_period"
+    )
+
+
+def test_whose_thing_and_which_thing_are_compared_apart(make_claim: Callable[..., Claim]) -> None:
+    """Two owners keep two acts apart, as do two kinds; an owner on one side and a kind on the other do not
+    ("the Pakistan Air Force's jet" and "a fighter jet" may be one jet)."""
+    from streams.core.themes import owners_apart
+
+    def act(owners: list[str], kinds: list[str]) -> Claim:
+        f = Features(measure=MeasureRef(family="shot_down"), story=Story(names=["nowshera"]))
+        f = f.model_copy(update={"owners": owners, "kinds": kinds})
+        return make_claim(
+            kind="statement",
+            key="statement:shot_down",
+            measure="shot_down",
+            features=f,
+            sentence="A jet was shot down.",
+        )
+
+    assert owners_apart(act(["pakistan"], []), act(["india"], []))
+    assert owners_apart(act([], ["clam"]), act([], ["mussel"]))
+    assert not owners_apart(act(["pakistan"], []), act([], ["fighter"]))
+    assert not owners_apart(act(["pakistan"], ["fighter"]), act(["pakistan"], []))

@@ -95,8 +95,8 @@ def test_a_word_cut_at_the_edge_of_the_qualifier_window_is_no_qualifier() -> Non
 
 
 def test_one_kind_of_event_and_one_shared_name_days_apart_is_one_story() -> None:
-    from streams.core.relations import DetectConfig, one_kind, same_story
-    from streams.core.story import event_kinds
+    from streams.core.relations import DetectConfig, same_story
+    from streams.core.story import event_kinds, one_kind
 
     assert event_kinds("after this winter's bird flu outbreak in the south") == {"outbreak~bird flu"}
     assert event_kinds("since the outbreak began") == {"outbreak~"}

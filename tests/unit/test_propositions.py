@@ -177,7 +177,7 @@ def test_more_forms_of_denial() -> None:
 def test_an_opposite_act_is_the_familys_act_not_done() -> None:
     def statements(text: str) -> list[tuple[str, int, list[str]]]:
         return [
-            (c.key, c.polarity, c.features.owners)
+            (c.key, c.polarity, sorted(c.features.owners + c.features.kinds))
             for c in statement_claims(text, "Ruling")
             if c.key == "statement:open:uphold"
         ]
@@ -361,10 +361,38 @@ def test_a_thing_still_in_a_state_denies_the_acts_that_would_end_it() -> None:
     assert not acts("The bridge is closed to traffic.")  # (no "still": a state, not a denial of a change)
 
 
-def test_which_thing_an_act_is_done_to_is_part_of_its_owners() -> None:
+def test_which_thing_an_act_is_done_to_is_its_kind_not_its_owner() -> None:
     (p,) = [
         x for x in props("The agency lifted a ban on harvesting clams on Wednesday.") if x.predicate == "lift"
     ]
-    assert "clam" in p.owners
+    assert "clam" in p.kinds
     found = [x for x in props("A ban on harvesting mussels remains in force.") if x.predicate == "lift"]
-    assert found and "mussel" in found[0].owners
+    assert found and "mussel" in found[0].kinds
+    # whose it is and which it is are two questions: "Harbor Rail's ban" has an owner and no kind
+    (q,) = [x for x in props("The court lifted Harbor Rail's merger ban.") if x.predicate == "lift"]
+    assert (q.owners, q.kinds) == (("harbor", "rail"), ("merger",))
+
+
+def test_a_claim_called_wrong_or_false_after_it_is_denied() -> None:
+    """A clause that a later predicate calls untrue is denied, whatever verb says so ("appears to be
+    wrong", "proved false", "turned out to be unfounded"), for an act and for a listed outcome."""
+    (p,) = [
+        x
+        for x in props("Claims that the port authority suspended the tender turned out to be unfounded.")
+        if x.predicate == "suspend"
+    ]
+    assert (p.theme, p.polarity, p.denied) == ("tender", -1, True)
+    (q,) = [
+        x
+        for x in props("The claim that the insurer cancelled the policies appears to be wrong.")
+        if x.predicate == "cancel"
+    ]
+    assert (q.theme, q.polarity) == ("policy", -1)
+    said = [
+        x
+        for x in props("The claim that the insurer cancelled the policies appears to be growing.")
+        if x.predicate == "cancel"
+    ]
+    assert said and said[0].polarity == 1
+    listed = statement_claims("Reports that the curator resigned turned out to be wrong.", "Museum")
+    assert [(c.key, c.polarity) for c in listed] == [("statement:resigned", -1)]

@@ -35,6 +35,7 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.generate": ["OUT", "main", "render"],
     "streams.core.arguments": [
         "Proposition",
+        "kinds_of",
         "names_of",
         "owners_of",
         "person_word",
@@ -205,6 +206,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"],
     "streams.core.negation": [
         "NEG_DETS",
+        "called_untrue_after",
         "denials",
         "negated",
         "negation_above",
@@ -255,11 +257,8 @@ PUBLIC: dict[str, list[str]] = {
         "measure_of",
         "names_compatible",
         "of_event",
-        "one_event",
-        "one_kind",
         "one_speaker",
         "outcome_of",
-        "owners_apart",
         "periods_compatible",
         "places_compatible",
         "quals",
@@ -268,7 +267,6 @@ PUBLIC: dict[str, list[str]] = {
         "same_story",
         "story_place",
         "sub_area",
-        "themes_meet",
         "venue_only",
     ],
     "streams.core.revisions": ["BUCKETS", "index_batch", "is_ledger_key", "ledger_key", "record"],
@@ -320,6 +318,8 @@ PUBLIC: dict[str, list[str]] = {
         "common_words",
         "event_kinds",
         "event_refs",
+        "one_event",
+        "one_kind",
         "story_signature",
     ],
     "streams.core.structure": [
@@ -341,7 +341,7 @@ PUBLIC: dict[str, list[str]] = {
         "proper_phrases",
         "story_tokens",
     ],
-    "streams.core.themes": ["THEME_FAMILIES", "theme_family"],
+    "streams.core.themes": ["THEME_FAMILIES", "owners_apart", "theme_family", "themes_meet"],
     "streams.core.verbs": [
         "ABILITY_AUX",
         "CAPACITY_VERBS",
