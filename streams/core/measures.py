@@ -102,6 +102,8 @@ FAMILIES: tuple[PredicateFamily, ...] = (
         ),
     ),
     PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),
+    # a goal, target or endpoint met or missed ("the trial met its primary endpoint" / "missed its goal")
+    PredicateFamily(head="meet", verbs=("meet", "achieve", "attain"), opposite=("miss",)),
 )
 #: verb lemma -> family head
 PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}

@@ -227,8 +227,11 @@ def _measured(
         meas = Measure(name=f"{meas.name}:now", pattern=meas.pattern, cumulative=False, state=True)
     if role is not None and role.negated and not meas.name.startswith("open:"):
         return None  # "40 were not injured": not a count of the injured
-    if meas.cumulative and _EARLIER.search(body):
-        return None  # "earlier in the day, the agency had put the toll at 12": a superseded count
+    if meas.cumulative and any(
+        not body[: m.start()].rstrip().endswith("than") for m in _EARLIER.finditer(body)
+    ):
+        return None  # "earlier in the day, the agency had put the toll at 12": a superseded count (but
+        # "420,000, far fewer than first reported" is the figure now, set against an earlier one)
     if (
         re.match(r"\s*[;,.)]", body[fig.end : fig.end + 2])
         and fig.bound in ("more_than", "less_than")

@@ -70,6 +70,9 @@ class DetectConfig:
     max_ratio: float = 50.0
     near_days: float = 2.0
     period_window_days: float = 400.0
+    #: a dispute over one stated act on one thing may come weeks after the first report (an investigator at a
+    #: congress, an agency reversing its deputy): its two statements still share names and the act's theme
+    dispute_window_days: float = 45.0
     min_shared_words: int = 3
     same_time_hours: float = 12.0  # two sources this close in time describe the same moment
     same_time_ratio: float = 2.5  # ... so a rise this steep between them is a dispute, not an update
@@ -212,6 +215,13 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         and same_claimant(a.claimant, b.claimant)
     ):
         return 0.5  # one claimant revisiting the same stated period ("first quarter", "2024/25")
+    if (
+        len(common) >= cfg.min_story_overlap
+        and dt <= cfg.dispute_window_days
+        and a.kind == b.kind == "statement"
+        and fa.themes & fb.themes
+    ):
+        return 0.5  # one act on one thing, disputed weeks later
     if (
         common
         and dt <= cfg.period_window_days

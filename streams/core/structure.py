@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, tokens_in
 from .modality import denied_clause, modality, modality_of
+from .predicates import act_lemma, agent_of, phrasal_lemma, predicate_of, predicate_phrase
 from .verbs import (
     CHANGE_VERBS,
     PERCENT_WORDS,
     QUANTITY_NOUNS,
-    REPORTING,
     SETTING_VERBS,
     SPEECH,
     TIME_NOUNS,
@@ -34,14 +34,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
-_WALK_DEPS = frozenset(
-    {"pobj", "prep", "compound", "amod", "nummod", "conj", "appos", "quantmod", "npadvmod"}
-)
 #: plural names of peoples and groups: "Israelis", "Ethiopians", "Filipinos", "Yemenis" (the tagger often
 #: calls them singular proper nouns); "Airbus" and other singular names do not end this way
 _GROUP_NAME = re.compile(r"[a-z](?:ans|is|ers|ites|ards|inos|ens|ics)$")
-_NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,36 +98,6 @@ def _has_number(tok: Token, but: Token | None = None) -> bool:
     )
 
 
-def _phrasal_lemma(pred: Token) -> str:
-    """The predicate's lemma with its particle: "laid off 300 workers" is "lay_off", not "lay"."""
-    particles = [c.lower_ for c in pred.children if c.dep_ == "prt"]
-    return "_".join([pred.lemma_.lower(), *particles])
-
-
-def _predicate_of(node: Token) -> Token | None:
-    """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
-    or predicative adjective it is an argument of, climbing through prepositions and compounds."""
-    for child in node.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
-            if child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children):
-                continue  # "activists who blocked the road": what they did, not what befell the count
-            return child
-    cur = node
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return cur if cur.pos_ in _PREDICATE_POS else None
-        if cur.dep_ in _WALK_DEPS:
-            cur = cur.head
-            if cur.pos_ == "VERB":
-                return cur  # "built for 40,000 spectators": the verb the phrase hangs from
-            continue
-        head = cur.head
-        if head.pos_ in _PREDICATE_POS:
-            return head
-        cur = head
-    return None
-
-
 def _group_word(noun: Token) -> str | None:
     """A nationality or named group qualifying a counted noun: "Palestinian" of "150 Palestinian prisoners",
     "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence)."""
@@ -157,52 +122,11 @@ def _circumstance(pred: Token | None, anchor: Token, figure: Token) -> bool:
     return first > 0 and anchor.doc[first - 1].lower_ == "with" and anchor.i < pred.i
 
 
-def _agent(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
-    """Name words of who did the act ("Aegean Blue Lines carried 1.4 million passengers"); a reporting
-    verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
-    students": an act on them)."""
-    acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
-    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on:
-        return ()
-    doer: Token | None = None
-    for child in pred.children:
-        if child.dep_ == "agent":
-            doer = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ == "nsubj" and (counted is None or child.i != counted.i):
-            doer = child
-    if doer is None or doer.pos_ == "PRON":
-        return ()
-    words = [t.lower_ for t in doer.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
-    return tuple(dict.fromkeys(words))
-
-
 def _noun_phrase(noun: Token | None) -> str:
     if noun is None:
         return ""
     words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num]
     return " ".join([t.lower_ for t in sorted(words, key=lambda t: t.i)] + [noun.lemma_.lower()])
-
-
-def _predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> str:
-    """The predicate with the words that complete its sense: particle, complement, a light verb's object
-    ("lost their lives", "left 23 dead", "were confirmed dead")."""
-    if pred is None:
-        return ""
-    skip = {root.i} | ({noun.i} if noun is not None else set())
-    # a noun the figure's own noun is coordinated with counts another figure ("38 fatalities, 102
-    # survivors"): it is not part of this figure's predicate
-    ancestors = {t.i for t in noun.ancestors} if noun is not None else set()
-    words = [pred]
-    for c in pred.children:
-        if c.i in skip or (c.i in ancestors and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")):
-            continue
-        if c.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp", "attr", "advmod", "neg"):
-            words.append(c)
-            words += [g for g in c.children if g.dep_ in ("prt", "prep", "pobj", "dobj") and g.i not in skip]
-        elif c.dep_ == "prep":  # "taken to hospital", "inside the building", "on board"
-            words.append(c)
-            words += [g for g in c.children if g.dep_ == "pobj" and g.i not in skip]
-    return " ".join(t.lower_ for t in sorted(set(words), key=lambda t: t.i))
 
 
 def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> FigureRole | None:
@@ -219,7 +143,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
     if relation == "none" and noun is not None and _has_number(noun, but=root):
         relation = "whole"
     anchor = noun if noun is not None else root
-    pred = _predicate_of(anchor)
+    pred = predicate_of(anchor)
     if relation == "none" and pred is not None:
         for child in pred.children:  # "Of those detained, 31 were minors": a sub-count of an earlier count
             if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
@@ -229,13 +153,16 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
     negated = _negated(pred, noun)
     counted_lemma, noun = _counted_kind(noun)
+    act = act_lemma(pred, noun)
     return FigureRole(
         counted=counted_lemma,
         counted_text=noun.text if noun is not None else None,
         counted_phrase=_noun_phrase(noun),
-        predicate=_phrasal_lemma(pred) if pred is not None else None,
-        predicate_phrase=_predicate_phrase(pred, noun, root),
-        agent=_agent(pred, noun),
+        predicate=act,
+        predicate_phrase=predicate_phrase(pred, noun, root),
+        agent=agent_of(pred, noun)
+        if pred is None or act == phrasal_lemma(pred)
+        else (),  # (the act is no doer)
         negated=negated,
         scope=clause_scope(pred, root),
         modality=modality(pred, noun),

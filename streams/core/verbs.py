@@ -85,6 +85,11 @@ CHANGE_VERBS = frozenset(
 )
 
 
+#: verbs that say what an act or thing extends to: "the recall covers 412,000 units", "the strike involved
+#: 3,000 workers" -- the count is of the subject's act (a recall of units), not of the verb
+EXTENT_VERBS = frozenset("involve cover concern encompass comprise".split())
+
+
 #: verbs that set a quantity on their object: "police put the turnout at 240,000"
 SETTING_VERBS = frozenset("put place estimate set peg fix revise raise lower cut".split())
 

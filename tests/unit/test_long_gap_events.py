@@ -129,3 +129,28 @@ def test_one_kind_of_event_and_one_shared_name_days_apart_is_one_story() -> None
     ca = [c for b in pipe.extract(first) for c in b.claims if c.key == "statement:open:pay"][0]
     cb = [c for b in Pipeline().extract(later) for c in b.claims if c.key == "statement:open:pay"][0]
     assert same_story(ca, cb, DetectConfig()) == 0
+
+
+def test_a_stated_act_disputed_weeks_later_meets_its_first_report() -> None:
+    """A trial said to meet its goal, and an investigator three weeks later saying the same trial missed it:
+    the same act on the same thing, names shared, is one dispute; two months later it is another story."""
+    first = article(
+        "maker",
+        "Pharma Ledger",
+        0,
+        "Kelvora says Tessa-3 trial met its goal",
+        "BOSTON - Kelvora Bio said on Monday that the Tessa-3 trial of its drug met its primary endpoint.",
+    )
+
+    def later(days: float) -> Article:
+        return article(
+            f"investigator-{days}",
+            "Clinical Dispatch",
+            days,
+            "Tessa-3 investigator says Kelvora trial missed its goal",
+            "VIENNA - The Tessa-3 trial of the Kelvora Bio drug did not meet its primary endpoint, its lead "
+            "investigator Anna Holm told a congress on Friday.",
+        )
+
+    assert [a.kind for a in run(first, later(19))] == ["statement_conflict"]
+    assert run(first, later(60)) == []

@@ -67,3 +67,26 @@ def test_a_comma_and_an_attribution_after_a_count_is_no_age() -> None:
     assert [f.text for f in find_figures("Official attendance: 52,314, the federation said.")] == ["52,314"]
     assert [f.text for f in find_figures("Police arrested 45, the ministry said.")] == ["45"]
     assert find_figures("Maria Lopez, 57, a retired teacher, said the water rose fast.") == []
+
+
+def test_a_figure_set_against_an_earlier_unstated_one_is_the_figure_now() -> None:
+    """ "420,000 packs, far fewer than first reported" states the count now; "the agency had first put the
+    toll at 12" is a superseded count."""
+    from datetime import datetime, timezone
+
+    from schemas import Article
+    from streams.core.extract import extract_claims
+
+    def values(text: str) -> list[float | None]:
+        art = Article(
+            id="r-1",
+            source="Wire",
+            published_at=datetime(2026, 3, 2, tzinfo=timezone.utc),
+            title="Recall",
+            text=text,
+            url=None,
+        )
+        return [c.value for c in extract_claims(art) if c.kind == "numeric"]
+
+    assert values("Its insulin recall involved 420,000 packs, far fewer than first reported.") == [420_000]
+    assert values("The agency had first put the death toll at 12.") == []

@@ -396,3 +396,11 @@ def test_a_claim_called_wrong_or_false_after_it_is_denied() -> None:
     assert said and said[0].polarity == 1
     listed = statement_claims("Reports that the curator resigned turned out to be wrong.", "Museum")
     assert [(c.key, c.polarity) for c in listed] == [("statement:resigned", -1)]
+
+
+def test_a_goal_met_or_missed_is_one_act() -> None:
+    assert family("achieve") == family("meet") == "meet"
+    said = statement_claims("The carrier missed its punctuality target in March, the regulator said.", "Rail")
+    assert [(c.key, c.polarity) for c in said if c.key == "statement:open:meet"] == [
+        ("statement:open:meet", -1)
+    ]

@@ -214,6 +214,13 @@ PUBLIC: dict[str, list[str]] = {
         "none_beyond",
         "polarity",
     ],
+    "streams.core.predicates": [
+        "act_lemma",
+        "agent_of",
+        "phrasal_lemma",
+        "predicate_of",
+        "predicate_phrase",
+    ],
     "streams.core.propositions": ["NO_ACT", "Proposition", "propositions"],
     "streams.core.quantities": [
         "CURRENCY_SYMBOL",
@@ -350,6 +357,7 @@ PUBLIC: dict[str, list[str]] = {
         "DENIED_ROLES",
         "DENYING",
         "EVIDENTIAL",
+        "EXTENT_VERBS",
         "FUTURE_AUX",
         "HABITUAL",
         "HYPOTHETICAL_AUX",

@@ -83,6 +83,19 @@ def test_counted_noun_and_predicate(sentence: str, figure: str, counted: str, pr
     assert r.reported_fact
 
 
+def test_a_verb_of_extent_counts_its_subjects_act() -> None:
+    """ "The recall covered 412,000 units" counts units recalled, as "recalled 1.8 million units" does; the
+    act in the subject is no doer; a named subject keeps the verb ("Acme covers 3,000 homes")."""
+    noun = role("Its insulin recall involved 420,000 packs.", "420,000")
+    verb = role("The drugmaker is recalling 1.8 million packs of insulin.", "1.8 million")
+    assert (noun.predicate, noun.counted, noun.agent) == ("recall", "pack", ())
+    assert verb.predicate == "recall"
+    m, n = open_measure(noun, None), open_measure(verb, None)
+    assert m is not None and n is not None and m.name == n.name == "open:recall~pack"
+    assert role("The strike involved 3,000 dockers.", "3,000").predicate == "strike"
+    assert role("Acme Mutual covers 3,000 homes in the valley.", "3,000").predicate == "cover"
+
+
 def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
     a = open_measure(role("The carrier scrapped 410 departures on Friday.", "410"), None)
     b = open_measure(role("The carrier cancelled 120 departures on Saturday.", "120"), None)

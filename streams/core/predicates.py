@@ -1,0 +1,109 @@
+"""The predicate that governs a counted noun: which word it is (a participle describing the noun, else the
+verb or predicative adjective the noun is an argument of), its lemma with its particle, the act it names
+(a verb of extent names its subject's act), who did it, and the words that complete its sense.
+
+Reads: tokens of a parsed sentence (spaCy `Token`). structure.py asks here for a figure's predicate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .verbs import EXTENT_VERBS, REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_WALK_DEPS = frozenset(
+    {"pobj", "prep", "compound", "amod", "nummod", "conj", "appos", "quantmod", "npadvmod"}
+)
+_NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
+
+
+def phrasal_lemma(pred: Token) -> str:
+    """The predicate's lemma with its particle: "laid off 300 workers" is "lay_off", not "lay"."""
+    particles = [c.lower_ for c in pred.children if c.dep_ == "prt"]
+    return "_".join([pred.lemma_.lower(), *particles])
+
+
+def predicate_of(node: Token) -> Token | None:
+    """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
+    or predicative adjective it is an argument of, climbing through prepositions and compounds."""
+    for child in node.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
+            if child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children):
+                continue  # "activists who blocked the road": what they did, not what befell the count
+            return child
+    cur = node
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in _PREDICATE_POS else None
+        if cur.dep_ in _WALK_DEPS:
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur  # "built for 40,000 spectators": the verb the phrase hangs from
+            continue
+        head = cur.head
+        if head.pos_ in _PREDICATE_POS:
+            return head
+        cur = head
+    return None
+
+
+def agent_of(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
+    """Name words of who did the act ("Aegean Blue Lines carried 1.4 million passengers"); a reporting
+    verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
+    students": an act on them)."""
+    acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
+    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on:
+        return ()
+    doer: Token | None = None
+    for child in pred.children:
+        if child.dep_ == "agent":
+            doer = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "nsubj" and (counted is None or child.i != counted.i):
+            doer = child
+    if doer is None or doer.pos_ == "PRON":
+        return ()
+    words = [t.lower_ for t in doer.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
+    return tuple(dict.fromkeys(words))
+
+
+def predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> str:
+    """The predicate with the words that complete its sense: particle, complement, a light verb's object
+    ("lost their lives", "left 23 dead", "were confirmed dead")."""
+    if pred is None:
+        return ""
+    skip = {root.i} | ({noun.i} if noun is not None else set())
+    # a noun the figure's own noun is coordinated with counts another figure ("38 fatalities, 102
+    # survivors"): it is not part of this figure's predicate
+    ancestors = {t.i for t in noun.ancestors} if noun is not None else set()
+    words = [pred]
+    for c in pred.children:
+        if c.i in skip or (c.i in ancestors and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")):
+            continue
+        if c.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp", "attr", "advmod", "neg"):
+            words.append(c)
+            words += [g for g in c.children if g.dep_ in ("prt", "prep", "pobj", "dobj") and g.i not in skip]
+        elif c.dep_ == "prep":  # "taken to hospital", "inside the building", "on board"
+            words.append(c)
+            words += [g for g in c.children if g.dep_ == "pobj" and g.i not in skip]
+    return " ".join(t.lower_ for t in sorted(set(words), key=lambda t: t.i))
+
+
+def act_lemma(pred: Token | None, noun: Token | None) -> str | None:
+    """The act the figure counts: the predicate with its particle, or, for a verb of extent, the common noun
+    that is its subject ("its recall involved 420,000 packs": a recall of packs)."""
+    if pred is None:
+        return None
+    if pred.lemma_.lower() in EXTENT_VERBS and noun is not None and noun.head.i == pred.i:
+        subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (
+            subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()
+        ):
+            return subject.lemma_.lower()
+    return phrasal_lemma(pred)
+
+
+__all__ = ["act_lemma", "agent_of", "phrasal_lemma", "predicate_of", "predicate_phrase"]
