@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .figures import above, far_enough, units_compatible
-from .moments import AT_EVENT, HAS_NOW_HAPPENED, REASSERTED, partial
+from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, partial
 from .pair import Pair
+from .reasons import RESTATED_DISPUTE
 from .relations import (
     GENERIC_PERSONS,
     changes,
+    closed_year,
     features,
     is_state,
     names_compatible,
@@ -175,7 +177,8 @@ def level_close_in_time(p: Pair) -> str | None:
 def not_rising_total(p: Pair) -> str | None:
     """A running total that rises over time is an update; unless two claimants' counts at about the same
     moment differ by more than a count can grow in that time (1.5 at once, cfg.same_time_ratio at
-    cfg.same_time_hours): a dispute about one moment."""
+    cfg.same_time_hours), or the later report sets its count against the other ("three times the number
+    given by the company"), or both count a year that has ended: a dispute about one total."""
     earlier, later = p.ordered
     if not p.new.cumulative or p.same_report or not above(later, earlier):
         return PASS
@@ -185,9 +188,11 @@ def not_rising_total(p: Pair) -> str | None:
     hi_l = later.figure.low or later.figure.value or 0
     jump = hi_l / lo_e if lo_e else 0.0
     needed = 1.5 + (cfg.same_time_ratio - 1.5) * min(1.0, hours / cfg.same_time_hours)
-    if not (hours <= cfg.same_time_hours and jump >= needed and not p.same_claimant):
-        return "cumulative_update"
-    return PASS
+    at_odds = hours <= cfg.same_time_hours and jump >= needed or bool(CONTRASTED.search(later.sentence))
+    at_odds = at_odds or bool(
+        closed_year(earlier) & closed_year(later)
+    )  # ("52 poached in 2024": a closed total)
+    return PASS if at_odds and not p.same_claimant else "cumulative_update"
 
 
 # -- statements --------------------------------------------------------------------------------------------
@@ -341,53 +346,8 @@ BY_KIND: dict[str, tuple[Check, ...]] = {
     kind: tuple(c for c in CHECKS if kind in c.kinds) for kind in ("numeric", "statement")
 }
 
-#: the reason code of a pair `detect` passes over because the dispute is already on record: checked against
-#: the other claims of the key (`detect.restated`), after the pair passed every check
-RESTATED_DISPUTE = "restated_dispute"
-
 #: every reason code a check can return, in the order the checks run, then `RESTATED_DISPUTE`
 REJECTIONS: tuple[str, ...] = (*dict.fromkeys(c.reason for c in CHECKS), RESTATED_DISPUTE)
-
-REASONS_TEXT: dict[str, str] = {
-    "same_claim": "one and the same claim on both sides",
-    "same_polarity": "statements that both assert, or both deny, the outcome (for an act only one party "
-    "can do, such as winning a contest: the same party said to win twice, or one party winning and another "
-    "not)",
-    "different_unit": "figures in different units, or counting different things (people against objects, "
-    "a group by sex, age or nationality against all people)",
-    "compatible_figures": "the figures agree: their intervals overlap or are closer than the margin (8 % "
-    "of the larger, 3 % against a stated bound, 0.15 points between percentages)",
-    "different_story": "not the same story: too few distinctive names shared by the two articles' title, "
-    "lead and dateline within the story window, and no claimant revisiting a stated period",
-    "different_place": "both name a place, and not the same one (nor a region or dateline containing it)",
-    "different_period": "different stated periods, or a running total or past period against an unscoped "
-    "figure",
-    "same_sentence": "within one report, the same sentence or the headline (a headline summarises both "
-    "sides)",
-    "scale_apart": "figures more than 50 times apart: a different scope, not a dispute",
-    "different_qualifier": "different qualifiers make different measures (imported against local cases, "
-    "partly damaged against destroyed)",
-    "different_doers": "two different named doers of the act; both may be true",
-    "part_of_whole": "the lower figure is about a named part (not the other report's own story place) and "
-    "the higher about the unplaced or nationwide whole: a subset",
-    "same_report": "two figures of one report that are not two named claimants disagreeing",
-    "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
-    "cumulative_update": "a running total that rises over time: an update, not a dispute",
-    "different_names": "statements about two different named things",
-    "different_theme": "the same act done to two different things: neither the same word, nor a shared "
-    "name, nor one named by the other's words",
-    "different_groups": "statements about two different groups of persons",
-    "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
-    "than 8 hours apart, the moment not fixed",
-    "happened_since": "what one report said had not happened, a later report says has happened: it happened "
-    "since (a later report that maintains the act as already done still meets the earlier denial)",
-    "partial_progress": "a restoration that counts how far it got: progress, not a denial of the outage",
-    "same_speaker_same_report": "one speaker describing two aspects in one report",
-    "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
-    "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
-    RESTATED_DISPUTE: "the claimant had already made the same claim against the other side, and that pair "
-    "conflicts: a repeat of a dispute on record, not a new one",
-}
 
 
 def first_failing(p: Pair) -> str | None:

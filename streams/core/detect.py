@@ -22,10 +22,11 @@ from collections.abc import Iterable
 
 from schemas import Alert, Claim, ClaimBatch
 
-from .checks import REASONS_TEXT, REJECTIONS, RESTATED_DISPUTE, first_failing
+from .checks import REJECTIONS, first_failing
 from .claimants import same_claimant
 from .figures import far_enough
 from .pair import Pair
+from .reasons import REASONS_TEXT, RESTATED_DISPUTE
 from .relations import _FEATURES, DEFAULT, DetectConfig, features
 from .rules import BY_NAME, RULES, fire
 

@@ -38,6 +38,19 @@ HAS_NOW_HAPPENED = re.compile(
 )
 
 
+#: a figure set against another's as disagreeing with it ("more than three times the number given by the
+#: company", "nearly double the official count", "far higher than the government's figure"): the report says
+#: the two counts are at odds, so a higher later count is a dispute, not an update
+CONTRASTED = re.compile(
+    r"\b(?:(?:two|three|four|five|ten|\d+(?:\.\d+)?)\s+times|double|twice|triple|treble|half)\s+(?:the|that|those|"
+    r"as\s+many\s+as)\s+(?:\w+\s+){0,2}?(?:number|figure|count|toll|tally|estimate|total)s?\b|"
+    r"\b(?:higher|lower|more|fewer|greater|larger|smaller)\s+than\s+(?:the\s+)?(?:\w+[’']s\s+|\w+\s+){0,2}?"
+    r"(?:official|government|company|police|authorities)[’']?s?\s+(?:\w+\s+)?(?:number|figure|count|toll|tally|"
+    r"estimate|total)s?\b",
+    re.IGNORECASE,
+)
+
+
 _DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 
 

@@ -305,6 +305,11 @@ def _periods(c: Claim) -> set[str]:
     return {p for p in (c.time_scope or "").split(",") if p and not p.startswith("day:")}
 
 
+def closed_year(c: Claim) -> set[str]:
+    """The past years the claim states a figure for ("118 rhinos were poached in 2024", said in 2025)."""
+    return {p for p in _periods(c) if p.isdigit() and len(p) == 4 and int(p) < c.published_at.year}
+
+
 def _pub_day(c: Claim) -> str:
     return f"day:{c.published_at.date().isoformat()}"
 

@@ -992,3 +992,29 @@ def test_counts_over_a_span_or_since_another_day_are_other_periods(article: Call
     )
     d = article("WARSAW, Jan 19 - Police said 17 people had died of the cold since Nov 1.", hours=160)
     assert run(c, d) == []
+
+
+def test_a_higher_count_set_against_the_others_or_of_an_ended_year_is_a_dispute(
+    article: Callable[..., Article],
+) -> None:
+    """A count that rises a day later is an update, unless the later report sets it against the first ("more
+    than three times the number given by the company") or both count a year that has ended."""
+    lead = "TARRAGONA, Spain - "
+    first = article(
+        lead + "An explosion at the Quimiport chemical plant injured nine workers, the company said."
+    )
+    plain = (
+        lead + "Thirty-one people were injured in the explosion at the Quimiport chemical plant, the {} said"
+    )
+    later = article(plain.format("emergency service") + ".", source="Wire Two", hours=15)
+    assert run(first, later) == []
+    contrasted = article(
+        plain.format("emergency service") + ", more than three times the number given by the company.",
+        source="Wire Two",
+        hours=15,
+    )
+    assert [a.kind for a in run(first, contrasted)] == ["numeric_conflict"]
+    park = "DURBAN - Poachers killed {} rhinos in Hluhluwe-iMfolozi Park in 2024, {} said."
+    official = article(park.format(52, "the parks agency"))
+    ngo = article(park.format(118, "a conservation group"), source="Wire Two", hours=48)
+    assert [a.kind for a in run(official, ngo)] == ["numeric_conflict"]

@@ -96,6 +96,14 @@ def test_a_verb_of_extent_counts_its_subjects_act() -> None:
     assert role("Acme Mutual covers 3,000 homes in the valley.", "3,000").predicate == "cover"
 
 
+def test_words_for_one_act_on_things_share_a_family() -> None:
+    """Poaching rhinos is killing them, scorching land is burning it, spilling waste is discharging it."""
+    pairs = [("Poachers killed 52 rhinos.", "52"), ("118 rhinos were poached in the park last year.", "118")]
+    names = {m.name for s, f in pairs if (m := open_measure(role(s, f), None)) is not None}
+    assert names == {"open:kill~rhino"}
+    assert family("scorch") == family("burn") and family("spill") == family("discharge")
+
+
 def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
     a = open_measure(role("The carrier scrapped 410 departures on Friday.", "410"), None)
     b = open_measure(role("The carrier cancelled 120 departures on Saturday.", "120"), None)
