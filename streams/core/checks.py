@@ -125,8 +125,11 @@ def same_qualifiers(p: Pair) -> str | None:
 
 
 def figure_doers(p: Pair) -> str | None:
-    """Two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90")."""
-    da, db = features(p.old).subjects, features(p.new).subjects
+    """Two different doers ("Meridian cancelled 340 flights", "Skyline cancelled 90"); the places that name
+    an event are no doers ("the Monchique wildfire", "the fire in Portugal's Algarve")."""
+    fa, fb = features(p.old), features(p.new)
+    places = fa.anchors | fb.anchors | fa.places | fb.places
+    da, db = fa.subjects - places, fb.subjects - places
     if da and db and not (da <= db or db <= da):
         return "different_doers"
     return PASS

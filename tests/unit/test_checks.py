@@ -275,6 +275,24 @@ def test_figure_doers(num: Make) -> None:
     assert checks.figure_doers(Pair(meridian, num(90, features=feats(agents=["air", "meridian"])))) is PASS
     assert checks.figure_doers(Pair(meridian, num(90))) is PASS
 
+    # places that name the event are no doers: "the Monchique wildfire" and "the fire in the Algarve"
+    def fire(value: float, agents: list[str], places: list[str]) -> Claim:
+        story = Story(names=["monchique", "algarve"], places=places)
+        return num(
+            value, features=Features(measure=MeasureRef.of_name("burned_area"), story=story, agents=agents)
+        )
+
+    assert (
+        checks.figure_doers(
+            Pair(fire(4200, ["algarve"], ["algarve", "monchique"]), fire(11800, ["monchique"], ["lisbon"]))
+        )
+        is PASS
+    )
+    assert (
+        checks.figure_doers(Pair(fire(4200, ["meridian"], []), fire(11800, ["skyline"], [])))
+        == "different_doers"
+    )
+
 
 def test_not_part_of_whole(num: Make) -> None:
     assert checks.not_part_of_whole(Pair(num(850, place="zwickau"), num(2300))) == "part_of_whole"
