@@ -149,7 +149,9 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome(
         name="agreement",
         positive=rx(
-            r"agreed|signed|deal (?:was |has been )?reached|reached (?:a|an) (?:deal|agreement)|joined|"
+            r"agreed|signed|"
+            r"(?:deal|agreement|settlement) (?:(?:was|has|have|had|been|now|finally) ){0,3}reached|"
+            r"reached (?:a|an) (?:deal|agreement)|joined|"
             r"join a coalition|struck a deal"
         ),
         negative=rx(

@@ -37,6 +37,7 @@ from .verbs import (
     REPORT_NOUNS,
     REPORTING,
     SAY_ONLY,
+    SUFFERED_ACTS,
     VAGUE_THEMES,
 )
 
@@ -181,6 +182,10 @@ def _refused(verb: Token, headline: bool = False) -> Proposition | None:
     )
 
 
+#: verbs by which a thing undergoes what their object names ("suffered no damage", "sustained an injury")
+_SUFFERING = frozenset({"suffer", "sustain", "incur"})
+
+
 def _evidence(verb: Token) -> Proposition | None:
     """ "Scans revealed a hamstring tear", "the player has not suffered a tear", "a scan showed no damage":
     what is found, shown or suffered exists (polarity 1) or not (-1); the act is `exist` of that thing,
@@ -194,9 +199,21 @@ def _evidence(verb: Token) -> Proposition | None:
     if negative and none_beyond(obj):
         return None
     n = denials(verb)
+    act, theme = "exist", obj.lemma_.lower()
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # ("is intact and suffered no damage")
+    sufferer = next((c for v in holders for c in v.children if c.dep_ == "nsubj"), None)
+    thing = theme_word(sufferer)
+    if (
+        verb.lemma_.lower() in _SUFFERING
+        and theme in SUFFERED_ACTS
+        and thing
+        and not person_word(sufferer, thing)
+    ):
+        # "the altarpiece suffered no damage": the act done to the subject, as "had been damaged" says it
+        act, theme = SUFFERED_ACTS[theme], thing  # (a person's injury is a thing found: "exist")
     return Proposition(
-        predicate="exist",
-        theme=obj.lemma_.lower(),
+        predicate=act,
+        theme=theme,
         polarity=polarity(negative, n),
         denied=n > 0,
         start=verb.idx,

@@ -38,6 +38,20 @@ DENYING = frozenset("deny reject dismiss refute dispute contest rebut debunk con
 REFUSING = frozenset("deny refuse reject".split())
 #: verbs whose object is found to exist, or is suffered: "scans revealed a tear", "has not suffered a tear"
 EVIDENTIAL = frozenset("reveal show find detect confirm uncover discover identify suffer sustain".split())
+#: nouns of what befalls a thing, with the verb that says it was done to it: "suffered no damage" is "was
+#: not damaged", "sustained an injury" is "was injured" (a derivation table, noun -> verb lemma)
+SUFFERED_ACTS = {
+    "damage": "damage",
+    "harm": "harm",
+    "injury": "injure",
+    "loss": "lose",
+    "delay": "delay",
+    "disruption": "disrupt",
+    "breach": "breach",
+    "attack": "attack",
+    "cut": "cut",
+    "setback": "set_back",
+}
 #: what one denies having done or been, not a thing one refuses to give: "denied responsibility"
 DENIED_ROLES = frozenset(
     """responsibility involvement wrongdoing accusation charge allegation link role knowledge existence

@@ -404,3 +404,18 @@ def test_a_goal_met_or_missed_is_one_act() -> None:
     assert [(c.key, c.polarity) for c in said if c.key == "statement:open:meet"] == [
         ("statement:open:meet", -1)
     ]
+
+
+def test_a_thing_suffering_an_act_is_the_act_done_to_it() -> None:
+    """ "The hull suffered no damage" says the hull was not damaged, as "the hull was damaged" says it was;
+    a person's injury stays a thing found ("has not suffered a tear" meets "a scan showed a tear")."""
+    (p,) = [x for x in props("The ferry's hull is intact and suffered no damage.") if x.predicate == "damage"]
+    assert (p.theme, p.polarity) == ("hull", -1)
+    (q,) = [x for x in props("Its hull was damaged in the collision.") if x.predicate == "damage"]
+    assert (q.theme, q.polarity) == ("hull", 1)
+    assert one("The goalkeeper has not suffered a ligament injury.", "exist").theme == "injury"
+
+
+def test_a_deal_reached_through_auxiliaries_is_an_agreement() -> None:
+    said = statement_claims("The union said that a pay deal had been reached with the employers.", "Port")
+    assert ("statement:agreement", 1) in [(c.key, c.polarity) for c in said]

@@ -375,6 +375,7 @@ PUBLIC: dict[str, list[str]] = {
         "SAY_ONLY",
         "SETTING_VERBS",
         "SPEECH",
+        "SUFFERED_ACTS",
         "TIME_NOUNS",
         "UNTRUE",
         "VAGUE_THEMES",
