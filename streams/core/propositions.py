@@ -229,14 +229,39 @@ def _content_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
+#: verbs whose gerund complement is an act the subject owns up to: "admitted dismissing the workers"
+_OWNING_UP = frozenset({"admit", "acknowledge", "confess", "regret"})
+#: negative pronouns for persons: "nobody has been dismissed", "no one was arrested"
+_NO_PERSON = frozenset({"nobody", "no-one", "one"})
+
+
+def _no_person(tok: Token | None, negative: bool) -> str | None:
+    """ "Nobody has been dismissed": the theme is a person, and none was."""
+    return "person" if negative and tok is not None and tok.lower_ in _NO_PERSON else None
+
+
+def _sacked(verb: Token) -> bool:
+    """ "Dismissed 14 workers", "nobody has been dismissed": a verb of rejecting whose object is persons is
+    an act done to them (as "dismissed the reports" is not)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or verb.lemma_.lower() != "dismiss":
+        return False
+    return obj.lower_ in _NO_PERSON or person_word(obj, obj.lemma_.lower())
+
+
 def _stated_act(verb: Token, lemma: str, headline: bool) -> bool:
     """The verb states an act as done (or not): not a saying, an aim ("agreed to suspend", "wants to close";
     but "failed to alert"), a hypothesis, a condition or a habit."""
-    if lemma in NO_ACT or lemma in DENYING or (lemma in REPORTING and not _reported_act(verb)):
+    if (
+        lemma in NO_ACT
+        or (lemma in DENYING or lemma in REPORTING and not _reported_act(verb))
+        and not _sacked(verb)
+    ):
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if (verb.dep_ == "xcomp" or infinitive) and verb.head.lemma_ != "fail":
-        return False
+    done = verb.head.lemma_ == "fail" or verb.tag_ == "VBG" and verb.head.lemma_ in _OWNING_UP | DENYING
+    if (verb.dep_ == "xcomp" or infinitive) and not done:
+        return False  # (but "failed to alert", "denied dismissing any workers", "admitted misleading")
     return (
         modality_of(verb) in ("fact", "forecast") and not conditional(verb) and not _habitual(verb, headline)
     )
@@ -267,10 +292,10 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if not _stated_act(verb, lemma, headline):
             continue
         theme_tok, no_theme = _theme(verb)
-        theme = theme_word(theme_tok)
+        theme = theme_word(theme_tok) or _no_person(theme_tok, no_theme)
         if theme is None:
             continue
-        person = theme if person_word(theme_tok, theme) else None
+        person = theme if theme == "person" or person_word(theme_tok, theme) else None
         if person is not None:
             theme = "people"
         negative = negated(verb) or no_theme

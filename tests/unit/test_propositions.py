@@ -419,3 +419,19 @@ def test_a_thing_suffering_an_act_is_the_act_done_to_it() -> None:
 def test_a_deal_reached_through_auxiliaries_is_an_agreement() -> None:
     said = statement_claims("The union said that a pay deal had been reached with the employers.", "Port")
     assert ("statement:agreement", 1) in [(c.key, c.polarity) for c in said]
+
+
+def test_a_gerund_denied_or_admitted_is_the_act_and_nobody_is_a_person() -> None:
+    """ "Denied dismissing any workers" denies the act; "admitted misleading investors" asserts it; "nobody
+    has been dismissed" denies it of any person; "dismissed 14 workers" is an act on persons, "dismissed the
+    reports" a denial that states no act."""
+    denied = one("The carrier has denied dismissing any drivers over the strike.", "dismiss")
+    assert (denied.theme, denied.polarity, denied.denied) == ("people", -1, True)
+    assert one("The bank admitted misleading its investors.", "mislead").polarity == 1
+    nobody = one('"Nobody has been dismissed for taking part in the strike," a spokesman said.', "dismiss")
+    assert (nobody.theme, nobody.person, nobody.polarity) == ("people", "person", -1)
+    assert one("The carrier had dismissed 14 drivers at its depot.", "dismiss").polarity == 1
+    assert not [p for p in props("The ministry dismissed the reports as false.") if p.predicate == "dismiss"]
+    assert not [
+        p for p in props("The carrier wants to avoid dismissing drivers.") if p.predicate == "dismiss"
+    ]
