@@ -24,6 +24,9 @@ THEME_FAMILIES: dict[str, tuple[str, ...]] = {
     "ceasefire": ("truce", "armistice"),
     "talk": ("negotiation",),
     "plant": ("factory",),
+    "contract": ("concession", "franchise", "tender"),
+    "ship": ("vessel",),
+    "item": ("object", "piece"),
 }
 _HEAD = {word: head for head, words in THEME_FAMILIES.items() for word in (head, *words)}
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from .clauses import describes_noun
 from .modality import modality_of
 from .negation import denials, negated, polarity
+from .themes import theme_family
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,7 +93,9 @@ def _who(tok: Token | None, ctx: _Ctx) -> tuple[str, ...]:
         return ()
     speaker, quoted = ctx.speaker, ctx.quoted
     words: list[str] = []
-    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    # (a clause about the party is not its name, but its leader names a group: "a consortium led by Meridian")
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ not in ("lead", "head")]
+    skip = {t.i for c in clauses for t in c.subtree}
     for t in tok.subtree:
         low = t.lower_
         if t.i in skip:
@@ -108,7 +111,7 @@ def _contest(tok: Token | None) -> str:
     if tok is None or tok.lemma_.lower() in GENERIC_CONTESTS:
         return ""
     marks = [c.lower_ for c in tok.children if c.pos_ == "NUM" or c.lower_ in _ORDINALS]
-    return "-".join([tok.lemma_.lower(), *marks])
+    return "-".join([theme_family(tok.lemma_.lower()), *marks])  # ("the concession", "the contract")
 
 
 def _stated(verb: Token) -> bool:
@@ -120,8 +123,8 @@ def _from_verb(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
     kids = {c.dep_: c for c in t.children}
     if t.lemma_.lower() in _WIN_VERBS | _LOSE_VERBS:
         obj = kids.get("dobj")
-        if obj is not None and any(g.pos_ == "NUM" for g in obj.subtree):
-            return (), None  # "won 12 seats", "won 52 percent": a count
+        if obj is not None and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)):
+            return (), None  # "won 12 seats", "won 52 percent": a count (not "won a 25-year concession")
         if obj is None and "prep" in kids and kids["prep"].lower_ == "in":
             obj = next((g for g in kids["prep"].children if g.dep_ == "pobj"), None)
         if "nsubjpass" in kids and "agent" in kids:  # "the runoff was won by Vera Lind"
@@ -138,11 +141,28 @@ def _from_verb(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
     return _who(elected, ctx), None
 
 
+def _awarded(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
+    """ "Sahel Port Holdings had been awarded the concession", "awarded the contract to Sahel": the
+    recipient won the thing awarded."""
+    kids = {c.dep_: c for c in t.children}
+    thing = kids.get("dobj")
+    if "nsubjpass" in kids and thing is not None:
+        return _who(kids["nsubjpass"], ctx), thing
+    to = next((c for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    recipient = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return (_who(recipient, ctx), thing) if thing is not None else ((), None)
+
+
+def _winning(t: Token) -> bool:
+    """ "The winning bidder": a party's noun said to be the one that won."""
+    return any(c.dep_ == "amod" and c.lower_ == "winning" for c in t.children)
+
+
 def _from_noun(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None]:
     head = t.head
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     contest = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    if t.lemma_.lower() in _WINNER_NOUNS:
+    if t.lemma_.lower() in _WINNER_NOUNS or _winning(t):
         if t.dep_ == "appos":  # "declared Vera Lind the winner" (the parser's apposition)
             return _who(head, ctx), contest
         if t.dep_ == "attr":  # "he was the winner"
@@ -195,7 +215,10 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
         if t.pos_ == "VERB" and lemma in _WIN_VERBS | _ELECT_VERBS | _LOSE_VERBS:
             verb = t
             winner, contest = _from_verb(t, ctx)
-        elif t.pos_ == "NOUN" and lemma in _WINNER_NOUNS | _VICTORY_NOUNS:
+        elif t.pos_ == "VERB" and lemma == "award":
+            verb = t
+            winner, contest = _awarded(t, ctx)
+        elif t.pos_ == "NOUN" and (lemma in _WINNER_NOUNS | _VICTORY_NOUNS or _winning(t)):
             verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t)
             winner, contest = _from_noun(t, ctx)
         else:

