@@ -33,7 +33,7 @@ from .relations import (
     venue_only,
 )
 from .themes import owners_apart, themes_meet
-from .winners import WIN
+from .winners import CAUSE, WIN
 
 #: what a check returns when the pair passes it
 PASS: Final = None
@@ -48,8 +48,9 @@ def one_claim(p: Pair) -> str | None:
 
 
 def exclusive(p: Pair) -> bool:
-    """An act only one party can do (winning a contest): who did it decides, not only the polarity."""
-    return p.new.features.measure.open and p.new.features.measure.family == WIN
+    """An act only one party can do (winning a contest, causing a thing): who did it decides, not only the
+    polarity."""
+    return p.new.features.measure.open and p.new.features.measure.family in (WIN, CAUSE)
 
 
 def opposite_polarity(p: Pair) -> str | None:

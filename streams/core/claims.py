@@ -44,7 +44,7 @@ from .story import common_words, story_signature
 from .text import last_match, name_tokens
 from .verbs import REFUSING
 from .verbs import REPORTING as SAYING
-from .winners import WIN, aliases, wins
+from .winners import CAUSE, WIN, aliases, causes, wins
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -283,13 +283,15 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     assert s.doc is not None
     out: list[Claim] = []
     quoted = s.fields["speaker_kind"] != "outlet"
-    found = wins(s.doc, frozenset(s.speaker_toks), quoted, frozenset(a.lower_words))
+    speaker, common = frozenset(s.speaker_toks), frozenset(a.lower_words)
+    found = [(WIN, w) for w in wins(s.doc, speaker, quoted, common)]
+    found += [(CAUSE, w) for w in causes(s.doc, speaker, quoted, common)]
     if not found:
         return out
     known = aliases(a.article.text[:20_000])  # (not the title: a title-case headline is one long "name")
-    for w in found:
+    for act, w in found:
         winner = sorted({alias for word in w.winner for alias in known.get(word, {word})})
-        name = f"open:{WIN}~{w.contest or 'contest'}"
+        name = f"open:{act}~{w.contest or 'contest'}"
         ref = MeasureRef.of_name(name)
         words = sorted(content_words(s.body[max(0, w.start - 60) : w.end + 80], s.speaker_toks))
         fields: ClaimFields = {**s.fields}
@@ -299,7 +301,7 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
             Claim(
                 claim_id=content_hash(a.article.id, a.version, s.unit.index, name, w.start, "w"),
                 kind="statement",
-                key=f"statement:open:{WIN}",
+                key=f"statement:open:{act}",
                 measure=ref.label,
                 polarity=w.polarity,
                 subject=" ".join(words),

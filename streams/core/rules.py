@@ -13,6 +13,7 @@ from schemas import AlertKind, Claim
 
 from .figures import above
 from .pair import Pair
+from .winners import WIN
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,9 +100,10 @@ def statement(p: Pair) -> tuple[str, float, str]:
     if old.polarity > 0 and new.polarity > 0:  # an exclusive act claimed for two parties
         rule = STATEMENT_REVISION if same else EXCLUSIVE
         who_old, who_new = (" ".join(c.features.doers) for c in (old, new))
-        why = f"{old.speaker} says {who_old} won; {new.speaker} says {who_new} won the same contest"
+        did, it = ("won", "the same contest") if new.features.measure.family == WIN else ("caused it", "")
+        why = f"{old.speaker} says {who_old} {did}; {new.speaker} says {who_new} {did} {it}".rstrip()
         if same:
-            why = f"{new.speaker} changes who won: first {who_old}, then {who_new}"
+            why = f"{new.speaker} changes who {did}: first {who_old}, then {who_new}"
     elif same:
         first = "asserted" if old.polarity > 0 else "denied"
         then = "asserted" if new.polarity > 0 else "denied"

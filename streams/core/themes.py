@@ -25,6 +25,7 @@ THEME_FAMILIES: dict[str, tuple[str, ...]] = {
     "talk": ("negotiation",),
     "plant": ("factory",),
     "contract": ("concession", "franchise", "tender"),
+    "blast": ("explosion", "attack", "bombing", "detonation", "airstrike"),
     "ship": ("vessel",),
     "item": ("object", "piece"),
 }

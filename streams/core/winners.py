@@ -11,6 +11,11 @@ winner"), and the noun "victory" owned by someone ("Lind's victory", "the victor
 victory"). A first-person winner in what a speaker says is the speaker ("we won"), as is a pronoun subject
 of what they say ("Ortega says he won"). A winner with no name is no claim.
 
+A thing awarded is won by its recipient ("was awarded the concession"), and "the winning bidder" is the
+winner. Who caused a thing is read the same way (`causes`): one party's act, said of a party by a passive
+with its agent ("was caused by an Israeli airstrike"), an active subject, responsibility taken or denied,
+or "responsible" said or negated.
+
 Two parties each claiming the same contest conflict; which claims meet is detection's business (checks.py).
 Figures won (seats, votes, a share) are counts, not this: "won 12 seats" is no claim here.
 """
@@ -76,6 +81,7 @@ class _Ctx:
     speaker: frozenset[str]  # the speaker's name words
     quoted: bool  # the sentence is the speaker's own words
     common: frozenset[str]  # words the article also writes in lower case: not names
+    peoples: bool = False  # a nationality names its country ("an Israeli airstrike": israel)
 
 
 def _name(t: Token, ctx: _Ctx) -> bool:
@@ -100,8 +106,8 @@ def _who(tok: Token | None, ctx: _Ctx) -> tuple[str, ...]:
         low = t.lower_
         if t.i in skip:
             continue
-        if _name(t, ctx):
-            words.append(low)
+        if _name(t, ctx) or ctx.peoples and t.pos_ == "ADJ" and t.text[:1].isupper() and t.i:
+            words.append(_people(low) if ctx.peoples else low)
         elif t.pos_ == "PRON" and (low in _FIRST and quoted or low in _THIRD and _reported(tok)):
             words.extend(sorted(speaker))
     return tuple(dict.fromkeys(words))
@@ -190,12 +196,17 @@ _FULL_NAME = re.compile(
 )
 
 
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
 def aliases(text: str) -> dict[str, frozenset[str]]:
     """Each name word of a text, with the other words of the longest full name it appears in ("lula" ->
     lula, luiz, inácio, silva), so that one person named two ways is one winner."""
     out: dict[str, frozenset[str]] = {}
     for m in _FULL_NAME.finditer(text):
-        words = frozenset(w.lower() for w in re.findall(r"[\w’'-]+", m.group(0)) if w[:1].isupper())
+        words = frozenset(
+            w.lower() for w in re.findall(r"[\w’'-]+", m.group(0)) if w[:1].isupper() and w not in _ARTICLES
+        )
         for w in words:
             if len(words) > len(out.get(w, ())):
                 out[w] = words
@@ -235,4 +246,74 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
     return found
 
 
-__all__ = ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"]
+#: the family name of the act of causing: who is responsible for a thing is, like who won, one party
+CAUSE = "cause"
+_RESPONSIBLE = frozenset({"responsible", "culpable", "to blame"})
+#: verbs with "responsibility" as object that take it (+1) or refuse it (-1)
+_TAKING = frozenset({"claim", "accept", "admit", "bear", "take", "acknowledge"})
+_REFUSING_BLAME = frozenset({"deny", "reject", "disclaim"})
+_RELATIVE = frozenset({"that", "which", "who"})
+
+
+def _people(word: str) -> str:
+    """A nationality as its country's name word: "israeli" -> "israel", "pakistani" -> "pakistan",
+    "indian" -> "india" (names and nationalities of one party then meet; applied to both sides alike)."""
+    if len(word) > 5 and word.endswith("i"):
+        return word[:-1]
+    return word[:-1] if len(word) > 5 and word.endswith("ian") else word
+
+
+def _caused_thing(tok: Token | None) -> Token | None:
+    """The thing caused; a relative pronoun stands for the noun its clause describes ("an explosion that
+    it says was caused by ...")."""
+    if tok is not None and tok.lower_ in _RELATIVE:
+        return next((a for a in tok.ancestors if a.pos_ == "NOUN"), None)
+    return tok
+
+
+def _blamed(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None, Token] | None:
+    """(who is said to be responsible, for what, the word that says so), or None."""
+    kids = {c.dep_: c for c in t.children}
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma == "cause":
+        if "agent" in kids:  # "was caused by an Israeli airstrike"
+            by = next((g for g in kids["agent"].children if g.dep_ == "pobj"), None)
+            thing = kids.get("nsubjpass") or kids.get("nsubj")
+            return _who(by, ctx), _caused_thing(thing), t
+        return _who(kids.get("nsubj"), ctx), _caused_thing(kids.get("dobj")), t  # "a launch caused the blast"
+    for_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    what = next((g for g in for_.children if g.dep_ == "pobj"), None) if for_ is not None else None
+    if t.pos_ == "NOUN" and lemma == "responsibility" and t.dep_ == "dobj":
+        verb = t.head  # "the army denied responsibility for the attack"
+        if verb.lemma_.lower() in _TAKING | _REFUSING_BLAME:
+            return _who(next((c for c in verb.children if c.dep_ == "nsubj"), None), ctx), what, verb
+    if t.pos_ == "ADJ" and lemma in _RESPONSIBLE and t.dep_ == "acomp":  # "Israel was not responsible"
+        return _who(next((c for c in t.head.children if c.dep_ == "nsubj"), None), ctx), what, t.head
+    return None
+
+
+def causes(
+    doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str] = frozenset()
+) -> list[Win]:
+    """Who a sentence says caused a thing, or was (not) responsible for it ("was caused by an Israeli
+    airstrike", "denied responsibility for the attack", "Israel was not responsible"): one party's act,
+    compared like a win (`Win.contest` is the thing caused, its theme word)."""
+    ctx = _Ctx(speaker, quoted, common, peoples=True)
+    if doc.text.rstrip().endswith("?"):
+        return []
+    found: list[Win] = []
+    for t in doc:
+        read = _blamed(t, ctx)
+        if read is None or not read[0] or modality_of(read[2]) not in ("fact", "forecast"):
+            continue  # (a relative clause states it too: "an explosion that was caused by ...")
+        who, thing, verb = read
+        n = denials(verb)
+        sign = polarity(negated(verb), n)
+        if verb.lemma_.lower() in _REFUSING_BLAME and t.lemma_.lower() == "responsibility":
+            sign, n = -sign, n + 1
+        theme = theme_family(thing.lemma_.lower()) if thing is not None and thing.pos_ == "NOUN" else ""
+        found.append(Win(who, theme, sign, n > 0, t.idx, t.idx + len(t.text)))
+    return found
+
+
+__all__ = ["CAUSE", "GENERIC_CONTESTS", "WIN", "Win", "aliases", "causes", "wins"]

@@ -1018,3 +1018,32 @@ def test_a_higher_count_set_against_the_others_or_of_an_ended_year_is_a_dispute(
     official = article(park.format(52, "the parks agency"))
     ngo = article(park.format(118, "a conservation group"), source="Wire Two", hours=48)
     assert [a.kind for a in run(official, ngo)] == ["numeric_conflict"]
+
+
+def test_who_caused_a_blast_is_disputed_like_who_won(article: Callable[..., Article]) -> None:
+    """One report says an Arvanian airstrike caused the blast; the army denies responsibility, or another
+    party is said to have caused it: disputes. Saying another party was not responsible agrees."""
+    lead = "KESTEL CITY - "
+    ministry = article(
+        lead + "At least 40 people were killed in a blast at the Kestel City market that the health ministry "
+        "said was caused by an Arvanian airstrike."
+    )
+    army = article(
+        lead + "Arvania's army denied responsibility for the blast at the Kestel City market.",
+        source="Wire Two",
+        hours=3,
+    )
+    assert [a.kind for a in run(ministry, army)] == ["statement_conflict"]
+    front = article(
+        lead
+        + "Investigators said a rocket fired by the Kestel Front caused the blast at the Kestel City market.",
+        source="Wire Three",
+        hours=5,
+    )
+    assert [a.kind for a in run(ministry, front)] == ["statement_conflict"]
+    agrees = article(
+        lead + "The Kestel Front was not responsible for the blast at the Kestel City market, police said.",
+        source="Wire Four",
+        hours=5,
+    )
+    assert run(ministry, agrees) == []

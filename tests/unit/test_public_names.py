@@ -201,7 +201,15 @@ PUBLIC: dict[str, list[str]] = {
         "parse",
     ],
     "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
-    "streams.core.winners": ["GENERIC_CONTESTS", "WIN", "Win", "aliases", "wins"],
+    "streams.core.winners": [
+        "CAUSE",
+        "GENERIC_CONTESTS",
+        "WIN",
+        "Win",
+        "aliases",
+        "causes",
+        "wins",
+    ],
     "streams.core.negation": [
         "NEG_DETS",
         "called_untrue_after",

@@ -7,7 +7,7 @@ import pytest
 
 from streams.core import parse
 from streams.core.attribution import Context, attribute
-from streams.core.winners import Win, wins
+from streams.core.winners import Win, causes, wins
 
 SPEAKER = frozenset({"tomas", "ortega"})
 
@@ -117,3 +117,28 @@ def test_a_thing_awarded_or_a_winning_party_is_a_win() -> None:
         (("meridian", "terminals"), "contract", 1)
     ]
     assert found("Lind won 12 seats in the council.") == []
+
+
+def causers(sentence: str) -> list[tuple[tuple[str, ...], str, int]]:
+    (doc,) = parse.parse([sentence])
+    assert doc is not None
+    return [(w.winner, w.contest, w.polarity) for w in causes(doc, SPEAKER, False)]
+
+
+def test_who_caused_a_thing_is_one_party() -> None:
+    """Causing a thing, or being responsible for it, is one party's act: a passive with its agent, an
+    active subject, responsibility taken or denied, "responsible" said or negated; a nationality names its
+    country ("an Arvanian airstrike" is Arvania's); a relative pronoun is the noun it describes."""
+    assert causers("The ministry said the fire was caused by an Arvanian airstrike.") == [
+        (("arvania",), "fire", 1)
+    ]
+    assert causers("The ministry denied responsibility for the bombing.") == []  # (no named party)
+    assert causers("Arvania's army denied responsibility for the bombing.") == [(("arvania",), "blast", -1)]
+    assert causers("The Kestel Front claimed responsibility for the attack.") == [
+        (("kestel", "front"), "blast", 1)
+    ]
+    assert causers("Investigators said Arvania was not responsible.") == [(("arvania",), "", -1)]
+    assert causers("A blast that officials say was caused by a Kestel Front rocket hit the market.") == [
+        (("kestel", "front"), "blast", 1)
+    ]
+    assert causers("Was the fire caused by an Arvanian airstrike?") == []
