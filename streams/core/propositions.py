@@ -24,7 +24,7 @@ from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
 from .scope import MONTHS, WEEKDAYS
-from .states import over_end, state_of
+from .states import over_end, state_of, there_is
 from .verbs import (
     CONTENT_NOUNS,
     DENIED_ROLES,
@@ -274,7 +274,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         return []
     found: list[Proposition] = []
     for verb in doc:
-        ended = over_end(verb)
+        ended = over_end(verb) or there_is(verb)
         held = state_of(verb) if ended is None else []
         if ended is not None or held:  # a thing over, or still in a state that denies a change
             found += [ended] if ended is not None else held

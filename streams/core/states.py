@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .arguments import Proposition, kinds_of, names_of, owners_of, person_word, theme_word
 from .clauses import conditional
 from .modality import modality_of
-from .negation import denials, negated, polarity
+from .negation import denials, negated, negative_word, none_beyond, polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,6 +96,42 @@ def state_of(verb: Token) -> list[Proposition]:
     ]
 
 
+def there_is(verb: Token) -> Proposition | None:
+    """ "There was no release of toxic gas", "there was a release of ethylene oxide": the thing named exists
+    (polarity 1) or not (-1), the act `exist` of it, as a scan that "showed no damage" says. None when
+    hedged, conditional or a count ("there were 23 of our people": a figure)."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if thing is None or conditional(verb) or modality_of(verb) not in ("fact", "forecast"):
+        return None
+    if any(c.dep_ == "nummod" for c in thing.children) or none_beyond(thing):
+        return None  # ("there were 23 people": a count; "there were no further cracks": nothing new)
+    word = theme_word(thing)
+    if word is None or word in NOT_THINGS:
+        return None
+    n = denials(verb)
+    return Proposition(
+        predicate="exist",
+        theme=word,
+        polarity=polarity(negated(verb) or negative_word(thing), n),
+        denied=n > 0,
+        start=verb.idx,
+        end=verb.idx + len(verb.text),
+        subject_names=(),
+        doer=(),
+        person=None,
+        theme_names=names_of(thing),
+        kinds=kinds_of(thing),
+    )
+
+
+#: things whose existence is a judgement, not an event: "there is no evidence", "there is no truth in ..."
+NOT_THINGS = frozenset(
+    "evidence truth basis reason need doubt indication sign question point way time".split()
+)
+
+
 def over_end(tok: Token) -> Proposition | None:
     """A thing said to be over ("the strike is not over") or declared over ("declared the outbreak over",
     "declared over an outbreak of ..."): the act `end` of it, asserted or denied."""
@@ -132,4 +168,4 @@ def over_end(tok: Token) -> Proposition | None:
     )
 
 
-__all__ = ["STATES", "over_end", "state_of"]
+__all__ = ["NOT_THINGS", "STATES", "over_end", "state_of", "there_is"]

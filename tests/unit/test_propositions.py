@@ -435,3 +435,17 @@ def test_a_gerund_denied_or_admitted_is_the_act_and_nobody_is_a_person() -> None
     assert not [
         p for p in props("The carrier wants to avoid dismissing drivers.") if p.predicate == "dismiss"
     ]
+
+
+def test_there_is_or_there_is_no_thing() -> None:
+    """ "There was no release of gas" denies that a release happened; "there was a release" asserts it; a
+    count, a judgement ("no evidence") and "no further" cracks are no such claim."""
+    assert [
+        (p.predicate, p.theme, p.polarity) for p in props("There was no release of gas at any time.")
+    ] == [("exist", "release", -1)]
+    assert [(p.predicate, p.theme, p.polarity) for p in props("There was a release of ammonia.")] == [
+        ("exist", "release", 1)
+    ]
+    assert props("There is no evidence of wrongdoing.") == []
+    assert props("There were 23 workers in the gallery.") == []
+    assert props("There were no further cracks in the dam.") == []

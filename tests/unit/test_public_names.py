@@ -42,7 +42,7 @@ PUBLIC: dict[str, list[str]] = {
         "recipient_of",
         "theme_word",
     ],
-    "streams.core.states": ["STATES", "over_end", "state_of"],
+    "streams.core.states": ["NOT_THINGS", "STATES", "over_end", "state_of", "there_is"],
     "streams.core.clauses": [
         "clause_scope",
         "conditional",
