@@ -92,7 +92,8 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure(
         name="rescued",
-        pattern=rx(r"rescued"),
+        # those who survived a sinking or a collapse are those brought out alive: one count
+        pattern=rx(r"rescued|survived|survivors?|pulled out alive"),
         cumulative=True,
         persons=True,
     ),

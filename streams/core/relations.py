@@ -215,12 +215,8 @@ def same_story(a: Claim, b: Claim, cfg: DetectConfig) -> float:
         and same_claimant(a.claimant, b.claimant)
     ):
         return 0.5  # one claimant revisiting the same stated period ("first quarter", "2024/25")
-    if (
-        len(common) >= cfg.min_story_overlap
-        and dt <= cfg.dispute_window_days
-        and a.kind == b.kind == "statement"
-        and fa.themes & fb.themes
-    ):
+    disputed = a.kind == b.kind == "statement" and bool(fa.themes & fb.themes) and len(common) > 1
+    if dt <= cfg.dispute_window_days and disputed:
         return 0.5  # one act on one thing, disputed weeks later
     if (
         common
@@ -259,6 +255,17 @@ def _story_similarity(
         ):
             return 0.0
     return len(common) / max(1, min(len(features(a).names), len(features(b).names)))
+
+
+def corrects(a: Claim, b: Claim) -> bool:
+    """`a`'s sentence denies `b`'s figure as written: "..., not 174", "rather than 174", "instead of 174"."""
+    if b.figure is None or not b.figure.text or a.figure is None or a.figure.text == b.figure.text:
+        return False
+    said = re.escape(b.figure.text)
+    return (
+        re.search(rf"\b(?:not|rather than|instead of)\s+(?:the\s+)?{said}(?![\w.,]\d)", a.sentence)
+        is not None
+    )
 
 
 def places_compatible(a: Claim, b: Claim) -> bool:

@@ -1047,3 +1047,23 @@ def test_who_caused_a_blast_is_disputed_like_who_won(article: Callable[..., Arti
         hours=5,
     )
     assert run(ministry, agrees) == []
+
+
+def test_a_figure_corrected_by_name_conflicts_however_close(article: Callable[..., Article]) -> None:
+    """174 and 172 are within the margin, but "172 survived, not 174" says the first figure is wrong; and
+    those who survived a sinking are those rescued."""
+    lead = "MOKPO, South Korea - "
+    first = article(lead + "Only 174 people have been rescued from the Orion ferry, the coast guard said.")
+    second = article(
+        lead + "Coast guard chief Park Min-ho said only 172 people survived the sinking of the Orion ferry, "
+        "not 174.",
+        source="Wire Two",
+        hours=30,
+    )
+    assert [a.kind for a in run(first, second)] == ["numeric_conflict"]
+    close = article(
+        lead + "Coast guard chief Park Min-ho said 172 people survived the sinking of the Orion ferry.",
+        source="Wire Two",
+        hours=30,
+    )
+    assert run(first, close) == []

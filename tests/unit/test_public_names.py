@@ -267,6 +267,7 @@ PUBLIC: dict[str, list[str]] = {
         "beside",
         "changes",
         "closed_year",
+        "corrects",
         "features",
         "is_state",
         "measure_of",
