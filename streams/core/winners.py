@@ -253,6 +253,7 @@ _RESPONSIBLE = frozenset({"responsible", "culpable", "to blame"})
 _TAKING = frozenset({"claim", "accept", "admit", "bear", "take", "acknowledge"})
 _REFUSING_BLAME = frozenset({"deny", "reject", "disclaim"})
 _RELATIVE = frozenset({"that", "which", "who"})
+_BLAME_WORDS = frozenset({"cause", "responsibility", *_RESPONSIBLE})
 
 
 def _people(word: str) -> str:
@@ -303,6 +304,8 @@ def causes(
         return []
     found: list[Win] = []
     for t in doc:
+        if t.lemma_.lower() not in _BLAME_WORDS:
+            continue
         read = _blamed(t, ctx)
         if read is None or not read[0] or modality_of(read[2]) not in ("fact", "forecast"):
             continue  # (a relative clause states it too: "an explosion that was caused by ...")
