@@ -138,6 +138,26 @@ def theme_word(tok: Token | None) -> str | None:
     return word if tok.pos_ == "PROPN" else theme_family(word)
 
 
+def act_on(verb: Token, act: str, theme: str, sign: int, n_denials: int, thing: Token | None) -> Proposition:
+    """A proposition of an act on a thing with no doer of its own ("exist" of what was found or is there,
+    "damage" of what suffered it, the acts a state denies): where the verb stands, the thing's names, whose
+    and which it is."""
+    return Proposition(
+        predicate=act,
+        theme=theme,
+        polarity=sign,
+        denied=n_denials > 0,
+        start=verb.idx,
+        end=verb.idx + len(verb.text),
+        subject_names=(),
+        doer=(),
+        person=None,
+        theme_names=names_of(thing),
+        owners=owners_of(thing),
+        kinds=kinds_of(thing),
+    )
+
+
 def person_word(tok: Token | None, word: str) -> bool:
     """A theme naming persons ("migrant", "shipowner", "player"): one class, so that "arrested three men"
     meets "no player was arrested"; detection still keeps two different specific groups apart."""
@@ -146,4 +166,13 @@ def person_word(tok: Token | None, word: str) -> bool:
     return is_person(word) or is_person(tok.lower_) or is_person(word + "s")
 
 
-__all__ = ["Proposition", "kinds_of", "names_of", "owners_of", "person_word", "recipient_of", "theme_word"]
+__all__ = [
+    "Proposition",
+    "act_on",
+    "kinds_of",
+    "names_of",
+    "owners_of",
+    "person_word",
+    "recipient_of",
+    "theme_word",
+]

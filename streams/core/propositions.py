@@ -19,7 +19,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .arguments import Proposition, kinds_of, names_of, owners_of, person_word, recipient_of, theme_word
+from .arguments import (
+    Proposition,
+    act_on,
+    kinds_of,
+    names_of,
+    owners_of,
+    person_word,
+    recipient_of,
+    theme_word,
+)
 from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
@@ -211,18 +220,7 @@ def _evidence(verb: Token) -> Proposition | None:
     ):
         # "the altarpiece suffered no damage": the act done to the subject, as "had been damaged" says it
         act, theme = SUFFERED_ACTS[theme], thing  # (a person's injury is a thing found: "exist")
-    return Proposition(
-        predicate=act,
-        theme=theme,
-        polarity=polarity(negative, n),
-        denied=n > 0,
-        start=verb.idx,
-        end=verb.idx + len(verb.text),
-        subject_names=(),
-        doer=(),
-        person=None,
-        theme_names=names_of(obj),
-    )
+    return act_on(verb, act, theme, polarity(negative, n), n, obj)
 
 
 def _content_clause(verb: Token) -> bool:

@@ -8,9 +8,10 @@ the acts each denies are data (`STATES`), a table of antonym pairs in the genera
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .arguments import Proposition, kinds_of, names_of, owners_of, person_word, theme_word
+from .arguments import Proposition, act_on, person_word, theme_word
 from .clauses import conditional
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
@@ -78,19 +79,8 @@ def state_of(verb: Token) -> list[Proposition]:
     person = theme if person_word(subject, theme) else None
     n = denials(verb)
     return [
-        Proposition(
-            predicate=act,
-            theme="people" if person is not None else theme,
-            polarity=polarity(True, n),
-            denied=n > 0,
-            start=verb.idx,
-            end=verb.idx + len(verb.text),
-            subject_names=(),
-            doer=(),
-            person=person,
-            theme_names=names_of(subject),
-            owners=owners_of(subject),
-            kinds=kinds_of(subject),
+        replace(
+            act_on(verb, act, "people" if person else theme, polarity(True, n), n, subject), person=person
         )
         for act in STATES[word]
     ]
@@ -111,19 +101,7 @@ def there_is(verb: Token) -> Proposition | None:
     if word is None or word in NOT_THINGS:
         return None
     n = denials(verb)
-    return Proposition(
-        predicate="exist",
-        theme=word,
-        polarity=polarity(negated(verb) or negative_word(thing), n),
-        denied=n > 0,
-        start=verb.idx,
-        end=verb.idx + len(verb.text),
-        subject_names=(),
-        doer=(),
-        person=None,
-        theme_names=names_of(thing),
-        kinds=kinds_of(thing),
-    )
+    return act_on(verb, "exist", word, polarity(negated(verb) or negative_word(thing), n), n, thing)
 
 
 #: things whose existence is a judgement, not an event: "there is no evidence", "there is no truth in ..."
@@ -154,18 +132,7 @@ def over_end(tok: Token) -> Proposition | None:
     if theme is None or word is None or conditional(tok) or modality_of(tok) not in ("fact", "forecast"):
         return None
     n = denials(tok)
-    return Proposition(
-        predicate="end",
-        theme=word,
-        polarity=polarity(negated(tok), n),
-        denied=n > 0,
-        start=over.idx,
-        end=over.idx + len(over.text),
-        subject_names=(),
-        doer=(),
-        person=None,
-        theme_names=names_of(theme),
-    )
+    return act_on(over, "end", word, polarity(negated(tok), n), n, theme)
 
 
 __all__ = ["NOT_THINGS", "STATES", "over_end", "state_of", "there_is"]

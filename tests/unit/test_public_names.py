@@ -35,6 +35,7 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.generate": ["OUT", "main", "render"],
     "streams.core.arguments": [
         "Proposition",
+        "act_on",
         "kinds_of",
         "names_of",
         "owners_of",
