@@ -136,7 +136,7 @@ MEASURES: tuple[Measure, ...] = (
         name="outage",
         pattern=rx(
             r"without (?:power|electricity|gas|water|supply|heating)|no (?:power|electricity|gas|"
-            r"water)|cut off|blackout|in the dark|lost (?:power|supply)|had no gas|power cuts?|"
+            r"water)|cut off|blackout|in the dark|lost (?:power|supply|electricity)|had no gas|power cuts?|"
             r"(?:power|electricity) (?:was|were) cut|knocked out power"
         ),
         cumulative=False,

@@ -33,7 +33,7 @@ from .numbers import FigureSpan, find_figures
 from .scope import CLAUSE_END
 from .structure import FigureRole
 from .text import last_match
-from .verbs import CHANGE_VERBS, SETTING_VERBS, SPEECH
+from .verbs import CHANGE_VERBS, QUANTITY_NOUNS, SETTING_VERBS, SPEECH
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,6 +149,7 @@ def structural_measure(role: FigureRole) -> Measure | None:
     # persons (a named group, "13 Israelis", is persons)
     things = (
         role.counted is not None
+        and role.counted not in QUANTITY_NOUNS  # ("the total rescued alive is 22": a total of persons)
         and role.counted_text is not None
         and role.counted_text[:1].islower()
         and not _person(role.counted)

@@ -490,3 +490,14 @@ def test_what_the_counted_did_in_a_relative_clause_is_not_its_predicate() -> Non
     assert r.predicate == "arrest"
     r = role("Officials counted 23 people who were killed in the blast.", "23")
     assert r.predicate == "kill"  # (a passive relative says what befell them)
+
+
+def test_a_total_of_persons_is_their_measure() -> None:
+    """ "The total rescued alive is 22" counts persons rescued (a total is a quantity, not a thing counted);
+    customers who "lost electricity" are without power."""
+
+    def measures(text: str) -> set[str]:
+        return {c.features.measure.name for c in claims(text) if c.kind == "numeric"}
+
+    assert measures("The total rescued alive is 22, the rescue group said.") == {"rescued"}
+    assert measures("At the peak, 310,000 customers had lost electricity.") == {"outage"}
