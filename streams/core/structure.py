@@ -100,10 +100,12 @@ def _has_number(tok: Token, but: Token | None = None) -> bool:
 
 def _group_word(noun: Token) -> str | None:
     """A nationality or named group qualifying a counted noun: "Palestinian" of "150 Palestinian prisoners",
-    "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence)."""
+    "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence); a company's
+    name is whose they are, not a group ("310,000 Prairie Grid customers" are the utility's customers)."""
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i > 0 and c.pos_ in ("ADJ", "PROPN"):
-            if c.text[:1].isupper() and c.text[1:2].islower():
+            named = c.pos_ == "PROPN" and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
+            if c.text[:1].isupper() and c.text[1:2].islower() and not named:
                 return c.text
     return None
 

@@ -501,3 +501,12 @@ def test_a_total_of_persons_is_their_measure() -> None:
 
     assert measures("The total rescued alive is 22, the rescue group said.") == {"rescued"}
     assert measures("At the peak, 310,000 customers had lost electricity.") == {"outage"}
+
+
+def test_a_companys_name_before_its_customers_is_no_group() -> None:
+    """ "310,000 Prairie Grid customers" are the utility's customers, as "182,000 of its customers" are;
+    "150 Palestinian prisoners" are a group by nationality."""
+    assert (
+        role("At the peak, 310,000 Prairie Grid customers had lost power.", "310,000").counted == "customer"
+    )
+    assert role("Israel freed 150 Palestinian prisoners on Sunday.", "150").counted == "Palestinian prisoners"
