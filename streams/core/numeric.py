@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from schemas import Claim, Figure
 from schemas.claim import Features, MeasureRef
@@ -23,6 +24,9 @@ from .scope import WEEKDAYS, clause_places, days, time_scope
 from .structure import ABOUT_NOUNS, FigureRole, figure_role
 from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _PREVIOUS = re.compile(
     r"\b(?:up|down|rising|falling|increased?|decreased?|raised?|revised|cut|lowered)?\s*from\s*$",
     re.IGNORECASE,
@@ -31,11 +35,11 @@ _PREVIOUS = re.compile(
 
 #: a running count reported as superseded: "earlier in the day ... had put the toll at 12"
 _EARLIER = re.compile(
-    r"\b(?:earlier (?:in the day|on \w+day|this week|today|that day)|"
+    r"\b(?:earlier (?:in the day|on \w+day|this week|today|that day)(?=.*\bhad\b)|"
     r"an earlier (?:toll|figure|count|estimate)|(?:had )?(?:initially|previously|first) "
     r"(?:put|given|reported|set|said)|the previous (?:toll|figure|count))\b",
     re.IGNORECASE,
-)
+)  # (a time "earlier" only in the past perfect: not "frost earlier this week destroyed 12,500 tonnes")
 
 
 #: the whole of "N of the M ..." is itself the count of a measure: "the 31 people injured"
@@ -242,19 +246,35 @@ def _measured(
     return meas, counted
 
 
-def _qualifiers(body: str, fig: FigureSpan) -> list[str]:
-    """What makes the figure another measure than one without: "imported", "core", "annual", a change."""
+def _qualifiers(body: str, fig: FigureSpan, doc: Doc | None = None, counted: str | None = None) -> list[str]:
+    """What makes the figure another measure than one without: "imported", "core", "annual", a change; not
+    an adjective of another noun ("two nights of severe frost destroyed 40,000 tonnes": the frost's)."""
     lo, hi = max(0, fig.start - 40), fig.end + 40
     near = body[lo:hi].lower()
     near = re.sub(r"^\w+", "", near) if lo and body[lo - 1 : lo].isalnum() else near  # whole words only
     near = re.sub(r"\w+$", "", near) if body[hi : hi + 1].isalnum() else near
+    own = [m for m in _QUALIFIER.finditer(near) if not _of_other(doc, lo + m.start(1), fig, counted)]
     return sorted(
-        {_qual_name(q) for q in _QUALIFIER.findall(near)}
+        {_qual_name(m.group(1)) for m in own}
         | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())
         | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
         | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
         | {f"count at {m.group(1)}%" for m in _PROGRESS.finditer(body)}
         | ({"excess"} if _EXCESS.search(body) else set())
+    )
+
+
+def _of_other(doc: Doc | None, at: int, fig: FigureSpan, counted: str | None) -> bool:
+    """The word at `at` is an adjective of a noun before the figure that is neither the figure's nor what it
+    counts ("two nights of severe frost destroyed ...": the frost's)."""
+    tok = token_at(doc, at) if doc is not None else None
+    if tok is None or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = tok.head
+    return (
+        noun.text != counted
+        and noun.idx < fig.start
+        and not any(fig.start <= c.idx < fig.end for c in noun.children)
     )
 
 
@@ -372,7 +392,7 @@ def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) ->
             measure=ref,
             story=a.story,
             words=words,
-            qualifiers=_qualifiers(body, fig),
+            qualifiers=_qualifiers(body, fig, s.doc, role.counted_text if role is not None else None),
             # who did it: another doer, another count ("the bureau said it had collected": the bureau)
             agents=_doers(s, fig, role),
         ),

@@ -90,3 +90,30 @@ def test_a_figure_set_against_an_earlier_unstated_one_is_the_figure_now() -> Non
 
     assert values("Its insulin recall involved 420,000 packs, far fewer than first reported.") == [420_000]
     assert values("The agency had first put the death toll at 12.") == []
+
+
+def test_a_time_earlier_in_the_week_is_the_events_and_an_adjective_of_another_noun_no_qualifier() -> None:
+    """ "Frost earlier this week destroyed 12,500 tonnes" is a count of this week's losses (an "earlier" time
+    supersedes a count only in the past perfect); "severe" there is the frost's, not the count's kind."""
+    from datetime import datetime, timezone
+
+    from schemas import Article
+    from streams.core.extract import extract_claims
+
+    def numeric(text: str) -> list[tuple[float | None, list[str]]]:
+        art = Article(
+            id="q-1",
+            source="Wire",
+            published_at=datetime(2026, 6, 20, tzinfo=timezone.utc),
+            title="Frost",
+            text=text,
+            url=None,
+        )
+        return [(c.value, c.features.qualifiers) for c in extract_claims(art) if c.kind == "numeric"]
+
+    assert numeric("Frost earlier this week destroyed 12,500 tonnes of potatoes, the ministry said.") == [
+        (12_500, [])
+    ]
+    assert numeric("Two nights of severe frost destroyed about 40,000 tonnes of potatoes.")[0][1] == []
+    assert numeric("Earlier this week the ministry had put the losses at 9,000 tonnes.") == []
+    assert "imported" in numeric("Some 40 imported cases were reported on Monday.")[0][1]
