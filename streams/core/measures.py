@@ -304,6 +304,11 @@ def measure_for_figure(
     if hi > lo:  # the nearest listed word of the figure's own clause, not of a clause beside it ("Eleven of
         # them are dead, four are in hospital": four are not dead)
         sent, prev_end, next_start = sent[:hi], max(prev_end, lo), min(next_start, hi)
+    if role.relation == "part" and fig.end < role.predicate_start < len(sent):
+        # a part's measure is its own predicate's, not a word of the whole it is part of ("four of the 160
+        # people on board were taken to hospital": not a count of those on board)
+        sent = sent[: fig.end] + " " + sent[role.predicate_start :]
+        next_start = len(sent)
     if opened is not None and "~" in opened.name:
         said = (role.predicate or "").split("_")[0] in SPEECH
         near = _measure_for(sent, fig, prev_end, next_start) if said else None

@@ -55,6 +55,7 @@ class FigureRole:
     relation: Relation
     denied: bool
     bare_subject: bool = False  # the number alone is the clause's subject ("Eleven were rescued")
+    predicate_start: int = -1  # character offset of the predicate in the sentence (-1: none)
 
     @property
     def reported_fact(self) -> bool:
@@ -171,6 +172,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         relation=relation,
         denied=denied_clause(pred) or any(c.dep_ == "neg" for c in root.children),  # "..., not 10,000"
         bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
+        predicate_start=pred.idx if pred is not None else -1,
     )
 
 

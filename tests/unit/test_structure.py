@@ -510,3 +510,17 @@ def test_a_companys_name_before_its_customers_is_no_group() -> None:
         role("At the peak, 310,000 Prairie Grid customers had lost power.", "310,000").counted == "customer"
     )
     assert role("Israel freed 150 Palestinian prisoners on Sunday.", "150").counted == "Palestinian prisoners"
+
+
+def test_a_part_takes_its_measure_from_its_own_predicate_not_from_the_whole() -> None:
+    """ "Four of the roughly 160 people on board were taken to hospital" counts no one on board; "four of the
+    train's 12 carriages left the rails" counts derailed carriages."""
+
+    def measures(text: str) -> list[tuple[str, float | None]]:
+        return [(c.features.measure.name, c.value) for c in claims(text) if c.kind == "numeric"]
+
+    assert (
+        measures("Four of the roughly 160 people on board had been taken to hospital, the ministry said.")
+        == []
+    )
+    assert measures("Four of the train's 12 carriages left the rails, the railway said.") == [("derailed", 4)]
