@@ -197,10 +197,12 @@ def not_rising_total(p: Pair) -> str | None:
     hi_l = later.figure.low or later.figure.value or 0
     jump = hi_l / lo_e if lo_e else 0.0
     needed = 1.5 + (cfg.same_time_ratio - 1.5) * min(1.0, hours / cfg.same_time_hours)
-    at_odds = hours <= cfg.same_time_hours and jump >= needed or bool(CONTRASTED.search(later.sentence))
-    at_odds = at_odds or bool(
-        closed_year(earlier) & closed_year(later)
-    )  # ("52 poached in 2024": a closed total)
+    at_odds = (
+        hours <= cfg.same_time_hours
+        and jump >= needed
+        or CONTRASTED.search(later.sentence) is not None  # "three times the number given by the company"
+        or bool(closed_year(earlier) & closed_year(later))  # "52 poached in 2024": a total that is closed
+    )
     return PASS if at_odds and not p.same_claimant else "cumulative_update"
 
 

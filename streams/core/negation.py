@@ -49,6 +49,11 @@ def _not_true(be: Token) -> bool:
     )
 
 
+def _says_untrue(head: Token) -> bool:
+    """The word calls what it is said of untrue: "is false", "appears to be wrong", "is not true"."""
+    return _called_untrue(head) or head.lemma_ == "be" and _not_true(head)
+
+
 #: verbs by which an inquiry establishes a fact: negated over a clause, they deny that the fact was found
 #: (a negated verb of saying does not: "did not say that ..." reports what was not said)
 _ESTABLISHING = frozenset("conclude find establish prove determine".split())
@@ -105,10 +110,8 @@ def denials(verb: Token) -> int:
         head = cur.head
         if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
             n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
-        if _called_untrue(head):
-            n += 1  # "the story that ... is false", "India's claim that ... appears to be wrong"
-        elif head.lemma_ == "be" and _not_true(head):
-            n += 1  # "it is not true that ...", "that is not correct"
+        if _says_untrue(head):
+            n += 1  # "the story that ... is false", "appears to be wrong", "it is not true that ..."
         elif head.lemma_ in UNTRUE and cur.dep_ == "nsubjpass":
             n += 1  # "the story that ... was fabricated"
         elif head.lemma_ in _NO_GROUNDS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -122,10 +125,7 @@ def denials(verb: Token) -> int:
 def called_untrue_after(tok: Token) -> bool:
     """A clause that a later predicate calls untrue: "India's claim that its pilot shot down a jet appears to
     be wrong", "that the mayor resigned is not true" (what a reader of the words before it cannot see)."""
-    for head in list(tok.ancestors)[:6]:
-        if head.i > tok.i and (_called_untrue(head) or head.lemma_ == "be" and _not_true(head)):
-            return True
-    return False
+    return any(head.i > tok.i and _says_untrue(head) for head in list(tok.ancestors)[:6])
 
 
 def polarity(negative: bool, n_denials: int) -> int:

@@ -56,8 +56,8 @@ def agent_of(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
     verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
     students": an act on them)."""
     acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
-    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on:
-        return ()
+    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on or _act_subject(pred, counted):
+        return ()  # (nor is the subject that names the act: "its recall involved 420,000 packs")
     doer: Token | None = None
     for child in pred.children:
         if child.dep_ == "agent":
@@ -92,18 +92,24 @@ def predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> str
     return " ".join(t.lower_ for t in sorted(set(words), key=lambda t: t.i))
 
 
+def _act_subject(pred: Token, noun: Token | None) -> Token | None:
+    """The common noun subject of a verb of extent that names the act counted ("its recall involved 420,000
+    packs": the recall), or None."""
+    if pred.lemma_.lower() not in EXTENT_VERBS or noun is None or noun.head.i != pred.i:
+        return None
+    subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()):
+        return subject
+    return None
+
+
 def act_lemma(pred: Token | None, noun: Token | None) -> str | None:
     """The act the figure counts: the predicate with its particle, or, for a verb of extent, the common noun
     that is its subject ("its recall involved 420,000 packs": a recall of packs)."""
     if pred is None:
         return None
-    if pred.lemma_.lower() in EXTENT_VERBS and noun is not None and noun.head.i == pred.i:
-        subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
-        if subject is not None and (
-            subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()
-        ):
-            return subject.lemma_.lower()
-    return phrasal_lemma(pred)
+    subject = _act_subject(pred, noun)
+    return subject.lemma_.lower() if subject is not None else phrasal_lemma(pred)
 
 
 __all__ = ["act_lemma", "agent_of", "phrasal_lemma", "predicate_of", "predicate_phrase"]

@@ -209,17 +209,14 @@ def _evidence(verb: Token) -> Proposition | None:
         return None
     n = denials(verb)
     act, theme = "exist", obj.lemma_.lower()
-    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # ("is intact and suffered no damage")
-    sufferer = next((c for v in holders for c in v.children if c.dep_ == "nsubj"), None)
-    thing = theme_word(sufferer)
-    if (
-        verb.lemma_.lower() in _SUFFERING
-        and theme in SUFFERED_ACTS
-        and thing
-        and not person_word(sufferer, thing)
-    ):
-        # "the altarpiece suffered no damage": the act done to the subject, as "had been damaged" says it
-        act, theme = SUFFERED_ACTS[theme], thing  # (a person's injury is a thing found: "exist")
+    if verb.lemma_.lower() in _SUFFERING and theme in SUFFERED_ACTS:
+        holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # ("is intact and suffered no damage")
+        sufferer = next((c for v in holders for c in v.children if c.dep_ == "nsubj"), None)
+        thing = theme_word(sufferer)
+        if thing and not person_word(sufferer, thing):
+            # "the altarpiece suffered no damage": the act done to it, as "had been damaged" says it (a
+            # person's injury stays a thing found: "exist")
+            act, theme = SUFFERED_ACTS[theme], thing
     return act_on(verb, act, theme, polarity(negative, n), n, obj)
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, tokens_in
 from .modality import denied_clause, modality, modality_of
-from .predicates import act_lemma, agent_of, phrasal_lemma, predicate_of, predicate_phrase
+from .predicates import act_lemma, agent_of, predicate_of, predicate_phrase
 from .verbs import (
     CHANGE_VERBS,
     PERCENT_WORDS,
@@ -156,16 +156,13 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
     negated = _negated(pred, noun)
     counted_lemma, noun = _counted_kind(noun)
-    act = act_lemma(pred, noun)
     return FigureRole(
         counted=counted_lemma,
         counted_text=noun.text if noun is not None else None,
         counted_phrase=_noun_phrase(noun),
-        predicate=act,
+        predicate=act_lemma(pred, noun),
         predicate_phrase=predicate_phrase(pred, noun, root),
-        agent=agent_of(pred, noun)
-        if pred is None or act == phrasal_lemma(pred)
-        else (),  # (the act is no doer)
+        agent=agent_of(pred, noun),
         negated=negated,
         scope=clause_scope(pred, root),
         modality=modality(pred, noun),

@@ -45,14 +45,13 @@ def owners_apart(a: Claim, b: Claim) -> bool:
     mussels): each names one the other does not, and no word of the other's sentence names it. Whose it is
     and which it is are apart: "Pakistan's jet" and "a fighter jet" may be one jet."""
     fa, fb = features(a), features(b)
-    if any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
+    # (the sets first: most pairs name no owner or kind on one side, and need no scan of the sentences)
+    apart = [(sa - sb, sb - sa) for sa, sb in ((fa.owners, fb.owners), (fa.kinds, fb.kinds))]
+    apart = [(ra, rb) for ra, rb in apart if ra and rb]
+    if not apart or any(_UNIVERSAL.search(c.sentence) for c in (a, b)):
         return False  # ("no results have been annulled", "not annulled any results")
     wa, wb = (frozenset(re.findall(r"[a-z]+", c.sentence.lower())) for c in (a, b))
-    for sa, sb in ((fa.owners, fb.owners), (fa.kinds, fb.kinds)):
-        ra, rb = sa - sb, sb - sa
-        if ra and rb and not ra & wb and not rb & wa:
-            return True
-    return False
+    return any(not ra & wb and not rb & wa for ra, rb in apart)
 
 
 def themes_meet(a: Features, b: Features) -> bool:

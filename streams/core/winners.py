@@ -248,7 +248,7 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
 
 #: the family name of the act of causing: who is responsible for a thing is, like who won, one party
 CAUSE = "cause"
-_RESPONSIBLE = frozenset({"responsible", "culpable", "to blame"})
+_RESPONSIBLE = frozenset({"responsible", "culpable"})
 #: verbs with "responsibility" as object that take it (+1) or refuse it (-1)
 _TAKING = frozenset({"claim", "accept", "admit", "bear", "take", "acknowledge"})
 _REFUSING_BLAME = frozenset({"deny", "reject", "disclaim"})
@@ -274,9 +274,9 @@ def _caused_thing(tok: Token | None) -> Token | None:
 
 def _blamed(t: Token, ctx: _Ctx) -> tuple[tuple[str, ...], Token | None, Token] | None:
     """(who is said to be responsible, for what, the word that says so), or None."""
-    kids = {c.dep_: c for c in t.children}
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB" and lemma == "cause":
+        kids = {c.dep_: c for c in t.children}
         if "agent" in kids:  # "was caused by an Israeli airstrike"
             by = next((g for g in kids["agent"].children if g.dep_ == "pobj"), None)
             thing = kids.get("nsubjpass") or kids.get("nsubj")
