@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
+from schemas import Article, Claim
+from streams.core.extract import extract_claims
 from streams.core.numbers import find_figures
 
 M = 1e6
@@ -69,24 +73,25 @@ def test_a_comma_and_an_attribution_after_a_count_is_no_age() -> None:
     assert find_figures("Maria Lopez, 57, a retired teacher, said the water rose fast.") == []
 
 
+def numeric_claims(text: str) -> list[Claim]:
+    """The numeric claims of a one-paragraph article."""
+    art = Article(
+        id="r-1",
+        source="Wire",
+        published_at=datetime(2026, 6, 20, tzinfo=timezone.utc),
+        title="Report",
+        text=text,
+        url=None,
+    )
+    return [c for c in extract_claims(art) if c.kind == "numeric"]
+
+
 def test_a_figure_set_against_an_earlier_unstated_one_is_the_figure_now() -> None:
     """ "420,000 packs, far fewer than first reported" states the count now; "the agency had first put the
     toll at 12" is a superseded count."""
-    from datetime import datetime, timezone
-
-    from schemas import Article
-    from streams.core.extract import extract_claims
 
     def values(text: str) -> list[float | None]:
-        art = Article(
-            id="r-1",
-            source="Wire",
-            published_at=datetime(2026, 3, 2, tzinfo=timezone.utc),
-            title="Recall",
-            text=text,
-            url=None,
-        )
-        return [c.value for c in extract_claims(art) if c.kind == "numeric"]
+        return [c.value for c in numeric_claims(text)]
 
     assert values("Its insulin recall involved 420,000 packs, far fewer than first reported.") == [420_000]
     assert values("The agency had first put the death toll at 12.") == []
@@ -95,21 +100,9 @@ def test_a_figure_set_against_an_earlier_unstated_one_is_the_figure_now() -> Non
 def test_a_time_earlier_in_the_week_is_the_events_and_an_adjective_of_another_noun_no_qualifier() -> None:
     """ "Frost earlier this week destroyed 12,500 tonnes" is a count of this week's losses (an "earlier" time
     supersedes a count only in the past perfect); "severe" there is the frost's, not the count's kind."""
-    from datetime import datetime, timezone
-
-    from schemas import Article
-    from streams.core.extract import extract_claims
 
     def numeric(text: str) -> list[tuple[float | None, list[str]]]:
-        art = Article(
-            id="q-1",
-            source="Wire",
-            published_at=datetime(2026, 6, 20, tzinfo=timezone.utc),
-            title="Frost",
-            text=text,
-            url=None,
-        )
-        return [(c.value, c.features.qualifiers) for c in extract_claims(art) if c.kind == "numeric"]
+        return [(c.value, c.features.qualifiers) for c in numeric_claims(text)]
 
     assert numeric("Frost earlier this week destroyed 12,500 tonnes of potatoes, the ministry said.") == [
         (12_500, [])
