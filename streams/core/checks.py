@@ -15,6 +15,7 @@ from typing import Final, Literal
 from .figures import above, far_enough, units_compatible
 from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, partial
 from .pair import Pair
+from .placing import places_compatible, story_place, venue_only
 from .reasons import RESTATED_DISPUTE
 from .relations import (
     GENERIC_PERSONS,
@@ -27,11 +28,8 @@ from .relations import (
     of_event,
     one_speaker,
     periods_compatible,
-    places_compatible,
     quals,
     recovers,
-    story_place,
-    venue_only,
 )
 from .themes import owners_apart, themes_meet
 from .winners import CAUSE, WIN

@@ -39,6 +39,9 @@ def is_year(token: str, value: float) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", token)) and 1800 <= value <= 2100
 
 
+_AGE_LIST = re.compile(r"\bage[ds]?\s+\d+(?:\s*(?:,|to|and|or|-)\s*\d+)*\s*(?:,|to|and|or|-)\s*$")
+
+
 def no_quantity(
     sentence: str,
     start: int,
@@ -92,8 +95,8 @@ def no_quantity(
         re.search(r"[A-Za-z]\w*,\s*$", before) or re.search(r"[A-Za-z]\w*,\s*\d+\s+(?:and|to)\s+$", before)
     ) and re.match(r"(?:\s+(?:and|to|-)\s+\d+)?\s*,", after):
         return True  # an age in apposition: "Kambale, 50, said"; "Both men, 34 and 51, were"
-    if re.search(r"\baged\s+\d+\s+(?:to|and|-)\s*$", before):
-        return True  # "aged 20 to 30"
+    if _AGE_LIST.search(before):
+        return True  # "aged 20 to 30", "aged 31, 34 and 40": every number of a list of ages is an age
     if value == 0 and not token.strip()[:1].isdigit():
         return True
     return token.strip().lower() == "one" and not hedge_word  # "one of the", "one official": pronoun-like

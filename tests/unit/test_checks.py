@@ -173,6 +173,14 @@ def test_one_story_on_one_shared_place(num: Make) -> None:
 def test_one_place(num: Make) -> None:
     assert checks.one_place(Pair(num(26, place="goma"), num(9, place="bukavu"))) == "different_place"
     assert checks.one_place(Pair(num(26, place="goma"), num(9))) is PASS
+    # one place within the other's name, not two places sharing a head word
+    assert checks.one_place(Pair(num(6, place="kabul"), num(4, place="kabul province"))) is PASS
+    assert (
+        checks.one_place(Pair(num(6, place="swiss alps"), num(4, place="italian alps"))) == "different_place"
+    )
+    assert checks.one_place(Pair(num(6, place="blue nile"), num(4, place="white nile | kosti"))) == (
+        "different_place"
+    )
     # a region the dateline puts the other's place in ("GAZIPUR, Bangladesh")
     dated = Features(
         measure=MeasureRef(family="deaths"), story=Story(names=["gazipur"], regions=["bangladesh"])

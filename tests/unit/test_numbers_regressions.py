@@ -44,6 +44,7 @@ CASES = [
     ("Kambale, 50, said the town was calm.", []),
     ("Kambale, 50, and his son fled.", []),
     ("The victims, aged 20 to 30, were students.", []),
+    ("Residents of the town aged 31, 34 and 40 were found.", []),
     ("The curfew starts at 22:00.", []),
     ("The shelling began at 10:30 on Tuesday.", []),
     ("He lives at 221 Baker Street.", []),

@@ -211,3 +211,7 @@ def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
     assert time_scope("41 people had died since Oct 1, the service said.", published) == "since october 1"
     assert time_scope("It had received 128 bodies over the past seven days.", published) == "span seven day"
     assert time_scope("It received 17 bodies on Monday.", published) is None
+    assert (
+        time_scope("Hundreds of inmates have been killed in recent years.", published) == "span recent year"
+    )
+    assert time_scope("It has lost 40 ships over the past three decades.", published) == "span three decade"
