@@ -42,6 +42,8 @@ _LOSE_VERBS = frozenset({"lose"})
 _ELECT_VERBS = frozenset({"elect", "re-elect", "reelect"})
 _WINNER_NOUNS = frozenset({"winner", "victor"})
 _VICTORY_NOUNS = frozenset({"victory", "win"})
+_CONTEST_VERBS = _WIN_VERBS | _ELECT_VERBS | _LOSE_VERBS
+_CONTEST_NOUNS = _WINNER_NOUNS | _VICTORY_NOUNS
 #: the contest as such: "won the election" and "won the governorship" are one claim about one contest
 GENERIC_CONTESTS = frozenset(
     """election vote poll race runoff run-off ballot contest governorship presidency mayoralty term mandate
@@ -221,15 +223,16 @@ def wins(doc: Doc, speaker: frozenset[str], quoted: bool, common: frozenset[str]
     if doc.text.rstrip().endswith("?"):
         return []
     found: list[Win] = []
+    winning = "winning" in doc.text.lower()  # (one scan of the text before any noun's children)
     for t in doc:
         lemma = t.lemma_.lower()
-        if t.pos_ == "VERB" and lemma in _WIN_VERBS | _ELECT_VERBS | _LOSE_VERBS:
+        if t.pos_ == "VERB" and lemma in _CONTEST_VERBS:
             verb = t
             winner, contest = _from_verb(t, ctx)
         elif t.pos_ == "VERB" and lemma == "award":
             verb = t
             winner, contest = _awarded(t, ctx)
-        elif t.pos_ == "NOUN" and (lemma in _WINNER_NOUNS | _VICTORY_NOUNS or _winning(t)):
+        elif t.pos_ == "NOUN" and (lemma in _CONTEST_NOUNS or winning and _winning(t)):
             verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t)
             winner, contest = _from_noun(t, ctx)
         else:
