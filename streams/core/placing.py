@@ -76,7 +76,8 @@ def places_compatible(a: Claim, b: Claim) -> bool:
 
 def _one_place_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
     """Some place of one claim names a place of the other whole, or within it ("Kabul" and "Kabul province"),
-    not only a shared head ("the Swiss Alps" and "the Italian Alps", "North Darfur" and "South Darfur")."""
+    not only a shared head ("the Swiss Alps" and "the Italian Alps"). Generic words are left out first, so
+    "North Darfur" and "South Darfur" are both "darfur" and do meet."""
     return any(x <= y or y <= x for x in a for y in b)
 
 

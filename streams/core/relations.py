@@ -117,16 +117,17 @@ def features(c: Claim) -> Features:
         typed, story = c.features, c.features.story
         names = frozenset(story.names)
         objects = frozenset(typed.objects)
+        place_names = tuple(
+            {frozenset(p.split()) - GENERIC_NAMES for p in (c.place or "").split(" | ")} - {frozenset()}
+        )
         f = Features(
             names=names,
             anchors=frozenset(story.places),
             regions=frozenset(story.regions),
             datelines=frozenset(story.dateline),
             subjects=frozenset(typed.agents),
-            places=frozenset({t for p in (c.place or "").split(" | ") for t in p.split()} - GENERIC_NAMES),
-            place_names=tuple(
-                {frozenset(p.split()) - GENERIC_NAMES for p in (c.place or "").split(" | ")} - {frozenset()}
-            ),
+            places=frozenset().union(*place_names),
+            place_names=place_names,
             content=frozenset(typed.words),
             quals=frozenset(typed.qualifiers),
             objects=objects,
