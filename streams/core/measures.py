@@ -277,15 +277,6 @@ def without_particle(doc: Doc, fig: FigureSpan) -> FigureSpan:
     return replace(again[0], start=rest + again[0].start, end=rest + again[0].end)
 
 
-_STILL_VERBS = frozenset({"remain", "stay"})
-
-
-def in_a_state(role: FigureRole) -> bool:
-    """The figure counts those still in a state: "remained", "stayed", "still"."""
-    pred = (role.predicate or "").split("_")[0]
-    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split()
-
-
 def measure_for_figure(
     sent: str, fig: FigureSpan, prev_end: int, next_start: int, role: FigureRole | None
 ) -> Measure | None:

@@ -17,11 +17,11 @@ from schemas.claim import Features, MeasureRef
 
 from .clauses import speaker_is_subject, token_at
 from .lexicon import PERSON_CLASSES, Measure, is_person_noun
-from .measures import OF_TOTAL, counted_class, counted_noun, in_a_state, measure_for_figure, without_particle
+from .measures import OF_TOTAL, counted_class, counted_noun, measure_for_figure, without_particle
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
 from .scope import WEEKDAYS, clause_places, days, time_scope
-from .structure import ABOUT_NOUNS, FigureRole, figure_role
+from .structure import ABOUT_NOUNS, FigureRole, figure_role, in_a_state
 from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
 if TYPE_CHECKING:
@@ -225,9 +225,10 @@ def _measured(
         return None  # distances, heights and depths locate things; they are not the disputed counts
     if meas is None:
         return None  # a figure with no predicate saying what happened to what it counts
-    if meas.cumulative and role is not None and in_a_state(role):
-        # "nine remained in custody", "40 are still in hospital": how many are in that state now, a
-        # level that falls as people leave it, not the running total of those who entered it
+    if not meas.state and role is not None and in_a_state(role, body[fig.end : fig.end + 40]):
+        # "nine remained in custody", "40 are still in hospital", "eight were still trapped": how many are in
+        # that state now, a level that falls as people leave it, not the running total of those who entered
+        # it nor the count the event left at first
         meas = Measure(name=f"{meas.name}:now", pattern=meas.pattern, cumulative=False, state=True)
     if role is not None and role.negated and not meas.name.startswith("open:"):
         return None  # "40 were not injured": not a count of the injured

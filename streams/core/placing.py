@@ -60,6 +60,9 @@ def places_compatible(a: Claim, b: Claim) -> bool:
     pa, pb = features(a).places, features(b).places
     if _one_place_named(features(a).place_names, features(b).place_names):
         return True
+    if a.article_id == b.article_id:
+        return False  # one writer naming two places for two figures means two scopes ("about 4,000 hectares
+        # in Marsabit"; "across northern Kenya, at least 16,000"), whatever the dateline
     # a region a dateline names as containing the story's place ("GAZIPUR, Bangladesh") contains the other
     regions = features(a).regions | features(b).regions
     if bool(pa) and pa <= regions or bool(pb) and pb <= regions:

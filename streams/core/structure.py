@@ -211,6 +211,15 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         noun = root.head
         while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
             noun = noun.head  # "an 8-kilometre tailback": the thing is the tailback
+    elif (
+        root.dep_ == "nummod"
+        and root.head.pos_ in ("ADJ", "VERB")
+        and root.head.i == root.i + 1
+        and root.head.dep_ in ("conj", "pobj", "dobj", "nsubj", "nsubjpass", "appos", "ROOT")
+    ):
+        noun = (
+            root.head
+        )  # "12 survivors and three dead", "with five injured": an adjective standing as a noun
     elif root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         noun = root.head  # "official attendance: 52,314", "the death toll, 41, ...": the noun it restates
     elif root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
@@ -239,6 +248,10 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
                 relation = "part"  # "four of the 12 carriages": a count of carriages, within their number
                 if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in part_of.children):
                     relation = "subcount"  # "six of the 31 people injured": the injured are counted already
+    if noun is None and root.i + 1 < len(doc):
+        after = doc[root.i + 1]
+        if after.head.i == root.i and after.dep_ in ("amod", "acomp") and after.pos_ in ("ADJ", "VERB"):
+            noun = after  # "and three dead" parsed with the adjective under the number: it is what is counted
     return root, noun, relation
 
 
@@ -303,6 +316,18 @@ def _counted_kind(noun: Token | None) -> tuple[str | None, Token | None]:
     return counted_lemma, noun
 
 
+_STILL_VERBS = frozenset({"remain", "stay"})
+#: "three workers still underground": the figure's noun, then "still" (a headline's clause with no verb)
+_STILL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?still\b", re.IGNORECASE)
+
+
+def in_a_state(role: FigureRole, after: str = "") -> bool:
+    """The figure counts those still in a state: "remained", "stayed", "still", or "still" right after the
+    figure's noun (`after`: the text that follows the figure)."""
+    pred = (role.predicate or "").split("_")[0]
+    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split() or bool(_STILL_AFTER.match(after))
+
+
 __all__ = [
     "ABOUT_NOUNS",
     "CHANGE_VERBS",
@@ -310,5 +335,6 @@ __all__ = [
     "SPEECH",
     "FigureRole",
     "figure_role",
+    "in_a_state",
     "modality_of",
 ]

@@ -188,6 +188,11 @@ def test_one_place(num: Make) -> None:
     assert (
         checks.one_place(Pair(num(26, place="gazipur", features=dated), num(9, place="bangladesh"))) is PASS
     )
+    # but one writer giving two figures two places means two scopes, whatever the dateline
+    same = {"article_id": "a-one", "features": dated}
+    assert checks.one_place(Pair(num(26, place="gazipur", **same), num(9, place="bangladesh", **same))) == (
+        "different_place"
+    )
     # a figure of the whole world ("globally") never meets one a report placed somewhere leaves unplaced
     placed = Features(measure=MeasureRef(family="deaths"), story=Story(names=["pune"], places=["pune"]))
     assert checks.one_place(Pair(num(26, place="world"), num(9, features=placed))) == "different_place"

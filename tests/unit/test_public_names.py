@@ -348,6 +348,7 @@ PUBLIC: dict[str, list[str]] = {
         "SETTING_VERBS",
         "SPEECH",
         "figure_role",
+        "in_a_state",
         "modality_of",
     ],
     "streams.core.text": [

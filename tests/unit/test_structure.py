@@ -145,6 +145,33 @@ def test_those_still_in_a_state_are_a_level_not_the_running_total() -> None:
     assert got == {"31": ("arrested", True), "Nine": ("arrested:now", False)}
 
 
+def test_still_in_a_state_for_a_measure_of_the_event_and_in_a_verbless_headline() -> None:
+    text = "Nine miners were trapped by the blast. Four miners were still trapped underground at dusk."
+    got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
+    assert got == {"Nine": "underground", "Four": "underground:now"}
+    got = {
+        c.figure.text: c.features.measure.name
+        for c in claims(
+            "The rescue resumed at dawn.", title="Pit toll rises to five; three workers still underground"
+        )
+        if c.figure is not None
+    }
+    assert got == {"five": "deaths", "three": "underground:now"}
+
+
+def test_an_adjective_standing_as_a_noun_is_what_a_number_counts() -> None:
+    r = role("The rescue ended with 12 survivors and three dead.", "three")
+    assert (r.counted, r.counted_text) == ("dead", "dead")
+    got = {
+        c.figure.text: c.features.measure.name
+        for c in claims(
+            "The rescue ended on Friday.", title="Pit rescue ends with 12 survivors and three dead"
+        )
+        if c.figure is not None
+    }
+    assert got == {"12": "rescued", "three": "deaths"}
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure
