@@ -138,6 +138,10 @@ class Features(Record):
         default_factory=list,
         description="open statements: common nouns saying which thing the act is done to ('clam ban': clam)",
     )
+    future: bool = Field(
+        default=False,
+        description="open statements: an act stated as what will happen ('will close on 31 March')",
+    )
 
 
 class Claim(Record):
@@ -217,7 +221,7 @@ def _from_strings(story: str, subject: str, measure: str) -> dict[str, Any]:
         "story": " ".join(parts["names"]),
         "subject": " ".join(found["words"]),
         "measure": ref.label,
-        "features": Features(measure=ref, story=Story(**parts), **found),
+        "features": Features.model_validate({"measure": ref, "story": Story(**parts), **found}),
     }
 
 

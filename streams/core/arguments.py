@@ -37,6 +37,8 @@ class Proposition:
     owners: tuple[str, ...] = ()
     #: the common nouns that say which thing the theme is ("the clam harvest ban": clam, harvest)
     kinds: tuple[str, ...] = ()
+    #: the act is stated as what will happen ("will close its embassy on 31 March"), not as done
+    future: bool = False
 
 
 #: words of a name phrase that name no thing: articles, and days and months ("on Monday" is no place)

@@ -249,6 +249,15 @@ def state_close_in_time(p: Pair) -> str | None:
     return PASS
 
 
+def not_yet_due(p: Pair) -> str | None:
+    """ "the embassy will close on 31 March" and "the embassy has not closed": what one report says will
+    happen, another says has not happened yet; not at odds (a denial that it will happen still meets)."""
+    will, now = (p.old, p.new) if p.old.features.future else (p.new, p.old)
+    if will.features.future and not now.features.future and will.polarity > 0 > now.polarity:
+        return "not_yet_due"
+    return PASS
+
+
 def not_happened_since(p: Pair) -> str | None:
     """ "no agreement has been reached" on Tuesday, "we have reached an agreement" on Saturday: what had not
     happened then has happened since (a later report that maintains an earlier act still meets)."""
@@ -344,6 +353,7 @@ CHECKS: tuple[Check, ...] = (
     Check(reason="different_theme", kinds=_STATEMENT, run=one_theme),
     Check(reason="different_groups", kinds=_STATEMENT, run=one_group),
     Check(reason="state_update", kinds=_STATEMENT, run=state_close_in_time),
+    Check(reason="not_yet_due", kinds=_STATEMENT, run=not_yet_due),
     Check(reason="happened_since", kinds=_STATEMENT, run=not_happened_since),
     Check(reason="partial_progress", kinds=_STATEMENT, run=not_partial),
     Check(reason="same_speaker_same_report", kinds=_STATEMENT, run=two_aspects),

@@ -355,6 +355,7 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             persons=told([p.person] if p.person is not None else []),
             owners=told(p.owners),
             kinds=sorted(p.kinds),
+            future=p.future,
         )
         fields: ClaimFields = {**s.fields}
         if p.denied:

@@ -317,6 +317,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
                 theme_names=theme_names,
                 owners=(recipient_of(verb, headline) if lemma == "grant" else ()) or owners_of(theme_tok),
                 kinds=kinds_of(theme_tok),
+                future=modality_of(verb) == "forecast",
             ),
             _in_full(verb),
         )

@@ -412,6 +412,19 @@ def test_state_close_in_time(stmt: Make) -> None:
     assert checks.state_close_in_time(Pair(stmt(1, **restored), stmt(-1, hours=2, **restored))) is PASS
 
 
+def test_not_yet_due(stmt: Make) -> None:
+    close = {"measure": "open:close~embassy"}
+    will = Features(measure=MeasureRef.of_name("open:close~embassy"), future=True)
+    plan = stmt(1, sentence="The ministry will close its embassy on 31 March.", features=will, **close)
+    not_yet = stmt(-1, hours=100, sentence="The embassy has not closed, the envoy said.", **close)
+    assert checks.not_yet_due(Pair(plan, not_yet)) == "not_yet_due"
+    assert checks.not_yet_due(Pair(not_yet, plan)) == "not_yet_due"
+    # a denial that it will happen, and an act done, still meet the plan
+    wont = stmt(-1, hours=5, features=will.model_copy(), **close)
+    assert checks.not_yet_due(Pair(plan, wont)) is PASS
+    assert checks.not_yet_due(Pair(stmt(-1, **close), stmt(1, hours=5, **close))) is PASS
+
+
 def test_not_happened_since(stmt: Make) -> None:
     deal = {"measure": "agreement"}
     no_deal = stmt(-1, sentence="No agreement has been reached, the union said.", **deal)
@@ -488,6 +501,7 @@ def test_the_order_of_the_checks_is_pinned() -> None:
         ("one_theme", "different_theme"),
         ("one_group", "different_groups"),
         ("state_close_in_time", "state_update"),
+        ("not_yet_due", "not_yet_due"),
         ("not_happened_since", "happened_since"),
         ("not_partial", "partial_progress"),
         ("two_aspects", "same_speaker_same_report"),

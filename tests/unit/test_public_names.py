@@ -82,6 +82,7 @@ PUBLIC: dict[str, list[str]] = {
         "not_partial",
         "not_recovery",
         "not_rising_total",
+        "not_yet_due",
         "one_claim",
         "one_group",
         "one_period",
