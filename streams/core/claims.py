@@ -350,8 +350,8 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             words=words,
             objects=told(p.theme_names),
             agents=told(p.subject_names),
-            themes=told([p.theme]),
-            doers=told(p.doer),
+            themes=[p.theme],  # (the act's own arguments, even when its doer also speaks: "X withdrew and urged")
+            doers=sorted(set(p.doer)),
             persons=told([p.person] if p.person is not None else []),
             owners=told(p.owners),
             kinds=sorted(p.kinds),

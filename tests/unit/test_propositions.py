@@ -117,6 +117,27 @@ def test_what_someone_said_would_happen_is_their_reported_plan() -> None:
     assert [p for p in props("The depot would close without a subsidy.") if p.predicate == "close"] == []
 
 
+def test_an_act_stated_as_what_will_happen_is_marked_future() -> None:
+    assert one("The ministry said the country will close its embassy on March 31.", "close").future
+    assert not one("The ministry said the country closed its embassy on Friday.", "close").future
+    (c,) = [
+        c
+        for c in statement_claims(
+            "The ministry said the country will close its embassy on March 31.", "Report"
+        )
+        if c.key == "statement:open:close"
+    ]
+    assert c.features.future and c.features.themes == ["embassy"]
+
+
+def test_an_act_keeps_its_theme_when_its_doer_also_speaks() -> None:
+    text = (
+        "Independent candidate Maria Lopez withdrew from the mayoral race and urged her supporters to vote."
+    )
+    (c,) = [c for c in statement_claims(text, "Report") if c.key == "statement:open:withdraw"]
+    assert c.claimant == "lopez" and c.features.themes == ["lopez"] and c.polarity == 1
+
+
 def test_a_clause_opened_by_that_keeps_its_own_subject_as_theme() -> None:
     p = one("The owner has told tenants that the block will close next spring.", "close")
     assert p.theme == "block"
