@@ -350,7 +350,7 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
             words=words,
             objects=told(p.theme_names),
             agents=told(p.subject_names),
-            themes=[p.theme],  # (the act's own arguments, even when its doer also speaks: "X withdrew and urged")
+            themes=[p.theme],  # (the act's own arguments, even when its doer speaks: "X withdrew and urged")
             doers=sorted(set(p.doer)),
             persons=told([p.person] if p.person is not None else []),
             owners=told(p.owners),
