@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .figures import above, far_enough, units_compatible
-from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, partial
+from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, done_after, partial
 from .pair import Pair
 from .placing import places_compatible, story_place, venue_only
 from .reasons import RESTATED_DISPUTE
@@ -269,7 +269,7 @@ def not_happened_since(p: Pair) -> str | None:
         and old.article_id != new.article_id
         and new.published_at > old.published_at
         and p.hours > p.cfg.state_outcome_hours
-        and HAS_NOW_HAPPENED.search(new.sentence)
+        and (HAS_NOW_HAPPENED.search(new.sentence) or done_after(new, old))
         and not REASSERTED.search(new.sentence)
         and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
     ):

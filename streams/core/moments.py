@@ -10,6 +10,7 @@ import re
 from schemas import Claim
 
 from .numbers import find_figures
+from .scope import days
 from .sentences import strip_dateline
 
 #: a state claimed at the moment of an event ("the signalling worked before the collision") is fixed in time:
@@ -62,3 +63,20 @@ def partial(c: Claim) -> bool:
         f.value is not None and not _DURATION.search(body[f.end : f.end + 12])
         for f in find_figures(body, max_figures=8)
     )
+
+
+#: the day a report was made ("said on Thursday", "told reporters on Monday"), not the day of its act
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|stated|added|reported|acknowledged|admitted|insisted|claimed|"
+    r"denied)\b(?:\s+[\w'’]+){0,3}?\s+on\s+\w+day\b",
+    re.IGNORECASE,
+)
+
+
+def done_after(c: Claim, moment: Claim) -> bool:
+    """The days the claim's sentence dates its act to (not the day it was said) all fall after the day the
+    other claim was published: "the advisory was lifted overnight ... on Thursday" against Wednesday's "has
+    not been lifted"."""
+    named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
+    return bool(named) and all(d[4:] > moment.published_at.date().isoformat() for d in named)
+

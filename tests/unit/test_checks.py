@@ -15,6 +15,7 @@ from streams.core import checks, relations
 from streams.core.checks import PASS
 from streams.core.detect import judge
 from streams.core.pair import Pair
+from streams.core.scope import WEEKDAYS
 
 Make = Callable[..., Claim]
 
@@ -437,6 +438,15 @@ def test_not_happened_since(stmt: Make) -> None:
     assert (
         checks.not_happened_since(Pair(no_deal, stmt(1, hours=2, sentence=reached.sentence, **deal))) is PASS
     )
+    # the later report dates the act after the day of the earlier one (the day it was said is not the act's)
+    lifted = {"measure": "open:lift~advisory"}
+    not_lifted = stmt(-1, sentence="The ash advisory has not been lifted, the agency said.", **lifted)
+    later = stmt(1, hours=30, **lifted)
+    day = WEEKDAYS[later.published_at.weekday()].capitalize()
+    after = later.model_copy(update={"sentence": f"Flights resumed on {day} after the advisory was lifted."})
+    assert checks.not_happened_since(Pair(not_lifted, after)) == "happened_since"
+    said_then = later.model_copy(update={"sentence": f"The agency said on {day} it lifted the advisory."})
+    assert checks.not_happened_since(Pair(not_lifted, said_then)) is PASS
 
 
 def test_not_partial(stmt: Make) -> None:
