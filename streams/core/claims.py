@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
-from .arguments import kinds_of, owners_of
+from .arguments import Proposition, kinds_of, owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .claimants import for_protagonist
 from .clauses import (
@@ -34,7 +34,7 @@ from .measures import OPPOSITES, family
 from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
-from .outcomes import HYPOTHETICAL, read_outcomes, word_end
+from .outcomes import HYPOTHETICAL, class_of_act, read_outcomes, word_end
 from .parse import parse
 from .propositions import propositions
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
@@ -99,6 +99,8 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         s = _sentence_facts(facts, unit, body, all_figs[n], docs.get(n), speaker, last_places)
         last_places = s.where or last_places
         outcomes = read_outcomes(body, topic)
+        props = propositions(s.doc, headline=unit.index < 0) if s.doc is not None else []
+        outcomes = _class_acts(props, outcomes, body)
         if s.doc is not None and any(o[0] == "approval" for o in outcomes):
             # a grant refused or given is read from the parse, whatever the thing granted
             grants = [t.idx for t in s.doc if t.pos_ == "VERB" and t.lemma_.lower() in _GRANTING]
@@ -107,7 +109,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         read = _outcome_claims(facts, s, outcomes)
         if s.doc is not None:  # (a class trigger set aside by the parse leaves the act to the parse)
             read += _win_claims(facts, s)
-            claims += _proposition_claims(facts, s, [(c.span_start or 0) - s.shift for c in read])
+            claims += _proposition_claims(facts, s, [(c.span_start or 0) - s.shift for c in read], props)
         claims += read
     return claims[: limits.max_claims_per_article]
 
@@ -320,7 +322,27 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     return out
 
 
-def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) -> list[Claim]:
+def _class_acts(
+    props: list[Proposition], outcomes: list[tuple[str, int, int]], body: str
+) -> list[tuple[str, int, int]]:
+    """The sentence's listed outcome classes with those the parse finds in a verb the class's words do not
+    spell out ("did not resign" of `resigned`, "has reopened" denying `closure`); a class the sentence states
+    both ways, in its words or its verbs, is a summary and gives nothing."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for o in outcomes:
+        found.setdefault(o[0], []).append(o)
+    for p in props:
+        hit = class_of_act(p.predicate, body)
+        if hit is not None and not any(
+            p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])
+        ):
+            found.setdefault(hit[0], []).append((hit[0], p.polarity * hit[1], p.start))
+    return [acts[0] for acts in found.values() if len({pol for _, pol, _ in acts}) == 1]
+
+
+def _proposition_claims(
+    a: ArticleFacts, s: SentenceFacts, triggers: list[int], props: list[Proposition]
+) -> list[Claim]:
     """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
     predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
     in the features (`themes`), where detection decides whether two themes are one thing. An act an outcome
@@ -332,9 +354,9 @@ def _proposition_claims(a: ArticleFacts, s: SentenceFacts, triggers: list[int]) 
     def told(words: Iterable[str]) -> list[str]:
         return sorted({w for w in words if w not in speaker_toks})  # (the speaker's names are not theirs)
 
-    for p in propositions(s.doc, headline=index < 0):
-        if any(p.start - 40 <= t <= p.end + 10 for t in triggers):
-            continue
+    for p in props:
+        if not p.theme or any(p.start - 40 <= t <= p.end + 10 for t in triggers):
+            continue  # (an act on a pronoun is read only where it states a listed class)
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
         polarity = p.polarity

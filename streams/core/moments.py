@@ -79,4 +79,3 @@ def done_after(c: Claim, moment: Claim) -> bool:
     not been lifted"."""
     named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
     return bool(named) and all(d[4:] > moment.published_at.date().isoformat() for d in named)
-

@@ -102,3 +102,34 @@ def word_end(text: str, start: int) -> int:
 
 
 _WORD_AT = re.compile(r"[\w’'-]+")
+
+
+def _forms(predicate: str) -> set[str]:
+    """The written forms of a verb lemma a class's words list: the lemma and its past participle ("resign",
+    "resigned"; "stop", "stopped"; "shut_down", "shut down"), the particle kept after the verb."""
+    verb, _, rest = predicate.partition("_")
+    tail = f" {rest.replace('_', ' ')}" if rest else ""
+    done = {verb + "d" if verb.endswith("e") else verb + "ed"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        done.add(verb[:-1] + "ied")
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        done.add(verb + verb[-1] + "ed")  # "stopped", "halted" stays as it is (two consonants)
+    return {verb + tail, *(d + tail for d in done)}
+
+
+def class_of_act(predicate: str, sentence: str) -> tuple[str, int] | None:
+    """The listed outcome class an act's verb states, in any tense, and which way: (class, 1) for a word
+    that asserts it ("resign" of `resigned`), (class, -1) for one that denies it ("reopen" of `closure`).
+    Classes about who acts in violent events, and classes whose context the sentence does not mention, are
+    left out."""
+    forms = _forms(predicate)
+    lowered = sentence.lower()
+    for oc in OUTCOMES:
+        if oc.agent is not None:
+            continue
+        if oc.context and not oc.context.search(lowered):
+            continue
+        for pattern, sign in ((oc.positive, 1), (oc.negative, -1)):
+            if pattern is not None and any(pattern.fullmatch(f) for f in forms):
+                return oc.name, sign
+    return None

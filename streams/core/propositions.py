@@ -227,12 +227,19 @@ def _content_clause(verb: Token) -> bool:
 #: verbs whose gerund complement is an act the subject owns up to: "admitted dismissing the workers"
 _OWNING_UP = frozenset({"admit", "acknowledge", "confess", "regret"})
 #: negative pronouns for persons: "nobody has been dismissed", "no one was arrested"
+#: personal pronouns: the act is on someone the sentence does not name
+_PERSONAL = frozenset("i we he she they it".split())
 _NO_PERSON = frozenset({"nobody", "no-one", "one"})
 
 
 def _no_person(tok: Token | None, negative: bool) -> str | None:
     """ "Nobody has been dismissed": the theme is a person, and none was."""
     return "person" if negative and tok is not None and tok.lower_ in _NO_PERSON else None
+
+
+def _pronoun(tok: Token | None) -> str | None:
+    """ "he did not resign": an act on a pronoun has an empty theme, kept for a listed class it states."""
+    return "" if tok is not None and tok.lower_ in _PERSONAL else None
 
 
 def _sacked(verb: Token) -> bool:
@@ -287,7 +294,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         if not _stated_act(verb, lemma, headline):
             continue
         theme_tok, no_theme = _theme(verb)
-        theme = theme_word(theme_tok) or _no_person(theme_tok, no_theme)
+        theme = theme_word(theme_tok) or _no_person(theme_tok, no_theme) or _pronoun(theme_tok)
         if theme is None:
             continue
         person = theme if theme == "person" or person_word(theme_tok, theme) else None

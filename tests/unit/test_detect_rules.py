@@ -1067,3 +1067,21 @@ def test_a_figure_corrected_by_name_conflicts_however_close(article: Callable[..
         hours=30,
     )
     assert run(first, close) == []
+
+
+def test_a_denial_in_another_tense_meets_the_listed_class(article: Callable[..., Article]) -> None:
+    lead = "BRASOV, Romania, March 16 - "
+    a = article(
+        lead + "Second-division club Olimpia Brasov said on Sunday that head coach Dan Mirea had resigned "
+        "after a home defeat.",
+        source="Sport Wire",
+    )
+    b = article(
+        lead + "Olimpia Brasov coach Dan Mirea said on Sunday he did not resign from the club and was "
+        "dismissed by its owner.",
+        source="Gazeta Brasov",
+        hours=3,
+    )
+    (alert,) = run(a, b)
+    assert alert.kind == "statement_conflict" and not alert.same_source
+    assert [c.polarity for c in alert.claims] == [1, -1]

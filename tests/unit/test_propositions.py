@@ -12,6 +12,7 @@ from schemas import Article, Claim
 from streams.core import parse
 from streams.core.extract import extract_claims
 from streams.core.measures import family
+from streams.core.outcomes import class_of_act
 from streams.core.propositions import Proposition, propositions
 
 
@@ -470,3 +471,17 @@ def test_there_is_or_there_is_no_thing() -> None:
     assert props("There is no evidence of wrongdoing.") == []
     assert props("There were 23 workers in the gallery.") == []
     assert props("There were no further cracks in the dam.") == []
+
+
+def test_a_listed_class_read_from_the_verb_in_any_tense() -> None:
+    assert class_of_act("resign", "The coach said he did not resign.") == ("resigned", 1)
+    assert class_of_act("step_down", "She stepped down.") == ("resigned", 1)
+    assert class_of_act("reopen", "The border crossing reopened.") == ("closure", -1)
+    assert class_of_act("close", "The talks closed.") is None  # (no thing the class is about)
+    denied = statement_claims("The coach said he did not resign from the club.", "Club")
+    assert [(c.key, c.polarity) for c in denied] == [("statement:resigned", -1)]
+    # an act on a pronoun states no open act of its own
+    assert [c.key for c in statement_claims("The union said it did not withdraw.", "Union")] == []
+    # a sentence whose class words and verbs state one class both ways is a summary
+    both = statement_claims("The club said she stepped down, but the coach said she did not resign.", "Club")
+    assert [c for c in both if c.key == "statement:resigned"] == []

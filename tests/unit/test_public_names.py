@@ -196,7 +196,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.numbers": ["FIGURE", "FigureSpan", "find_figures"],
     "streams.core.numeric": ["numeric_claims"],
     "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
-    "streams.core.outcomes": ["HYPOTHETICAL", "read_outcomes", "word_end"],
+    "streams.core.outcomes": ["HYPOTHETICAL", "class_of_act", "read_outcomes", "word_end"],
     "streams.core.pair": ["Pair"],
     "streams.core.parse": [
         "BATCH",
