@@ -331,11 +331,12 @@ def _class_acts(
     found: dict[str, list[tuple[str, int, int]]] = {}
     for o in outcomes:
         found.setdefault(o[0], []).append(o)
+    lowered = body.lower()
     for p in props:
         hit = class_of_act(p.predicate, body)
-        if hit is not None and not any(
-            p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])
-        ):
+        if hit is None or hit[0] not in found and OUTCOME_BY_NAME[hit[0]].trigger.search(lowered):
+            continue  # (a class its words name but the sentence states both ways, or as an aside)
+        if not any(p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])):
             found.setdefault(hit[0], []).append((hit[0], p.polarity * hit[1], p.start))
     return [acts[0] for acts in found.values() if len({pol for _, pol, _ in acts}) == 1]
 

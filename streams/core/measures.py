@@ -104,7 +104,12 @@ FAMILIES: tuple[PredicateFamily, ...] = (
             "call_off abandon scrap cancel collapse fall_through fall_apart founder break_down".split()
         ),
     ),
-    PredicateFamily(head="resume", verbs=("resume", "restart"), opposite=("halt",)),
+    # an activity going on, and the verbs that break it off ("the search was suspended", "halted", "stopped")
+    PredicateFamily(
+        head="resume",
+        verbs=("resume", "restart"),
+        opposite=("halt", "stop", "suspend", "pause", "interrupt", "cease"),
+    ),
     # a goal, target or endpoint met or missed ("the trial met its primary endpoint" / "missed its goal")
     PredicateFamily(head="meet", verbs=("meet", "achieve", "attain"), opposite=("miss",)),
 )

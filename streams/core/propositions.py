@@ -251,11 +251,17 @@ def _sacked(verb: Token) -> bool:
     return obj.lower_ in _NO_PERSON or person_word(obj, obj.lemma_.lower())
 
 
+#: verbs of an activity's start or end: an act on a thing ("stopped the search"), not on a clause
+_ASPECTUAL = frozenset({"begin", "start", "stop"})
+
+
 def _stated_act(verb: Token, lemma: str, headline: bool) -> bool:
     """The verb states an act as done (or not): not a saying, an aim ("agreed to suspend", "wants to close";
     but "failed to alert"), a hypothesis, a condition or a habit."""
+    aspect = lemma in _ASPECTUAL and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     if (
         lemma in NO_ACT
+        and not aspect  # ("stopped the search" is an act on the search; "stopped searching" is not one)
         or (lemma in DENYING or lemma in REPORTING and not _reported_act(verb))
         and not _sacked(verb)
     ):

@@ -485,3 +485,19 @@ def test_a_listed_class_read_from_the_verb_in_any_tense() -> None:
     # a sentence whose class words and verbs state one class both ways is a summary
     both = statement_claims("The club said she stepped down, but the coach said she did not resign.", "Club")
     assert [c for c in both if c.key == "statement:resigned"] == []
+
+
+def test_verbs_that_break_off_an_activity_deny_that_it_goes_on() -> None:
+    said = {
+        text: [(c.key, c.features.themes, c.polarity) for c in statement_claims(text, "Rescue")]
+        for text in (
+            "Rescuers suspended the search overnight, the miners' union said.",
+            "At no point has the search been stopped, the company said.",
+            "The search was halted on Tuesday, relatives said.",
+        )
+    }
+    assert list(said.values()) == [
+        [("statement:open:resume", ["search"], -1)],
+        [("statement:open:resume", ["search"], 1)],
+        [("statement:open:resume", ["search"], -1)],
+    ]
