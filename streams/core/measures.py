@@ -163,11 +163,14 @@ def structural_measure(role: FigureRole) -> Measure | None:
     for phrase in (role.counted_phrase, role.predicate_phrase, participle):
         if not phrase:
             continue
-        for meas in MEASURES:
-            if meas.pattern.search(phrase):
-                if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
-                    break  # (the counted thing may still name a measure of its own)
-                return meas
+        # the measure named first in the phrase: the predicate's own word before its arguments ("arrived
+        # on the island aboard boats" is an arrival)
+        hits = sorted((m.start(), n) for n, meas in enumerate(MEASURES) if (m := meas.pattern.search(phrase)))
+        if hits:
+            meas = MEASURES[hits[0][1]]
+            if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
+                continue  # (the counted thing may still name a measure of its own)
+            return meas
     return None
 
 

@@ -54,6 +54,12 @@ _SPAN = re.compile(
 )
 
 
+#: a running total of the year so far ("have reached the islands so far this year"): since January
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:so far this year|this year so far|(?:so far )?in \d{4} so far|year[- ]to[- ]date)\b", re.I
+)
+
+
 CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|where|which|who)\b|\s+—\s+|\s-\s")
 
 
@@ -177,6 +183,9 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     """Explicit periods a sentence is about, normalised: years, months (relative ones resolved
     against the publication date: 'this month' -> 'august'), quarters, seasons."""
     parts: set[str] = set()
+    if _YEAR_TO_DATE.search(sentence):
+        parts.add("since january")
+        sentence = _YEAR_TO_DATE.sub(" ", sentence)
     for m in _PERIOD.finditer(sentence):
         raw = m.group(0).lower()
         if re.search(r"average|typical|normal|every year|each year", raw):

@@ -199,6 +199,11 @@ def _proportion(doc: Doc, root: Token) -> Relation:
     return relation
 
 
+def _nearest(tok: Token) -> int:
+    """Sort key: a dependent before its head is nearer the larger its index."""
+    return tok.i if tok.i < tok.head.i else -tok.i
+
+
 def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | None, Relation]:
     """The noun the figure counts, from where the figure hangs in the parse (and the figure's token, moved
     to its percent word)."""
@@ -236,8 +241,11 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         relation = "modifier"  # "children under 12", "a town near 40 villages": the number describes a noun
     elif root.dep_ == "pobj" and root.head.dep_ == "prep":
         verb = root.head.head
-        if verb.lemma_ in CHANGE_VERBS:  # "the toll rose to 41"
-            noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.lemma_ in CHANGE_VERBS:  # "the toll rose to 41" (the subject nearest the verb: a headline's
+            # "Colombia mine toll rises to three" parses "Colombia" as a second subject)
+            noun = max(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=_nearest, default=None
+            )
         elif verb.lemma_ in SETTING_VERBS:  # "police put the turnout at 240,000"
             noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     else:

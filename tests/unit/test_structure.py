@@ -172,6 +172,17 @@ def test_an_adjective_standing_as_a_noun_is_what_a_number_counts() -> None:
     assert got == {"12": "rescued", "three": "deaths"}
 
 
+def test_the_measure_the_predicate_names_first() -> None:
+    text = "About 900 migrants arrived on the island aboard fishing boats over two days, officials said."
+    got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
+    assert got == {"About 900": "arrivals"}
+
+
+def test_a_change_verb_counts_its_nearest_subject() -> None:
+    r = role("Peru quarry toll rises to seven; two workers still underground", "seven")
+    assert (r.counted, r.predicate) == ("toll", "rise")
+
+
 def test_open_measures_reach_the_claims() -> None:
     (c,) = [
         c for c in claims("Customs officers impounded 212 crates at the port, the agency said.") if c.figure

@@ -215,3 +215,6 @@ def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
         time_scope("Hundreds of inmates have been killed in recent years.", published) == "span recent year"
     )
     assert time_scope("It has lost 40 ships over the past three decades.", published) == "span three decade"
+    # the year so far is a running total since January, not the year
+    assert time_scope("About 9,000 people have landed so far this year.", published) == "since january"
+    assert time_scope("About 9,000 people have landed this year.", published) == "2026"
