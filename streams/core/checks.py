@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from .figures import above, far_enough, units_compatible
-from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, done_after, partial
+from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, dated_to_report, done_after, partial
 from .pair import Pair
 from .placing import places_compatible, story_place, venue_only
 from .reasons import RESTATED_DISPUTE
@@ -237,13 +237,15 @@ def one_group(p: Pair) -> str | None:
 
 def state_close_in_time(p: Pair) -> str | None:
     """A state that changes (supply restored, operations, functioning): a later report is an update,
-    unless a claim fixes the moment ("worked before the collision")."""
+    unless a claim fixes the moment ("worked before the collision"), or the later one dates its state to the
+    day of the earlier report."""
     old, new = p.old, p.new
     if (
         changes(new)
         and old.article_id != new.article_id
         and p.hours > p.cfg.state_outcome_hours
         and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
+        and not dated_to_report(new, old)
     ):
         return "state_update"
     return PASS

@@ -79,3 +79,11 @@ def done_after(c: Claim, moment: Claim) -> bool:
     not been lifted"."""
     named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
     return bool(named) and all(d[4:] > moment.published_at.date().isoformat() for d in named)
+
+
+def dated_to_report(c: Claim, moment: Claim) -> bool:
+    """The claim's sentence dates its act or state (not the day it was said) to the day the other claim was
+    published: "between Monday and Tuesday 37 districts had no water" against Tuesday's "no district has
+    been left without water" is about the moment of that report."""
+    named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
+    return f"day:{moment.published_at.date().isoformat()}" in named

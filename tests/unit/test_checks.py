@@ -411,6 +411,17 @@ def test_state_close_in_time(stmt: Make) -> None:
     fixed = stmt(1, sentence="The signalling worked before the collision.", **restored)
     assert checks.state_close_in_time(Pair(fixed, later)) is PASS
     assert checks.state_close_in_time(Pair(stmt(1, **restored), stmt(-1, hours=2, **restored))) is PASS
+    # the later report dates its state to the day of the earlier report: one moment, two accounts
+    first = stmt(1, **restored)
+    day = WEEKDAYS[first.published_at.weekday()].capitalize()
+    on_that_day = later.model_copy(
+        update={"sentence": f"On {day}, 37 districts had no water, the utility said."}
+    )
+    assert checks.state_close_in_time(Pair(first, on_that_day)) is PASS
+    said_then = later.model_copy(
+        update={"sentence": f"The utility said on {day} that 37 districts had no water."}
+    )
+    assert checks.state_close_in_time(Pair(first, said_then)) == "state_update"
 
 
 def test_not_yet_due(stmt: Make) -> None:

@@ -189,6 +189,7 @@ PUBLIC: dict[str, list[str]] = {
         "CONTRASTED",
         "HAS_NOW_HAPPENED",
         "REASSERTED",
+        "dated_to_report",
         "done_after",
         "partial",
     ],
