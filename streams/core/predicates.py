@@ -22,9 +22,26 @@ _NAME_STOP = frozenset({"the", "a", "an", "of", "and"})
 
 
 def phrasal_lemma(pred: Token) -> str:
-    """The predicate's lemma with its particle: "laid off 300 workers" is "lay_off", not "lay"."""
-    particles = [c.lower_ for c in pred.children if c.dep_ == "prt"]
-    return "_".join([pred.lemma_.lower(), *particles])
+    """The predicate's lemma with its particle: "laid off 300 workers" is "lay_off", not "lay"; "pulled out
+    of the talks" is "pull_out" however the parser hangs the "out"; "went ahead" is "go_ahead"."""
+    prt = [c.lower_ for c in pred.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "ahead"]
+    out = out_of(pred)
+    if out is not None and out.lower_ not in prt:
+        prt.append(out.lower_)
+    return "_".join([pred.lemma_.lower(), *prt])
+
+
+#: adverbs the parser may hang as a preposition before "of" or "from": "pulled out of the exercise"
+_COMPOUND_PREPS = frozenset({"out", "off", "away"})
+
+
+def out_of(verb: Token) -> Token | None:
+    """The "out" of "pulled out of X" (a particle followed by "of"/"from"), however the parser hangs it."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in _COMPOUND_PREPS and c.i > verb.i:
+            if any(g.dep_ == "prep" and g.lower_ in ("of", "from") for g in c.children):
+                return c
+    return None
 
 
 def predicate_of(node: Token) -> Token | None:

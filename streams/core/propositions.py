@@ -32,6 +32,7 @@ from .arguments import (
 from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
+from .predicates import out_of, phrasal_lemma
 from .scope import MONTHS, WEEKDAYS
 from .states import over_end, state_of, there_is
 from .verbs import (
@@ -58,25 +59,8 @@ _CALENDAR = frozenset({*WEEKDAYS, *MONTHS})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
 
 
-#: adverbs the parser may hang as a preposition before "of" or "from": "pulled out of the exercise"
-_COMPOUND_PREPS = frozenset({"out", "off", "away"})
-
-
-def _out_of(verb: Token) -> Token | None:
-    """The "out" of "pulled out of X" (a particle followed by "of"/"from"), however the parser hangs it."""
-    for c in verb.children:
-        if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in _COMPOUND_PREPS and c.i > verb.i:
-            if any(g.dep_ == "prep" and g.lower_ in ("of", "from") for g in c.children):
-                return c
-    return None
-
-
 def _lemma(verb: Token) -> str:
-    prt = [c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "ahead"]
-    out = _out_of(verb)
-    if out is not None and out.lower_ not in prt:
-        prt.append(out.lower_)  # "pulled out of": pull_out, as "pulled out" is
-    return "_".join([verb.lemma_.lower(), *prt])
+    return phrasal_lemma(verb)
 
 
 #: words that name a share of what their "of" phrase names: "part of its fleet", "none of our aircraft"
@@ -103,7 +87,7 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
         for c in kids:
             if c.dep_ == dep:
                 return _partitive(c), negative_word(c)
-    out = _out_of(verb)
+    out = out_of(verb)
     if out is not None:  # "pulled out of the exercise": what was left is the theme
         of = next(g for g in out.children if g.dep_ == "prep" and g.lower_ in ("of", "from"))
         obj = next((g for g in of.children if g.dep_ == "pobj"), None)

@@ -102,6 +102,11 @@ def test_words_for_one_act_on_things_share_a_family() -> None:
     names = {m.name for s, f in pairs if (m := open_measure(role(s, f), None)) is not None}
     assert names == {"open:kill~rhino"}
     assert family("scorch") == family("burn") and family("spill") == family("discharge")
+    # breaking out is escaping, striking a ship is hitting it, joining a strike is taking part in it
+    assert family("break_out") == family("abscond") == "escape" and family("strike") == "hit"
+    a = open_measure(role("Nineteen inmates broke out of the jail overnight.", "Nineteen"), None)
+    b = open_measure(role("Twelve inmates escaped from the jail overnight.", "Twelve"), None)
+    assert a is not None and b is not None and a.name == b.name == "open:escape~people"
 
 
 def test_an_unlisted_act_is_an_open_measure_shared_by_its_synonyms() -> None:
