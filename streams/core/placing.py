@@ -78,10 +78,10 @@ def places_compatible(a: Claim, b: Claim) -> bool:
 
 
 def _one_place_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
-    """Some place of one claim names a place of the other whole, or within it ("Kabul" and "Kabul province"),
-    not only a shared head ("the Swiss Alps" and "the Italian Alps"). Generic words are left out first, so
-    "North Darfur" and "South Darfur" are both "darfur" and do meet."""
-    return any(x <= y or y <= x for x in a for y in b)
+    """Some place of one claim is a place of the other, once generic words are left out ("Kabul" and "Kabul
+    province"; "North Darfur" and "South Darfur" are both "darfur"): not a shared head ("the Swiss Alps" and
+    "the Italian Alps"), nor a part and its whole ("the Swiss Alps" within "the Alps")."""
+    return any(x == y for x in a for y in b)
 
 
 _BESIDE = re.compile(r"\b(?:neighbou?ring|adjacent|adjoining|nearby|bordering|next-door)\s+", re.IGNORECASE)

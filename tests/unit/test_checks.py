@@ -182,6 +182,8 @@ def test_one_place(num: Make) -> None:
     assert checks.one_place(Pair(num(6, place="blue nile"), num(4, place="white nile | kosti"))) == (
         "different_place"
     )
+    # a part and its whole are two scopes
+    assert checks.one_place(Pair(num(6, place="swiss alps"), num(10, place="alps"))) == "different_place"
     # a region the dateline puts the other's place in ("GAZIPUR, Bangladesh")
     dated = Features(
         measure=MeasureRef(family="deaths"), story=Story(names=["gazipur"], regions=["bangladesh"])
