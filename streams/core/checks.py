@@ -251,6 +251,14 @@ def state_close_in_time(p: Pair) -> str | None:
     return PASS
 
 
+def not_later_moment(p: Pair) -> str | None:
+    """ "the airport was closed for the afternoon" on Sunday, "the airport reopened on Monday morning": the
+    later report dates its act after the day of the earlier one; a later moment, not the same one."""
+    if p.old.article_id != p.new.article_id and done_after(p.new, p.old):
+        return "later_moment"
+    return PASS
+
+
 def not_yet_due(p: Pair) -> str | None:
     """ "the embassy will close on 31 March" and "the embassy has not closed": what one report says will
     happen, another says has not happened yet; not at odds (a denial that it will happen still meets)."""
@@ -355,6 +363,7 @@ CHECKS: tuple[Check, ...] = (
     Check(reason="different_theme", kinds=_STATEMENT, run=one_theme),
     Check(reason="different_groups", kinds=_STATEMENT, run=one_group),
     Check(reason="state_update", kinds=_STATEMENT, run=state_close_in_time),
+    Check(reason="later_moment", kinds=_STATEMENT, run=not_later_moment),
     Check(reason="not_yet_due", kinds=_STATEMENT, run=not_yet_due),
     Check(reason="happened_since", kinds=_STATEMENT, run=not_happened_since),
     Check(reason="partial_progress", kinds=_STATEMENT, run=not_partial),

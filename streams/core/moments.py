@@ -66,9 +66,12 @@ def partial(c: Claim) -> bool:
 
 
 #: the day a report was made ("said on Thursday", "told reporters on Monday"), not the day of its act
+_SPOKE = (
+    r"(?:said|says|told|announced|confirmed|stated|added|reported|acknowledged|admitted|insisted|claimed|"
+    r"denied|rejected|dismissed)"
+)
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|stated|added|reported|acknowledged|admitted|insisted|claimed|"
-    r"denied)\b(?:\s+[\w'’]+){0,3}?\s+on\s+\w+day\b",
+    rf"\b{_SPOKE}\b(?:\s+[\w'’]+){{0,3}}?\s+on\s+\w+day\b|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b",
     re.IGNORECASE,
 )
 
@@ -77,13 +80,19 @@ def done_after(c: Claim, moment: Claim) -> bool:
     """The days the claim's sentence dates its act to (not the day it was said) all fall after the day the
     other claim was published: "the advisory was lifted overnight ... on Thursday" against Wednesday's "has
     not been lifted"."""
-    named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
-    return bool(named) and all(d[4:] > moment.published_at.date().isoformat() for d in named)
+    named = _act_days(c)
+    # (the other claim's own days, when it names any later than its report, are its moment)
+    then = max([moment.published_at.date().isoformat(), *(d[4:] for d in _act_days(moment))])
+    return bool(named) and all(d[4:] > then for d in named)
+
+
+def _act_days(c: Claim) -> set[str]:
+    return days(_SAID_ON.sub(" ", c.sentence), c.published_at)
 
 
 def dated_to_report(c: Claim, moment: Claim) -> bool:
     """The claim's sentence dates its act or state (not the day it was said) to the day the other claim was
     published: "between Monday and Tuesday 37 districts had no water" against Tuesday's "no district has
     been left without water" is about the moment of that report."""
-    named = days(_SAID_ON.sub(" ", c.sentence), c.published_at)
+    named = _act_days(c)
     return f"day:{moment.published_at.date().isoformat()}" in named

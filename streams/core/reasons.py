@@ -40,6 +40,8 @@ REASONS_TEXT: dict[str, str] = {
     "different_groups": "statements about two different groups of persons",
     "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
     "than 8 hours apart, the moment not fixed",
+    "later_moment": "the later report dates its act after the day of the earlier report: a later moment, "
+    "not the same one",
     "not_yet_due": "what one report says will happen, another says has not happened yet: not at odds until "
     "it is due (a denial that it will happen still meets)",
     "happened_since": "what one report said had not happened, a later report says has happened: it happened "

@@ -426,6 +426,23 @@ def test_state_close_in_time(stmt: Make) -> None:
     assert checks.state_close_in_time(Pair(first, said_then)) == "state_update"
 
 
+def test_not_later_moment(stmt: Make) -> None:
+    shut = {"measure": "closure"}
+    closed = stmt(1, sentence="The authority closed the airport for the afternoon.", **shut)
+    later = stmt(-1, hours=22, **shut)
+    day = WEEKDAYS[later.published_at.weekday()].capitalize()
+    reopened = later.model_copy(
+        update={"sentence": f"The airport reopened on {day} morning, the authority said."}
+    )
+    assert checks.not_later_moment(Pair(closed, reopened)) == "later_moment"
+    # the day it was said is not the day of the act
+    said = later.model_copy(
+        update={"sentence": f"The authority on {day} denied that the airport had closed."}
+    )
+    assert checks.not_later_moment(Pair(closed, said)) is PASS
+    assert checks.not_later_moment(Pair(closed, later)) is PASS
+
+
 def test_not_yet_due(stmt: Make) -> None:
     close = {"measure": "open:close~embassy"}
     will = Features(measure=MeasureRef.of_name("open:close~embassy"), future=True)
@@ -524,6 +541,7 @@ def test_the_order_of_the_checks_is_pinned() -> None:
         ("one_theme", "different_theme"),
         ("one_group", "different_groups"),
         ("state_close_in_time", "state_update"),
+        ("not_later_moment", "later_moment"),
         ("not_yet_due", "not_yet_due"),
         ("not_happened_since", "happened_since"),
         ("not_partial", "partial_progress"),

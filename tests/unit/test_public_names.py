@@ -78,6 +78,7 @@ PUBLIC: dict[str, list[str]] = {
         "first_failing",
         "level_close_in_time",
         "not_happened_since",
+        "not_later_moment",
         "not_part_of_whole",
         "not_partial",
         "not_recovery",
