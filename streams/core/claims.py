@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
+from .acts import OPPOSITES, family
 from .arguments import Proposition, kinds_of, owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .claimants import for_protagonist
@@ -30,7 +31,6 @@ from .clauses import (
 )
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
-from .measures import OPPOSITES, family
 from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims

@@ -5,18 +5,18 @@ figure's noun or predicate belongs to one (`deaths`, `evacuated`, ...), else an 
 the predicate's family and the counted noun ("cancel~flight", "seize~cocaine"), so that a measure no list
 has heard of is still extracted and compared with the same measure elsewhere.
 
-Predicate families are data: verbs that report the same count of the same act ("cancel", "scrap", "axe")
-share a family; a verb not listed is its own family (its lemma). Families only ever join verbs that mean
-the same act; verbs of change or of having ("rise", "stand", "have") name no act, so the measure is the
-counted noun phrase itself ("waiting list", "turnout").
+Predicate families are data (acts.py): verbs that report the same count of the same act share a family.
+Verbs of change or of having ("rise", "stand", "have") name no act, so the measure is the counted noun
+phrase itself ("waiting list", "turnout").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .acts import family
 from .clauses import token_at
 from .lexicon import (
     ANY_MEASURE,
@@ -35,91 +35,9 @@ from .structure import FigureRole
 from .text import last_match
 from .verbs import CHANGE_VERBS, QUANTITY_NOUNS, SETTING_VERBS, SPEECH
 
-
-@dataclass(frozen=True, kw_only=True)
-class PredicateFamily:
-    """One act in several words: the verb lemmas that report the same count of the same act (a predicate
-    keeps its particle: "call_off", "lay_off")."""
-
-    head: str
-    verbs: tuple[str, ...]
-    #: verbs that state the family's act as not done ("struck down the order": the order is not upheld)
-    opposite: tuple[str, ...] = ()
-
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: every predicate family; a verb not listed is its own family (tested in tests/unit/test_structure.py)
-FAMILIES: tuple[PredicateFamily, ...] = (
-    PredicateFamily(head="cancel", verbs=("cancel", "scrap", "axe", "scrub", "call_off")),
-    PredicateFamily(head="seize", verbs=("seize", "confiscate", "impound", "intercept")),
-    PredicateFamily(head="steal", verbs=("steal", "exfiltrate")),
-    PredicateFamily(head="escape", verbs=("escape", "break_out", "abscond")),
-    PredicateFamily(head="take_part", verbs=("take_part", "participate", "join")),
-    PredicateFamily(head="hit", verbs=("hit", "strike")),
-    PredicateFamily(head="kill", verbs=("kill", "slaughter", "poach", "butcher")),
-    PredicateFamily(head="burn", verbs=("burn", "scorch", "char", "blacken")),
-    PredicateFamily(head="discharge", verbs=("discharge", "spill", "dump", "emit")),
-    PredicateFamily(head="expose", verbs=("expose", "leak", "compromise", "breach")),
-    PredicateFamily(head="close", verbs=("close", "shut", "shutter", "shut_down", "close_down")),
-    PredicateFamily(head="strand", verbs=("strand", "maroon")),
-    PredicateFamily(head="delay", verbs=("delay", "postpone")),
-    PredicateFamily(head="lay_off", verbs=("lay_off", "dismiss", "fire", "sack")),
-    PredicateFamily(head="distribute", verbs=("distribute", "deliver", "hand", "hand_out", "give_out")),
-    PredicateFamily(head="register", verbs=("register", "enrol", "enroll")),
-    PredicateFamily(head="cross", verbs=("cross", "enter")),
-    PredicateFamily(head="sell", verbs=("sell", "ship")),
-    PredicateFamily(head="fine", verbs=("fine", "penalise", "penalize")),
-    PredicateFamily(head="raise", verbs=("raise", "collect")),
-    PredicateFamily(head="vaccinate", verbs=("vaccinate", "inoculate", "immunise", "immunize")),
-    PredicateFamily(head="test", verbs=("test", "screen")),
-    PredicateFamily(head="treat", verbs=("treat",)),
-    PredicateFamily(head="detain", verbs=("detain", "hold", "round_up", "lock_up")),
-    PredicateFamily(
-        head="receive", verbs=("receive", "get", "obtain", "secure", "garner", "poll", "win", "gain")
-    ),
-    PredicateFamily(head="withdraw", verbs=("withdraw", "pull_out", "back_out", "drop_out", "bow_out")),
-    PredicateFamily(
-        head="uphold",
-        verbs=("uphold", "affirm"),
-        opposite=(
-            "overturn",
-            "strike_down",
-            "quash",
-            "set_aside",
-            "annul",
-            "reverse",
-            "invalidate",
-            "throw_out",
-        ),
-    ),
-    PredicateFamily(head="grant", verbs=("grant", "accept", "ratify", "endorse")),
-    PredicateFamily(head="convict", verbs=("convict",), opposite=("acquit", "exonerate")),
-    # acts and the acts that undo them: "the strike was called off" against "the strike went ahead", "the
-    # transfer was completed" against "the transfer collapsed"
-    PredicateFamily(
-        head="go_ahead",
-        verbs=tuple(
-            "go_ahead proceed complete finalise finalize seal conclude continue go_on carry_on".split()
-        ),
-        opposite=tuple(
-            "call_off abandon scrap cancel collapse fall_through fall_apart founder break_down".split()
-        ),
-    ),
-    # an activity going on, and the verbs that break it off ("the search was suspended", "halted", "stopped")
-    PredicateFamily(
-        head="resume",
-        verbs=("resume", "restart"),
-        opposite=("halt", "stop", "suspend", "pause", "interrupt", "cease"),
-    ),
-    # a goal, target or endpoint met or missed ("the trial met its primary endpoint" / "missed its goal")
-    PredicateFamily(head="meet", verbs=("meet", "achieve", "attain"), opposite=("miss",)),
-)
-#: verb lemma -> family head
-PREDICATE_FAMILIES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.verbs}
-#: verb lemma -> the family whose act it states as not done (a statement's polarity flips)
-OPPOSITES: dict[str, str] = {verb: f.head for f in FAMILIES for verb in f.opposite}
 #: predicates that name no act of their own: the count is of the noun ("the waiting list stood at 612,400");
 #: verbs of finding and counting are among them: the count is of what was found ("inspectors found 340
 #: dead seals", "volunteers counted 300 seals"), whoever found or counted it
@@ -177,12 +95,6 @@ def structural_measure(role: FigureRole) -> Measure | None:
     return None
 
 
-def family(lemma: str | None) -> str | None:
-    if lemma is None:
-        return None
-    return PREDICATE_FAMILIES.get(lemma, lemma)
-
-
 def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     """An open measure for a figure no lexicon family covers: predicate family + counted class
     ("cancel~flight"), or the counted noun phrase alone under a light predicate ("waiting list").
@@ -216,9 +128,7 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
 
 __all__ = [
     "LIGHT",
-    "PREDICATE_FAMILIES",
     "counted_class",
-    "family",
     "is_person",
     "open_measure",
     "structural_measure",
@@ -295,6 +205,11 @@ def measure_for_figure(
     open measure from them; the nearest listed predicate only for a sentence left unparsed."""
     if role is None:
         return _measure_for(sent, fig, prev_end, next_start)
+    if role.relation == "agent" and _person(role.counted or ""):
+        # persons who did a passive act are their own count ("boarded by 12 armed men"), not those it was
+        # done to (but "overshadowed by turnout of 24.6 per cent" is the turnout)
+        name = f"open:{family(role.predicate)}_by~{counted_class(role) or 'thing'}"
+        return Measure(name=name, pattern=MEASURES[0].pattern, cumulative=False)
     found = structural_measure(role)
     if found is not None:
         return found

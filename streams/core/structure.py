@@ -145,6 +145,8 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
     noun, relation = _what_is_counted(doc, noun, relation)
     if relation == "none" and noun is not None and _has_number(noun, but=root):
         relation = "whole"
+    if relation == "none" and noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        relation = "agent"  # "boarded by a dozen armed men": those who did the act, not those it was done to
     anchor = noun if noun is not None else root
     pred = predicate_of(anchor)
     if relation == "none" and pred is not None:

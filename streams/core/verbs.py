@@ -11,7 +11,16 @@ Modality = Literal["fact", "plan", "forecast", "hypothetical", "capacity"]
 
 
 Relation = Literal[
-    "none", "part", "whole", "subcount", "proportion", "modifier", "ago", "comparison", "circumstance"
+    "none",
+    "part",
+    "whole",
+    "subcount",
+    "proportion",
+    "modifier",
+    "ago",
+    "comparison",
+    "circumstance",
+    "agent",
 ]
 
 

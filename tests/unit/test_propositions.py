@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 
 from schemas import Article, Claim
 from streams.core import parse
+from streams.core.acts import family
 from streams.core.extract import extract_claims
-from streams.core.measures import family
 from streams.core.outcomes import class_of_act
 from streams.core.propositions import Proposition, propositions
 

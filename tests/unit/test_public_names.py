@@ -33,6 +33,7 @@ PUBLIC: dict[str, list[str]] = {
     "schemas.dead_letter": ["DeadLetter"],
     "schemas.feedback": ["DISMISS_REASONS", "DismissReason", "Feedback", "Verdict"],
     "schemas.generate": ["OUT", "main", "render"],
+    "streams.core.acts": ["FAMILIES", "OPPOSITES", "PREDICATE_FAMILIES", "PredicateFamily", "family"],
     "streams.core.arguments": [
         "Proposition",
         "act_on",
@@ -177,9 +178,7 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "streams.core.measures": [
         "LIGHT",
-        "PREDICATE_FAMILIES",
         "counted_class",
-        "family",
         "is_person",
         "open_measure",
         "structural_measure",

@@ -13,8 +13,9 @@ import pytest
 
 from schemas import Article
 from streams.core import parse
+from streams.core.acts import PREDICATE_FAMILIES, family
 from streams.core.extract import extract_claims
-from streams.core.measures import PREDICATE_FAMILIES, counted_class, family, open_measure
+from streams.core.measures import counted_class, open_measure
 from streams.core.numbers import find_figures
 from streams.core.speakers import speakers
 from streams.core.structure import FigureRole, figure_role
@@ -181,6 +182,19 @@ def test_the_measure_the_predicate_names_first() -> None:
     text = "About 900 migrants arrived on the island aboard fishing boats over two days, officials said."
     got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
     assert got == {"About 900": "arrivals"}
+
+
+def test_persons_who_did_a_passive_act_are_their_own_count() -> None:
+    assert role("The trawler was boarded by 12 armed men before dawn.", "12").relation == "agent"
+    got = {
+        c.figure.text: c.features.measure.name
+        for c in claims("The trawler was boarded by 12 armed men before dawn, police said.")
+        if c.figure is not None
+    }
+    assert got == {"12": "open:board_by~men"}
+    # a measure named in the by-phrase is that measure
+    text = "The vote was overshadowed by turnout of just 24.6 per cent, the commission said."
+    assert {c.features.measure.name for c in claims(text) if c.figure is not None} == {"turnout"}
 
 
 def test_a_change_verb_counts_its_nearest_subject() -> None:
