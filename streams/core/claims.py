@@ -25,6 +25,7 @@ from .claimants import for_protagonist
 from .clauses import (
     describes_noun,
     manner_in_focus,
+    own_clause,
     speaker_is_subject,
     subject_names,
     token_at,
@@ -34,7 +35,7 @@ from .lexicon import OUTCOME_BY_NAME
 from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
-from .outcomes import HYPOTHETICAL, class_of_act, read_outcomes, word_end
+from .outcomes import HYPOTHETICAL, class_acts, read_outcomes, word_end
 from .parse import parse
 from .propositions import propositions
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
@@ -100,7 +101,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         last_places = s.where or last_places
         outcomes = read_outcomes(body, topic)
         props = propositions(s.doc, headline=unit.index < 0) if s.doc is not None else []
-        outcomes = _class_acts(props, outcomes, body)
+        outcomes = class_acts(props, outcomes, body)
         if s.doc is not None and any(o[0] == "approval" for o in outcomes):
             # a grant refused or given is read from the parse, whatever the thing granted
             grants = [t.idx for t in s.doc if t.pos_ == "VERB" and t.lemma_.lower() in _GRANTING]
@@ -322,25 +323,6 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     return out
 
 
-def _class_acts(
-    props: list[Proposition], outcomes: list[tuple[str, int, int]], body: str
-) -> list[tuple[str, int, int]]:
-    """The sentence's listed outcome classes with those the parse finds in a verb the class's words do not
-    spell out ("did not resign" of `resigned`, "has reopened" denying `closure`); a class the sentence states
-    both ways, in its words or its verbs, is a summary and gives nothing."""
-    found: dict[str, list[tuple[str, int, int]]] = {}
-    for o in outcomes:
-        found.setdefault(o[0], []).append(o)
-    lowered = body.lower()
-    for p in props:
-        hit = class_of_act(p.predicate, body)
-        if hit is None or hit[0] not in found and OUTCOME_BY_NAME[hit[0]].trigger.search(lowered):
-            continue  # (a class its words name but the sentence states both ways, or as an aside)
-        if not any(p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])):
-            found.setdefault(hit[0], []).append((hit[0], p.polarity * hit[1], p.start))
-    return [acts[0] for acts in found.values() if len({pol for _, pol, _ in acts}) == 1]
-
-
 def _proposition_claims(
     a: ArticleFacts, s: SentenceFacts, triggers: list[int], props: list[Proposition]
 ) -> list[Claim]:
@@ -380,7 +362,9 @@ def _proposition_claims(
             kinds=sorted(p.kinds),
             future=p.future,
         )
-        fields: ClaimFields = {**s.fields}
+        verb = token_at(s.doc, p.start)
+        own = time_scope(own_clause(verb), a.article.published_at) if verb is not None else s.scope
+        fields: ClaimFields = {**s.fields, "time_scope": own}  # (the act's own clause's periods)
         if p.denied:
             fields["certainty"] = "denied"
         out.append(

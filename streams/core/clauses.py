@@ -155,11 +155,23 @@ def conditional(verb: Token) -> bool:
     return False
 
 
+def own_clause(verb: Token) -> str:
+    """The sentence's words for a verb's act, without the clauses that describe some noun and do not hold
+    the verb ("a group which has monitored the coast since 2015" is not about the act's period; "in the
+    2022 attack, the city confirmed that data had been stolen" is)."""
+    skip: set[int] = set()
+    for c in verb.doc:
+        if c.dep_ in ("relcl", "acl") and not (c.left_edge.i <= verb.i <= c.right_edge.i):
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return " ".join(t.text for t in verb.doc if t.i not in skip)
+
+
 __all__ = [
     "clause_scope",
     "conditional",
     "describes_noun",
     "manner_in_focus",
+    "own_clause",
     "speaker_is_subject",
     "subject_names",
     "token_at",

@@ -8,9 +8,13 @@ class the sentence states one way only (claims.py makes them statement claims).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOMES
+from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOME_BY_NAME, OUTCOMES
 from .text import LETTER, UPPER, last_match
+
+if TYPE_CHECKING:
+    from .arguments import Proposition
 
 
 def _negated(sent: str, trig_start: int, trig_end: int) -> bool:
@@ -133,3 +137,22 @@ def class_of_act(predicate: str, sentence: str) -> tuple[str, int] | None:
             if pattern is not None and any(pattern.fullmatch(f) for f in forms):
                 return oc.name, sign
     return None
+
+
+def class_acts(
+    props: list[Proposition], outcomes: list[tuple[str, int, int]], body: str
+) -> list[tuple[str, int, int]]:
+    """The sentence's listed outcome classes with those the parse finds in a verb the class's words do not
+    spell out ("did not resign" of `resigned`, "has reopened" denying `closure`); a class the sentence states
+    both ways, in its words or its verbs, is a summary and gives nothing."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for o in outcomes:
+        found.setdefault(o[0], []).append(o)
+    lowered = body.lower()
+    for p in props:
+        hit = class_of_act(p.predicate, body)
+        if hit is None or hit[0] not in found and OUTCOME_BY_NAME[hit[0]].trigger.search(lowered):
+            continue  # (a class its words name but the sentence states both ways, or as an aside)
+        if not any(p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])):
+            found.setdefault(hit[0], []).append((hit[0], p.polarity * hit[1], p.start))
+    return [acts[0] for acts in found.values() if len({pol for _, pol, _ in acts}) == 1]

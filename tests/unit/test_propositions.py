@@ -501,3 +501,14 @@ def test_verbs_that_break_off_an_activity_deny_that_it_goes_on() -> None:
         [("statement:open:resume", ["search"], 1)],
         [("statement:open:resume", ["search"], -1)],
     ]
+
+
+def test_an_act_takes_no_period_from_a_clause_describing_another_noun() -> None:
+    text = (
+        "There was a spill, said the head of a watch group which has monitored the coast since 2015. "
+        "In the 2022 attack, the city confirmed that data had been stolen."
+    )
+    got = {c.key: c.time_scope for c in statement_claims(text, "Spill")}
+    assert got["statement:open:exist"] is None
+    assert got["statement:open:steal"] == "2022"
+

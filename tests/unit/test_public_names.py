@@ -50,6 +50,7 @@ PUBLIC: dict[str, list[str]] = {
         "conditional",
         "describes_noun",
         "manner_in_focus",
+        "own_clause",
         "speaker_is_subject",
         "subject_names",
         "token_at",
@@ -197,7 +198,7 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.numbers": ["FIGURE", "FigureSpan", "find_figures"],
     "streams.core.numeric": ["numeric_claims"],
     "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
-    "streams.core.outcomes": ["HYPOTHETICAL", "class_of_act", "read_outcomes", "word_end"],
+    "streams.core.outcomes": ["HYPOTHETICAL", "class_acts", "class_of_act", "read_outcomes", "word_end"],
     "streams.core.pair": ["Pair"],
     "streams.core.parse": [
         "BATCH",
