@@ -32,6 +32,7 @@ from .clauses import (
 )
 from .guard import Limits
 from .lexicon import OUTCOME_BY_NAME
+from .modality import modality_of
 from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
@@ -238,6 +239,8 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
                     agents=sorted(doing),
                     owners=sorted(set(owners_of(_acted_on(tok))) - s.speaker_toks),
                     kinds=sorted(kinds_of(_acted_on(tok))),
+                    future=tok is not None
+                    and modality_of(tok) == "forecast",  # "will be closed this weekend"
                 ),
             )
         )

@@ -48,7 +48,7 @@ _SINCE_DATE = re.compile(
 )
 #: a span of days, weeks or months a count covers ("over the same seven days", "in the past two weeks")
 _SPAN = re.compile(
-    r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|same|previous|first)\s+(\w+)|recent)\s+"
+    r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|same|previous|first)\s+(?:(\w+)\s+)?|recent\s+)"
     r"(days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
@@ -218,7 +218,8 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
         month = next(n for n in MONTHS if n.startswith(m.group(1).lower()[:3]))
         parts.add(f"since {month} {int(m.group(2))}")
     for m in _SPAN.finditer(sentence):  # "over the past seven days", "in recent years": a span of its own
-        parts.add(f"span {(m.group(1) or 'recent').lower()} {m.group(2).lower().rstrip('s')}")
+        count = m.group(1) or ("recent" if "recent" in m.group(0).lower() else "one")  # "the past week": one
+        parts.add(f"span {count.lower()} {m.group(2).lower().rstrip('s')}")
     # "by the end of 2026", "until 2030": deadlines, not the period a fact is about
     parts.update(
         m.group(1)

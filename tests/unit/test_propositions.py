@@ -511,3 +511,10 @@ def test_an_act_takes_no_period_from_a_clause_describing_another_noun() -> None:
     got = {c.key: c.time_scope for c in statement_claims(text, "Spill")}
     assert got["statement:open:exist"] is None
     assert got["statement:open:steal"] == "2022"
+
+
+def test_a_listed_class_stated_as_what_will_happen_is_marked_future() -> None:
+    (c,) = statement_claims("The ministry said the hospital ward will be closed next week.", "Ward")
+    assert (c.key, c.polarity, c.features.future) == ("statement:closure", 1, True)
+    (d,) = statement_claims("The ministry said the hospital ward was closed on Monday.", "Ward")
+    assert (d.key, d.features.future) == ("statement:closure", False)

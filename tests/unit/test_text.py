@@ -218,3 +218,5 @@ def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
     # the year so far is a running total since January, not the year
     assert time_scope("About 9,000 people have landed so far this year.", published) == "since january"
     assert time_scope("About 9,000 people have landed this year.", published) == "2026"
+    # a span with no count is one of its unit
+    assert time_scope("Nine cases were reported in the past week.", published) == "span one week"
