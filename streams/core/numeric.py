@@ -9,7 +9,6 @@ included two children"), a plan, a length, or one with nothing it measures makes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from schemas import Claim, Figure
@@ -20,7 +19,7 @@ from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, measure_for_figure, without_particle
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
-from .scope import WEEKDAYS, clause_places, days, time_scope
+from .scope import WEEKDAYS, clause_places, days, time_scope, with_periods
 from .structure import ABOUT_NOUNS, FigureRole, figure_role, in_a_state
 from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
@@ -298,6 +297,9 @@ def _where_and_when(
         or [phrase for at, phrase in spans if prev_end <= at < fig.start]
         or (s.where if sum(1 for j, f in enumerate(figs) if not _restates(body, figs, j, f)) <= 1 else [])
         or clause_places(spans, figs, i, role)
+        or [
+            phrase for _at, phrase in spans if phrase in _SCOPES
+        ]  # "Nationwide, ... 9,600 cases and 71 deaths"
     )
     published = a.article.published_at
     own = (
@@ -310,7 +312,7 @@ def _where_and_when(
     # the sentence names
     day = days(body[prev_end:next_start], published) or days(body, published)
     if len(day) == 1:
-        own = _with_periods(own, day)
+        own = with_periods(own, day)
     if role is not None and role.scope[1]:
         # the day the act itself is dated ("cancelled 125 flights on Monday"), not the day it was reported:
         # a count of another day's acts is another period ("64 on Tuesday"); a running total is not; the
@@ -319,15 +321,11 @@ def _where_and_when(
         act = role.predicate is not None and role.predicate not in _NOT_ACTS
         on = days(re.sub(_AS_OF, "", clause), published) if act else set()
         on |= days(" ".join(_EVENT_DAY.findall(clause)), published)
-        own = _with_periods(own, (f"on:{d[4:]}" for d in on))
+        own = with_periods(own, (f"on:{d[4:]}" for d in on))
     return {**s.fields, "place": " | ".join(dict.fromkeys(local)) or None, "time_scope": own}
 
 
-def _with_periods(own: str | None, more: Iterable[str]) -> str | None:
-    """A claim's periods (comma-separated, sorted) with `more` added."""
-    return ",".join(sorted({*filter(None, (own or "").split(",")), *more})) or None
-
-
+_SCOPES = frozenset({"nationwide", "world"})
 #: predicates whose day is the day of a level or a report, not of an act
 _NOT_ACTS = CHANGE_VERBS | SETTING_VERBS | REPORTING | {"be", "have", "bring", "take", "leave"}
 _EVENT_DAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})['’]s\b", re.IGNORECASE)

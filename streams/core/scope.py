@@ -8,6 +8,7 @@ places (story.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from .numbers import FigureSpan
@@ -81,6 +82,7 @@ _NATIONWIDE = re.compile(
 
 
 #: the whole world as a figure's scope ("globally", "worldwide"): not "the highest in the world"
+_AS_A_WHOLE = re.compile(rf"\b([{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)*)\s+as\s+a\s+whole\b")
 _WORLDWIDE = re.compile(
     r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe))\b", re.IGNORECASE
 )
@@ -154,6 +156,8 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         toks = [t for t in m.group(1).lower().split() if t in name_tokens(m.group(1))]
         if toks:
             out.append((m.start(), " ".join(toks)))
+    for m in _AS_A_WHOLE.finditer(sentence):  # "Morocco as a whole has recorded 5,230 cases": all of it
+        out.append((m.start(), m.group(1).lower()))
     nationwide = _NATIONWIDE.search(sentence)
     if nationwide:
         out.append((nationwide.start(), "nationwide"))
@@ -280,3 +284,8 @@ PLACE_ANAPHORA = re.compile(
     r"could|may|might|must|should)\b)|"
     r"\b(?:in|at|across) (?:that|the same) (?:county|district|province|region|state|area|city|town|village)\b"
 )
+
+
+def with_periods(own: str | None, more: Iterable[str]) -> str | None:
+    """A claim's periods (comma-separated, sorted) with `more` added."""
+    return ",".join(sorted({*filter(None, (own or "").split(",")), *more})) or None

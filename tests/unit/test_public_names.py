@@ -324,6 +324,7 @@ PUBLIC: dict[str, list[str]] = {
         "place_spans",
         "places",
         "time_scope",
+        "with_periods",
     ],
     "streams.core.sentences": ["ABBREVIATIONS", "DATELINE", "Sentence", "split_sentences", "strip_dateline"],
     "streams.core.speakers": ["ParsedSpeaker", "speakers"],

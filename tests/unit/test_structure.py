@@ -170,6 +170,16 @@ def test_an_adjective_standing_as_a_noun_is_what_a_number_counts() -> None:
     assert measures_of("The rescue ended on Friday.", title) == {"12": "rescued", "three": "deaths"}
 
 
+def test_a_whole_named_for_a_sentence_places_each_of_its_figures() -> None:
+    text = "Nationwide, the survey counted 9,600 cases and 71 deaths, the ministry said."
+    assert {c.figure.text: c.place for c in claims(text) if c.figure is not None} == {
+        "9,600": "nationwide",
+        "71": "nationwide",
+    }
+    text = "Spain as a whole has recorded 5,230 cases, the ministry said."
+    assert [c.place for c in claims(text) if c.figure is not None] == ["spain"]
+
+
 def test_the_measure_the_predicate_names_first() -> None:
     text = "About 900 migrants arrived on the island aboard fishing boats over two days, officials said."
     assert measures_of(text) == {"About 900": "arrivals"}
