@@ -82,6 +82,7 @@ _SUBSET_AFTER = re.compile(
 _SPAN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(ABOUT_NOUNS))})\b")  # "the 100 to 300 range"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?i:the|these|those|its|their|all|another|a further|an additional|aged|ages|age of|including|"
+    r"the (?:last|final|remaining|other)|"
     r"(?:children|babies|infants|people|adults|patients|those|pupils) (?:under|over|older than|younger than|"
     r"below|above)|among them|among (?:the|those) (?:dead|killed|injured|missing|victims)(?: were)?|"
     r"of whom)\s+"

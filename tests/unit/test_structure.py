@@ -525,6 +525,15 @@ def test_a_statistical_measure_the_sentence_names_is_a_qualifier_of_its_figures(
     assert "excess" in c.features.qualifiers
 
 
+def test_the_last_or_remaining_ones_are_part_of_a_count_not_a_count() -> None:
+    text = "Rescuers ended the operation after bringing out the last two miners, the agency said."
+    assert measures_of(text) == {}
+    text = "Rescuers brought out the remaining 12 workers on Friday, the agency said."
+    assert measures_of(text) == {}
+    # "the first four carriages derailed" still counts derailed carriages
+    assert measures_of("The first four carriages behind the locomotive derailed, the railway said.") != {}
+
+
 def test_a_figure_in_apposition_counts_the_noun_it_restates() -> None:
     (c,) = [
         c for c in claims("NAIROBI, May 4 - Official attendance: 52,314, the federation said.") if c.figure
