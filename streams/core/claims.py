@@ -239,8 +239,8 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
                     agents=sorted(doing),
                     owners=sorted(set(owners_of(_acted_on(tok))) - s.speaker_toks),
                     kinds=sorted(kinds_of(_acted_on(tok))),
-                    future=tok is not None
-                    and modality_of(tok) == "forecast",  # "will be closed this weekend"
+                    # "will be closed this weekend"
+                    future=tok is not None and modality_of(tok) == "forecast",
                 ),
             )
         )

@@ -85,10 +85,10 @@ def structural_measure(role: FigureRole) -> Measure | None:
         if not phrase:
             continue
         # the measure named first in the phrase: the predicate's own word before its arguments ("arrived
-        # on the island aboard boats" is an arrival)
-        hits = sorted((m.start(), n) for n, meas in enumerate(MEASURES) if (m := meas.pattern.search(phrase)))
-        if hits:
-            meas = MEASURES[hits[0][1]]
+        # on the island aboard boats" is an arrival); one scan finds where, the first family there is it
+        first = ANY_MEASURE.search(phrase)
+        if first is not None:
+            meas = next(m for m in MEASURES if m.pattern.match(phrase, first.start()))
             if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
                 continue  # (the counted thing may still name a measure of its own)
             return meas

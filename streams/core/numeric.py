@@ -298,9 +298,8 @@ def _where_and_when(
         or [phrase for at, phrase in spans if prev_end <= at < fig.start]
         or (s.where if sum(1 for j, f in enumerate(figs) if not _restates(body, figs, j, f)) <= 1 else [])
         or clause_places(spans, figs, i, role)
-        or [
-            phrase for _at, phrase in spans if phrase in _SCOPES
-        ]  # "Nationwide, ... 9,600 cases and 71 deaths"
+        # a whole named for the sentence: "Nationwide, ... 9,600 cases and 71 deaths"
+        or [phrase for _at, phrase in spans if phrase in _SCOPES]
     )
     published = a.article.published_at
     own = (

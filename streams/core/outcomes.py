@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOME_BY_NAME, OUTCOMES
+from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOME_BY_NAME, OUTCOMES, Outcome
 from .text import LETTER, UPPER, last_match
 
 if TYPE_CHECKING:
@@ -126,13 +126,18 @@ def class_of_act(predicate: str, sentence: str) -> tuple[str, int] | None:
     that asserts it ("resign" of `resigned`), (class, -1) for one that denies it ("reopen" of `closure`).
     Classes about who acts in violent events, and classes whose context the sentence does not mention, are
     left out."""
-    forms = _forms(predicate)
-    lowered = sentence.lower()
-    for oc in OUTCOMES:
-        if oc.agent is not None:
-            continue
-        if oc.context and not oc.context.search(lowered):
-            continue
+    return _class_in(predicate, _classes_for(sentence.lower()))
+
+
+def _classes_for(lowered: str) -> list[Outcome]:
+    """The classes an act of this (lower-cased) sentence may state: none about who acts in violent events,
+    none whose context the sentence lacks."""
+    return [oc for oc in OUTCOMES if oc.agent is None and (oc.context is None or oc.context.search(lowered))]
+
+
+def _class_in(predicate: str, classes: list[Outcome]) -> tuple[str, int] | None:
+    forms = _forms(predicate) if classes else set()
+    for oc in classes:
         for pattern, sign in ((oc.positive, 1), (oc.negative, -1)):
             if pattern is not None and any(pattern.fullmatch(f) for f in forms):
                 return oc.name, sign
@@ -149,8 +154,9 @@ def class_acts(
     for o in outcomes:
         found.setdefault(o[0], []).append(o)
     lowered = body.lower()
+    classes = _classes_for(lowered) if props else []  # (the context scans once per sentence, not per act)
     for p in props:
-        hit = class_of_act(p.predicate, body)
+        hit = _class_in(p.predicate, classes)
         if hit is None or hit[0] not in found and OUTCOME_BY_NAME[hit[0]].trigger.search(lowered):
             continue  # (a class its words name but the sentence states both ways, or as an aside)
         if not any(p.start - 12 <= trig <= p.end + 10 for _, _, trig in found.get(hit[0], [])):

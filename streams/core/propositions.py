@@ -59,10 +59,6 @@ _CALENDAR = frozenset({*WEEKDAYS, *MONTHS})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
 
 
-def _lemma(verb: Token) -> str:
-    return phrasal_lemma(verb)
-
-
 #: words that name a share of what their "of" phrase names: "part of its fleet", "none of our aircraft"
 _PARTITIVES = frozenset("part some all none most many several half any each one parts rest".split())
 
@@ -275,7 +271,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
             continue
         if verb.dep_ not in _CLAUSE_DEPS and not _content_clause(verb):
             continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
-        lemma = _lemma(verb)  # with its particle: "call off" is an act, "call" is not
+        lemma = phrasal_lemma(verb)  # with its particle: "call off" is an act, "call" is not
         special = _refused(verb, headline) if lemma in REFUSING else None
         special = _evidence(verb) if lemma in EVIDENTIAL else special
         if special is not None:  # a refusal, or a thing found or suffered
@@ -302,7 +298,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         theme_names = tuple(dict.fromkeys([*names_of(theme_tok), *(n for p in places for n in names_of(p))]))
         found += _degrees(
             Proposition(
-                predicate=_lemma(verb),
+                predicate=lemma,
                 theme=theme,
                 polarity=sign,
                 denied=n_denials > 0,

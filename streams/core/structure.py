@@ -224,9 +224,8 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         and root.head.i == root.i + 1
         and root.head.dep_ in ("conj", "pobj", "dobj", "nsubj", "nsubjpass", "appos", "ROOT")
     ):
-        noun = (
-            root.head
-        )  # "12 survivors and three dead", "with five injured": an adjective standing as a noun
+        # "12 survivors and three dead", "with five injured": an adjective standing as a noun
+        noun = root.head
     elif root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         noun = root.head  # "official attendance: 52,314", "the death toll, 41, ...": the noun it restates
     elif root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
