@@ -71,7 +71,9 @@ _SPOKE = (
     r"denied|rejected|dismissed)"
 )
 _SAID_ON = re.compile(
-    rf"\b{_SPOKE}\b(?:\s+[\w'’]+){{0,3}}?\s+on\s+\w+day\b|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b",
+    rf"\b{_SPOKE}\b(?:\s+[\w'’]+){{0,3}}?\s+on\s+\w+day\b|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b"
+    # an attribution closing the sentence (", the company said in a filing late on Thursday."): all of it
+    rf"|[,\"”]\s*[^,\"”;]{{0,60}}\b{_SPOKE}\b[^,\"”;]*$",
     re.IGNORECASE,
 )
 

@@ -124,8 +124,8 @@ def _doer(verb: Token, theme: Token | None) -> tuple[str, ...]:
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if subj is None or subj.pos_ in ("PRON", "DET", "NUM"):
-        return ()
+    if subj is None or subj.pos_ in ("PRON", "DET", "NUM") or negative_word(subj):
+        return ()  # ("no product reached the river": nobody is named as having done it)
     return names_of(subj) or (subj.lemma_.lower(),)
 
 

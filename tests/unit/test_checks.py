@@ -371,6 +371,21 @@ def test_same_named_things(stmt: Make) -> None:
         -1, sentence="It did not clear the Cemex deal.", features=feats("control", objects=["cemex"])
     )
     assert checks.same_named_things(Pair(merger, again)) is PASS
+    # a name with a code in it is one name in the sentence too
+    code = {"measure": "die"}
+    none = stmt(
+        -1,
+        sentence="No participant in the KX-210 study has died.",
+        features=feats("die", objects=["kx-210"]),
+        **code,
+    )
+    two = stmt(
+        1,
+        sentence="Two participants in the KX-210 study died.",
+        features=feats("die", objects=["kx-210"]),
+        **code,
+    )
+    assert checks.same_named_things(Pair(none, two)) is PASS
 
 
 def test_act_doers(stmt: Make) -> None:
@@ -441,6 +456,11 @@ def test_not_later_moment(stmt: Make) -> None:
     )
     assert checks.not_later_moment(Pair(closed, said)) is PASS
     assert checks.not_later_moment(Pair(closed, later)) is PASS
+    # an attribution closing the sentence, however long, dates the saying
+    filed = later.model_copy(
+        update={"sentence": f'"The airport did not close," the authority said in a statement late on {day}.'}
+    )
+    assert checks.not_later_moment(Pair(closed, filed)) is PASS
 
 
 def test_not_yet_due(stmt: Make) -> None:

@@ -95,6 +95,9 @@ def test_doers_and_persons() -> None:
     p = one("Police arrested three men near the stadium.", "arrest")
     assert (p.theme, p.person) == ("people", "men") or (p.theme, p.person) == ("people", "man")
     assert one("No journalist was detained.", "detain").person == "journalist"
+    # a negative subject names nobody as the doer: "no oil" is not a doer that "oil" is apart from
+    assert one("No product reached the river.", "reach").doer == ()
+    assert one("None of the oil reached the river.", "reach").doer == ()
 
 
 def test_a_share_is_about_the_whole_it_is_taken_of() -> None:
