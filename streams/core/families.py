@@ -29,6 +29,10 @@ class Measure:
     of_containers: bool = False
     #: counts persons: a figure in another unit near its words is not its count ("$2 million" near "killed")
     persons: bool = False
+    #: what its amounts are: "money" (a figure in a unit of quantity near its words is not its amount: "140
+    #: barrels were released" is no payment, "bought 300 tonnes" no price) or "matter" (never money: "the
+    #: Treasury released 1.1 billion" spilled nothing); None for either
+    amount: str | None = None
 
 
 def rx(s: str) -> re.Pattern[str]:
@@ -161,10 +165,12 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         name="spilled",
         pattern=rx(
-            r"spill|spills|spilled|spilling|leaked|leaking|escaped|gushed|seeped|poured into|released into"
+            r"spill|spills|spilled|spilling|leaked|leaking|escaped|gushed|seeped|poured into|"
+            r"released|releases|release"
         ),
         cumulative=True,
         event=True,
+        amount="matter",
     ),
     Measure(
         name="derailed",
@@ -226,17 +232,20 @@ MEASURES: tuple[Measure, ...] = (
             r"buy|bought|buying|purchase|purchased|takeover|agreed to pay|will pay"
         ),
         cumulative=False,
+        amount="money",
     ),
     Measure(
         name="debt",
         pattern=rx(r"debts?|owed|owes|deficit|liabilities|arrears|shortfall"),
         cumulative=False,
+        amount="money",
     ),
     # money handed over (not what is owed): "the Treasury had already released 1.1 billion towards arrears"
     Measure(
         name="paid",
         pattern=rx(r"paid|disbursed|transferred|allocated|set aside|earmarked|released|handed over"),
         cumulative=True,
+        amount="money",
     ),
     Measure(
         name="jobs",

@@ -30,6 +30,7 @@ from .lexicon import (
     is_person_noun,
 )
 from .numbers import FigureSpan, find_figures
+from .quantities import MONEY_UNITS
 from .scope import CLAUSE_END
 from .structure import FigureRole
 from .text import last_match
@@ -66,8 +67,9 @@ def counted_class(role: FigureRole) -> str | None:
     return "people" if _person(role.counted) or _person(role.counted + "s") else role.counted
 
 
-def structural_measure(role: FigureRole) -> Measure | None:
-    """The lexicon measure family the figure's own noun phrase or predicate names, if any."""
+def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | None:
+    """The lexicon measure family the figure's own noun phrase or predicate names, if any (one whose amounts
+    are in the figure's `unit`)."""
     pred = role.predicate.split("_")[0] if role.predicate else None
     # the lexicon lists participles ("affected", "evacuated"): the predicate in any tense ("affects") as one
     participle = (pred + "d" if pred.endswith("e") else pred + "ed") if pred and pred.isalpha() else ""
@@ -88,7 +90,12 @@ def structural_measure(role: FigureRole) -> Measure | None:
         # on the island aboard boats" is an arrival); one scan finds where, the first family there is it
         first = ANY_MEASURE.search(phrase)
         if first is not None:
-            meas = next(m for m in MEASURES if m.pattern.match(phrase, first.start()))
+            meas = next(
+                (m for m in MEASURES if m.pattern.match(phrase, first.start()) and not _other_unit(m, unit)),
+                None,
+            )
+            if meas is None:
+                continue
             if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
                 continue  # (the counted thing may still name a measure of its own)
             return meas
@@ -210,7 +217,7 @@ def measure_for_figure(
         # done to (but "overshadowed by turnout of 24.6 per cent" is the turnout)
         name = f"open:{family(role.predicate)}_by~{counted_class(role) or 'thing'}"
         return Measure(name=name, pattern=MEASURES[0].pattern, cumulative=False)
-    found = structural_measure(role)
+    found = structural_measure(role, fig.unit)
     if found is not None:
         return found
     # the figure's own act, one no family lists ("cancelled 340 flights"); else the nearest listed word in
@@ -233,7 +240,9 @@ def measure_for_figure(
             return opened  # (an act of saying gives way to a listed idiom: "claimed the lives of 12")
     else:
         near = _measure_for(sent, fig, prev_end, next_start)
-    if near is not None and near.persons and fig.unit not in (None, "people", "percent"):
+    if near is not None and (
+        near.persons and fig.unit not in (None, "people", "percent") or _other_unit(near, fig.unit)
+    ):
         near = None
     own = (role.counted_text or "").lower()
     if (
@@ -251,6 +260,14 @@ def measure_for_figure(
             name=f"open:{role.counted_phrase.replace(' ', '_')}", pattern=near.pattern, cumulative=True
         )
     return near or opened
+
+
+def _other_unit(meas: Measure, unit: str | None) -> bool:
+    """A measure of money and a figure in a unit of quantity, or of matter and an amount of money: the
+    words are not its measure."""
+    if meas.amount == "money":
+        return unit is not None and unit not in MONEY_UNITS
+    return meas.amount == "matter" and unit in MONEY_UNITS
 
 
 def counted_noun(sent: str, fig: FigureSpan) -> str | None:

@@ -198,6 +198,9 @@ UNITS = [
 ]
 
 
+#: the units of an amount of money (a symbol whose currency is not told is "currency")
+MONEY_UNITS = frozenset({"usd", "eur", "gbp", "currency", *(unit for _, unit in _CURRENCIES)})
+
 CURRENCY_SYMBOL = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|₺|₽|\bRs\.?|\bINR)\s?$")
 
 

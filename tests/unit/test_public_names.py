@@ -244,6 +244,7 @@ PUBLIC: dict[str, list[str]] = {
         "FRACTIONS",
         "HEDGES",
         "MAX_DIGITS",
+        "MONEY_UNITS",
         "SCALES",
         "SCALE_WORDS",
         "SMALL",

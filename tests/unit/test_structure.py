@@ -588,3 +588,16 @@ def test_a_part_takes_its_measure_from_its_own_predicate_not_from_the_whole() ->
         == []
     )
     assert measures("Four of the train's 12 carriages left the rails, the railway said.") == [("derailed", 4)]
+
+
+def test_a_measure_of_money_or_of_matter_needs_amounts_of_its_kind() -> None:
+    # "released" hands over money or lets out matter: the figure's unit tells which
+    assert measures_of("The pipeline operator said 300 barrels of crude were released near the river.") == {
+        "300 barrels": "spilled"
+    }
+    assert measures_of("The finance ministry said it released $4 million to the councils.") == {
+        "$4 million": "paid"
+    }
+    # a price is never an amount of grain
+    found = measures_of("The mill bought 9,000 tonnes of maize from farmers, the company said.")
+    assert found["9,000 tonnes"] != "value"
