@@ -22,6 +22,7 @@ _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|insists|"
     r"maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|denied|denies|"
     r"rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|continued|"
+    r"listed|lists|logged|logs|registered|tallied|"
     r"argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|rebutted|gave|blamed|"
     r"described|called|urged|conceded|revised|revises|corrected|corrects|withdrew|warns|estimates|reports|confirms"
 )
@@ -64,8 +65,10 @@ _DOCUMENT_OF = re.compile(
     r"inquir(?:y|ies)|investigations?|analys[ie]s)\s+(?:[\w-]+\s+)?(?:by|from|of)\s+(.{2,})$",
     re.IGNORECASE,
 )
+#: a connective set off after the subject: "The regulator, however, listed ..."
+_ASIDE = r"(?:,\s+(?:however|meanwhile|though|too|also|in turn|for (?:its|his|her|their) part),)?"
 _LEADING = re.compile(
-    rf"^(?:[A-Z][\w' ]{{0,90}},\s*){{0,2}}{_NP}{_APPOS}\s+"
+    rf"^(?:[A-Z][\w' ]{{0,90}},\s*){{0,2}}{_NP}{_APPOS}{_ASIDE}\s+"
     rf"(?:on \w+\s+|later\s+|also\s+|again\s+|repeatedly\s+|separately\s+|earlier\s+|had\s+|has\s+|"
     rf"have\s+)?({_VERBS})\b{_NO_PARTICLE}"
 )

@@ -83,6 +83,9 @@ def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | N
         and not _person(role.counted)
         and not _person(role.counted + "s")
     )
+    persons = role.bare_subject or (
+        role.counted is not None and (_person(role.counted) or _person(role.counted + "s"))
+    )
     for phrase in (role.counted_phrase, role.predicate_phrase, participle):
         if not phrase:
             continue
@@ -94,8 +97,8 @@ def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | N
                 (m for m in MEASURES if m.pattern.match(phrase, first.start()) and not _other_unit(m, unit)),
                 None,
             )
-            if meas is None:
-                continue
+            if meas is None or meas.amount == "matter" and persons:
+                continue  # (a spill of matter never counts persons: "12 prisoners escaped")
             if things and phrase is not role.counted_phrase and meas.name in PERSON_MEASURES:
                 continue  # (the counted thing may still name a measure of its own)
             return meas

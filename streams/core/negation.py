@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .verbs import DENYING, UNTRUE
+from .verbs import DENYING, SPEECH, UNTRUE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -108,6 +108,8 @@ def denials(verb: Token) -> int:
         if cur.head.i == cur.i:
             break
         head = cur.head
+        if _reported_before(cur, head):
+            break  # "Dealers say X has halted deliveries; the carmaker denies it": X is what dealers say
         if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
             n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
         if _says_untrue(head):
@@ -120,6 +122,17 @@ def denials(verb: Token) -> int:
             n += 1  # "the inquiry has not concluded that the match was fixed": the finding is denied
         cur = head
     return n
+
+
+def _reported_before(clause: Token, head: Token) -> bool:
+    """A reporting clause with its own speaker that comes before a denying verb: another party's account
+    which the denial answers, not the complement it denies (the claim is that speaker's)."""
+    return (
+        head.lemma_ in DENYING
+        and clause.i < head.i
+        and clause.lemma_ in SPEECH
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
+    )
 
 
 def called_untrue_after(tok: Token) -> bool:

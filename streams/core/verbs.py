@@ -29,13 +29,15 @@ REPORTING = frozenset(
     """say tell announce state claim insist add confirm report estimate explain warn note acknowledge admit
     allege argue assert maintain contend write tweet post declare indicate reveal disclose stress suggest
     deny reject dispute dismiss refute counter reply respond quote cite put reckon calculate tally record
-    count register show find conclude""".split()
+    count register show find conclude list log document""".split()
 )
 
 
 #: verbs of speech only: what they govern is said, never counted by them (unlike "recorded 40 cases",
 #: "registered 9,800 refugees", "found 2 tonnes", which are acts of counting or finding)
-SPEECH = REPORTING - frozenset("estimate put reckon calculate tally record count register show find".split())
+SPEECH = REPORTING - frozenset(
+    "estimate put reckon calculate tally record count register show find list log document".split()
+)
 
 
 #: verbs whose clause or object is the content someone denies

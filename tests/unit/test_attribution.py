@@ -76,6 +76,16 @@ def test_a_name_in_apposition_keeps_the_title_as_speaker() -> None:
     assert (sp.claimant, sp.kind, sp.verb) == ("mayor", "organisation", "said")
 
 
+def test_who_counts_or_lists_a_figure_is_its_source() -> None:
+    ctx = Context("W")
+    sp = attribute("The energy regulator, however, listed the release at 1,900 barrels.", ctx)
+    assert sp.claimant == "energy regulator"
+    assert attribute("The tourism board logged 622,000 arrivals in the quarter.", ctx).claimant == (
+        "tourism board"
+    )
+    assert attribute("Police, for their part, said 12 people died.", ctx).claimant == "police"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

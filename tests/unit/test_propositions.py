@@ -73,6 +73,9 @@ def test_denials_flip_the_polarity_once_each() -> None:
     # a clause beside the denial is asserted: the army says a rocket caused the blast
     p = one("The army denied responsibility, saying a failed rocket launch caused the blast.", "cause")
     assert (p.polarity, p.denied) == (1, False)
+    # another party's account before a denial is that party's claim: the dealers say the act was done
+    p = one("Dealers say Velmont has halted Corsa deliveries; the carmaker denies it", "halt")
+    assert (p.polarity, p.denied) == (1, False)
 
 
 def test_aims_conditions_habits_and_questions_are_not_acts() -> None:

@@ -598,6 +598,10 @@ def test_a_measure_of_money_or_of_matter_needs_amounts_of_its_kind() -> None:
     assert measures_of("The finance ministry said it released $4 million to the councils.") == {
         "$4 million": "paid"
     }
+    # a spill of matter never counts persons
+    assert measures_of("Prison officials said 12 remand prisoners escaped through a hole in the wall.") == {
+        "12": "open:escape~people"
+    }
     # a price is never an amount of grain
     found = measures_of("The mill bought 9,000 tonnes of maize from farmers, the company said.")
     assert found["9,000 tonnes"] != "value"
