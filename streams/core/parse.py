@@ -239,6 +239,54 @@ def _matches(spec: _Spec, tok: tuple[str, str, str]) -> bool:
     return True
 
 
+class _WordLemmas:
+    """A word's lemma without its sentence: the model's own exception lists and suffix rules, verb first then
+    noun ("paid" pay, "stolen" steal, "denies" deny, "children" child), the word itself when no rule yields
+    a known lemma. For comparing the words of two sentences, not for reading one."""
+
+    def __init__(self, nlp: Language) -> None:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        exc, rules, index = (lookups.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
+        self.pos = [(exc.get(p, {}), rules.get(p, []), frozenset(index.get(p, []))) for p in ("verb", "noun")]
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        hit = self.memo.get(word)
+        if hit is None:
+            hit = self._lemma(word)
+            if len(self.memo) < _MEMO_MAX:
+                self.memo[word] = hit
+        return hit
+
+    def _lemma(self, word: str) -> str:
+        for exc, _, _ in self.pos:
+            if word in exc:
+                return str(exc[word][0])
+        for _, rules, index in self.pos:
+            if word in index:
+                return word
+            for old, new in rules:
+                if word.endswith(old) and len(word) > len(old) + 1:
+                    form = word[: len(word) - len(old)] + new
+                    if form in index:
+                        return form
+        return word
+
+
+_words: _WordLemmas | None = None
+
+
+def word_lemma(word: str) -> str:
+    """The lemma of a lower-case word read alone (see `_WordLemmas`)."""
+    global _words
+    if _words is None:
+        nlp = load()
+        with _lock:
+            if _words is None:
+                _words = _WordLemmas(nlp)
+    return _words(word)
+
+
 _attrs: _Attributes | None = None
 
 
@@ -261,4 +309,5 @@ __all__ = [
     "ModelError",
     "load",
     "parse",
+    "word_lemma",
 ]

@@ -17,6 +17,7 @@ from schemas import Article
 from schemas.claim import Certainty, SpeakerKind, Story
 
 from .numbers import FigureSpan
+from .parse import word_lemma
 from .sentences import Sentence
 
 if TYPE_CHECKING:
@@ -44,9 +45,10 @@ def article_version(article: Article) -> str:
 
 
 def content_words(sent: str, exclude: set[str]) -> set[str]:
-    """The content words of a stretch of text, singular, without `exclude` (the speaker's names)."""
+    """The content words of a stretch of text, as lemmas ("paid" and "paying" are "pay"), without `exclude`
+    (the speaker's names)."""
     toks = {t for t in _CONTENT.findall(sent.lower()) if t not in _STOPWORDS}
-    return {t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks} - exclude
+    return {word_lemma(t) for t in toks} - exclude
 
 
 class ClaimFields(TypedDict):

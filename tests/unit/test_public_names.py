@@ -210,6 +210,7 @@ PUBLIC: dict[str, list[str]] = {
         "ModelError",
         "load",
         "parse",
+        "word_lemma",
     ],
     "streams.core.pipeline": ["Late", "Pipeline", "Processed"],
     "streams.core.winners": [
