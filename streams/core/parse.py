@@ -247,7 +247,9 @@ class _WordLemmas:
     def __init__(self, nlp: Language) -> None:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         exc, rules, index = (lookups.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
-        self.pos = [(exc.get(p, {}), rules.get(p, []), frozenset(index.get(p, []))) for p in ("verb", "noun")]
+        self.pos: list[tuple[dict[str, list[str]], list[list[str]], frozenset[str]]] = [
+            (exc.get(p, {}), rules.get(p, []), frozenset(index.get(p, []))) for p in ("verb", "noun")
+        ]
         self.memo: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
