@@ -20,7 +20,7 @@ from .reasons import RESTATED_DISPUTE
 from .relations import (
     GENERIC_PERSONS,
     changes,
-    closed_year,
+    closed_period,
     corrects,
     features,
     is_state,
@@ -185,7 +185,8 @@ def not_rising_total(p: Pair) -> str | None:
     """A running total that rises over time is an update; unless two claimants' counts at about the same
     moment differ by more than a count can grow in that time (1.5 at once, cfg.same_time_ratio at
     cfg.same_time_hours), or the later report sets its count against the other ("three times the number
-    given by the company"), or both count a year that has ended: a dispute about one total."""
+    given by the company"), or both count a period that had ended (a past year, an earlier month): a dispute
+    about one total."""
     earlier, later = p.ordered
     if not p.new.cumulative or p.same_report or not above(later, earlier):
         return PASS
@@ -199,7 +200,7 @@ def not_rising_total(p: Pair) -> str | None:
         hours <= cfg.same_time_hours
         and jump >= needed
         or CONTRASTED.search(later.sentence) is not None  # "three times the number given by the company"
-        or bool(closed_year(earlier) & closed_year(later))  # "52 poached in 2024": a total that is closed
+        or bool(closed_period(earlier) & closed_period(later))  # "52 poached in 2024": a closed total
     )
     return PASS if at_odds and not p.same_claimant else "cumulative_update"
 

@@ -33,7 +33,8 @@ REASONS_TEXT: dict[str, str] = {
     "same_report": "two figures of one report that are not two named claimants disagreeing",
     "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
     "cumulative_update": "a running total that rises over time: an update, not a dispute (unless the later "
-    "report sets its count against the other's, or both count a year that has ended)",
+    "report sets its count against the other's, or both count a period that had ended: a past year, an "
+    "earlier month)",
     "different_names": "statements about two different named things",
     "different_theme": "the same act done to two different things: neither the same word, nor a shared "
     "name, nor one named by the other's words",

@@ -242,9 +242,20 @@ def _periods(c: Claim) -> set[str]:
     return {p for p in (c.time_scope or "").split(",") if p and not p.startswith("day:")}
 
 
-def closed_year(c: Claim) -> set[str]:
-    """The past years the claim states a figure for ("118 rhinos were poached in 2024", said in 2025)."""
-    return {p for p in _periods(c) if p.isdigit() and len(p) == 4 and int(p) < c.published_at.year}
+def closed_period(c: Claim) -> set[str]:
+    """The periods the claim states a figure for that had ended when it was published: a past year ("118
+    rhinos were poached in 2024", said in 2025), a month before the report's ("4,850 were waiting at the end
+    of September", said in November)."""
+    month = c.published_at.month
+    return {
+        p
+        for p in _periods(c)
+        if p.isdigit()
+        and len(p) == 4
+        and int(p) < c.published_at.year
+        or p in MONTHS
+        and MONTHS.index(p) + 1 < month
+    }
 
 
 def _pub_day(c: Claim) -> str:

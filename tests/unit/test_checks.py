@@ -350,6 +350,21 @@ def test_not_rising_total(num: Make) -> None:
     # two claimants, two hours apart, four times as many: a dispute about one moment
     steep = Pair(num(10, cumulative=True), num(40, hours=2, cumulative=True, claimant="army"))
     assert checks.not_rising_total(steep) is PASS
+    # both count a month that had ended when each was published (the claims are of mid-April): a closed
+    # total, days apart; the month still running is not closed
+    march = Pair(
+        num(30, cumulative=True, time_scope="march"),
+        num(41, hours=72, cumulative=True, claimant="army", time_scope="march"),
+    )
+    assert checks.not_rising_total(march) is PASS
+    april = Pair(
+        num(30, cumulative=True, time_scope="april"),
+        num(41, hours=72, cumulative=True, claimant="army", time_scope="april"),
+    )
+    assert checks.not_rising_total(april) == "cumulative_update"
+    assert checks.not_rising_total(Pair(num(30, cumulative=True, time_scope="2001"), rising.new)) == (
+        "cumulative_update"
+    )
 
 
 # -- statements --------------------------------------------------------------------------------------------

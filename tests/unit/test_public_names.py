@@ -285,7 +285,7 @@ PUBLIC: dict[str, list[str]] = {
         "Features",
         "GENERIC_PERSONS",
         "changes",
-        "closed_year",
+        "closed_period",
         "corrects",
         "features",
         "is_state",
