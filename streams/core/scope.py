@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from .numbers import FigureSpan
+from .quantities import parse_word_number
 from .structure import FigureRole
 from .text import UPPER, name_tokens
 
@@ -183,6 +184,26 @@ MONTHS = [
 ]
 
 
+#: "five years ago", "a decade ago", "18 months ago": when an earlier episode happened
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,2}|"
+    r"a few|several|some|many)\s+(years?|decades?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+def _years_ago(m: re.Match[str], published: datetime | None) -> str:
+    """The year (or month) an "N years ago" names, counted back from the report; "past" when vague."""
+    count, unit = m.group(1).lower(), m.group(2).lower()
+    n = 1.0 if count in ("a", "an") else (float(count) if count.isdigit() else parse_word_number(count))
+    if n is None or published is None:
+        return "past"
+    if unit.startswith("month"):
+        months = published.year * 12 + published.month - 1 - int(n)
+        return MONTHS[months % 12] if n < 12 else str(months // 12)
+    return str(published.year - int(n) * (10 if unit.startswith("decade") else 1))
+
+
 def time_scope(sentence: str, published: datetime | None = None) -> str | None:
     """Explicit periods a sentence is about, normalised: years, months (relative ones resolved
     against the publication date: 'this month' -> 'august'), quarters, seasons."""
@@ -218,6 +239,8 @@ def time_scope(sentence: str, published: datetime | None = None) -> str | None:
             else:
                 f = str(published.year + shift)
         parts.add(f.replace("-", " "))
+    for m in _AGO.finditer(sentence):  # "an outbreak five years ago killed 22": an earlier episode's year
+        parts.add(_years_ago(m, published))
     for m in _SINCE_DATE.finditer(sentence):  # "since Oct 1": a running total from a date
         month = next(n for n in MONTHS if n.startswith(m.group(1).lower()[:3]))
         parts.add(f"since {month} {int(m.group(2))}")

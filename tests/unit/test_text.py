@@ -220,3 +220,15 @@ def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
     assert time_scope("About 9,000 people have landed this year.", published) == "2026"
     # a span with no count is one of its unit
     assert time_scope("Nine cases were reported in the past week.", published) == "span one week"
+
+
+def test_an_episode_some_time_ago_is_of_its_own_year() -> None:
+    from datetime import datetime, timezone
+
+    from streams.core.scope import time_scope
+
+    published = datetime(2026, 1, 12, tzinfo=timezone.utc)
+    assert time_scope("A similar outbreak five years ago killed 22 people.", published) == "2021"
+    assert time_scope("A flood a decade ago displaced 4,000.", published) == "2016"
+    assert time_scope("Three months ago, a fire destroyed 40 homes.", published) == "october"
+    assert time_scope("Several years ago, 12 miners died there.", published) == "past"
