@@ -22,7 +22,7 @@ _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|insists|"
     r"maintained|claimed|claims|alleged|accused|estimated|warned|acknowledged|admitted|explained|denied|denies|"
     r"rejected|dismissed|played down|suggested|believes|puts|put|counted|recorded|quoted|cited|continued|"
-    r"listed|lists|logged|logs|registered|tallied|"
+    r"listed|lists|logged|logs|registered|tallied|showed|shows|"
     r"argued|countered|replied|responded|noted|stressed|disputed|contradicted|contested|refuted|rebutted|gave|blamed|"
     r"described|called|urged|conceded|revised|revises|corrected|corrects|withdrew|warns|estimates|reports|confirms"
 )

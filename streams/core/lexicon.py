@@ -198,6 +198,8 @@ REPORTING: dict[str, Certainty] = {
     "logs": "asserted",
     "registered": "asserted",
     "tallied": "asserted",
+    "showed": "asserted",
+    "shows": "asserted",
     "according to": "asserted",
     "quoted": "reported",
     "cited": "reported",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .verbs import EXTENT_VERBS, REPORTING
+from .verbs import COUNTING, EXTENT_VERBS, REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,7 +73,14 @@ def agent_of(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
     verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
     students": an act on them)."""
     acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
-    if pred is None or pred.lemma_.lower() in REPORTING and not acted_on or _act_subject(pred, counted):
+    # who records or registers a count is where it was counted ("Andalusia recorded 410"), as an act's doer
+    counts = pred is not None and pred.lemma_.lower() in COUNTING
+    if (
+        pred is None
+        or pred.lemma_.lower() in REPORTING
+        and not (acted_on or counts)
+        or _act_subject(pred, counted)
+    ):
         return ()  # (nor is the subject that names the act: "its recall involved 420,000 packs")
     doer: Token | None = None
     for child in pred.children:

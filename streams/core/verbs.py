@@ -38,6 +38,8 @@ REPORTING = frozenset(
 SPEECH = REPORTING - frozenset(
     "estimate put reckon calculate tally record count register show find list log document".split()
 )
+#: verbs of keeping a count: their subject is the body or the place that counted ("Andalusia recorded 410")
+COUNTING = frozenset("record register tally log count".split())
 
 
 #: verbs whose clause or object is the content someone denies

@@ -84,6 +84,9 @@ def test_who_counts_or_lists_a_figure_is_its_source() -> None:
         "tourism board"
     )
     assert attribute("Police, for their part, said 12 people died.", ctx).claimant == "police"
+    # a closing attribution to what the figures show names the source, not the counting place before it
+    sp = attribute("Andalusia recorded the most deaths, at 410, the mortality data showed.", ctx)
+    assert sp.claimant == "mortality data"
 
 
 @pytest.mark.parametrize(

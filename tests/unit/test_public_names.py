@@ -380,6 +380,7 @@ PUBLIC: dict[str, list[str]] = {
         "CAPACITY_VERBS",
         "CHANGE_VERBS",
         "CONTENT_NOUNS",
+        "COUNTING",
         "DENIED_ROLES",
         "DENYING",
         "EVIDENTIAL",

@@ -616,3 +616,14 @@ def test_a_word_read_alone_has_its_lemma() -> None:
 
     assert {"pay", "ransom", "hospital"} <= content_words("The hospital paid the ransom", set())
     assert {"pay", "ransom", "hospital"} <= content_words("Hospitals deny paying ransoms", set())
+
+
+def test_the_place_that_kept_a_count_is_its_place() -> None:
+    found = [
+        (c.figure.text, c.place)
+        for c in claims("Andalusia recorded the most deaths, at 410, the mortality data showed.")
+        if c.figure is not None
+    ]
+    assert found == [("410", "andalusia")]
+    text = "Kenya recorded 40 cholera deaths, the WHO said."
+    assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("40", "kenya")]
