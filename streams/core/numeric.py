@@ -19,9 +19,9 @@ from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, measure_for_figure, without_particle
 from .numbers import FigureSpan
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
-from .scope import WEEKDAYS, clause_places, days, time_scope, with_periods
+from .scope import WEEKDAYS, clause_places, counter_place, days, time_scope, with_periods
 from .structure import ABOUT_NOUNS, FigureRole, figure_role, in_a_state
-from .verbs import CHANGE_VERBS, COUNTING, REPORTING, SETTING_VERBS
+from .verbs import CHANGE_VERBS, REPORTING, SETTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -298,12 +298,7 @@ def _where_and_when(
         or [phrase for at, phrase in spans if prev_end <= at < fig.start]
         or (s.where if sum(1 for j, f in enumerate(figs) if not _restates(body, figs, j, f)) <= 1 else [])
         or clause_places(spans, figs, i, role)
-        # the place that kept the count, as its subject: "Andalusia recorded the most deaths, at 410"
-        or (
-            [" ".join(role.agent)]
-            if role and role.agent and role.predicate in COUNTING and not s.speaker_toks & set(role.agent)
-            else []
-        )
+        or counter_place(role, s.speaker_toks)
         # a whole named for the sentence: "Nationwide, ... 9,600 cases and 71 deaths"
         or [phrase for _at, phrase in spans if phrase in _SCOPES]
     )

@@ -15,6 +15,7 @@ from .numbers import FigureSpan
 from .quantities import parse_word_number
 from .structure import FigureRole
 from .text import UPPER, name_tokens
+from .verbs import COUNTING
 
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
@@ -299,6 +300,14 @@ def clause_places(
     if others:
         return []
     return [phrase for at, phrase in spans if lo <= at < hi]
+
+
+def counter_place(role: FigureRole | None, speaker: set[str]) -> list[str]:
+    """The place that kept a count, as its subject, when another speaks of it: "Andalusia recorded the most
+    deaths, at 410, the data showed"."""
+    if role is None or not role.agent or role.predicate not in COUNTING or speaker & set(role.agent):
+        return []
+    return [" ".join(role.agent)]
 
 
 #: a place referred back to: "there" (not the existential "there is"), "in that county"

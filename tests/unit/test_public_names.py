@@ -322,6 +322,7 @@ PUBLIC: dict[str, list[str]] = {
         "PLACE_ANAPHORA",
         "WEEKDAYS",
         "clause_places",
+        "counter_place",
         "days",
         "place_spans",
         "places",
