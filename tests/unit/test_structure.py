@@ -627,3 +627,16 @@ def test_the_place_that_kept_a_count_is_its_place() -> None:
     assert found == [("410", "andalusia")]
     text = "Kenya recorded 40 cholera deaths, the WHO said."
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("40", "kenya")]
+
+
+def test_figures_of_one_clause_share_the_place_named_after_them() -> None:
+    def places(text: str) -> list[tuple[str, str | None]]:
+        return [(c.figure.text, c.place) for c in claims(text) if c.figure is not None]
+
+    text = "Officials said 212 cases and six deaths had been recorded in Ankazobe this year."
+    assert places(text) == [("212", "ankazobe"), ("six", "ankazobe")]
+    # a place between them is one figure's own
+    assert places("Nine people died in Goma and four in Uvira, officials said.") == [
+        ("Nine", "goma"),
+        ("four", "uvira"),
+    ]
