@@ -110,7 +110,11 @@ def denials(verb: Token) -> int:
         head = cur.head
         if _reported_before(cur, head):
             break  # "Dealers say X has halted deliveries; the carmaker denies it": X is what dealers say
-        if head.lemma_ in DENYING and head.i != verb.i and cur.dep_ in _DENIED_DEPS:
+        if (
+            head.lemma_ in DENYING
+            and head.i != verb.i
+            and (cur.dep_ in _DENIED_DEPS or _noun_read_as_verb(cur))
+        ):
             n += 1  # what is denied is the verb's complement or object, not a clause beside it ("saying")
         if _says_untrue(head):
             n += 1  # "the story that ... is false", "appears to be wrong", "it is not true that ..."
@@ -122,6 +126,22 @@ def denials(verb: Token) -> int:
             n += 1  # "the inquiry has not concluded that the match was fixed": the finding is denied
         cur = head
     return n
+
+
+#: nouns for what was said that a parse may read as a verb: "rejected WHO claims that ..."
+_SAID_NOUNS = frozenset({"claims", "reports", "suggestions", "allegations", "accusations", "assertions"})
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """ "India rejected World Health Organisation claims that ...": "claims" parsed as a second verb with no
+    subject of its own is the noun, the object of the denial."""
+    return (
+        tok.dep_ == "conj"
+        and tok.lower_ in _SAID_NOUNS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in tok.children)
+        and tok.i > 0
+        and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN")
+    )
 
 
 def _reported_before(clause: Token, head: Token) -> bool:

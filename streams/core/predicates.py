@@ -47,10 +47,13 @@ def out_of(verb: Token) -> Token | None:
 def predicate_of(node: Token) -> Token | None:
     """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
     or predicative adjective it is an argument of, climbing through prepositions and compounds."""
+    number = min((c.i for c in node.children if c.dep_ == "nummod"), default=node.i)
     for child in node.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
             if child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children):
                 continue  # "activists who blocked the road": what they did, not what befell the count
+            if child.dep_ == "amod" and child.i < number:
+                continue  # "an estimated 4.7 million people were killed": a hedge on the number, no act
             return child
     cur = node
     for _ in range(8):

@@ -76,6 +76,13 @@ def test_denials_flip_the_polarity_once_each() -> None:
     # another party's account before a denial is that party's claim: the dealers say the act was done
     p = one("Dealers say Velmont has halted Corsa deliveries; the carmaker denies it", "halt")
     assert (p.polarity, p.denied) == (1, False)
+    # "claims" read as a second verb with no subject is the noun the denial takes
+    text = (
+        "Norland has rejected World Health Organisation claims that an estimated 300,000 Norlanders were "
+        "killed."
+    )
+    p = one(text, "kill")
+    assert (p.polarity, p.denied) == (-1, True)
 
 
 def test_aims_conditions_habits_and_questions_are_not_acts() -> None:

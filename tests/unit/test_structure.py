@@ -640,3 +640,8 @@ def test_figures_of_one_clause_share_the_place_named_after_them() -> None:
         ("Nine", "goma"),
         ("four", "uvira"),
     ]
+
+
+def test_a_participle_before_the_number_is_a_hedge_not_the_act() -> None:
+    text = "Officials said an estimated 4,000 Norlanders were killed by the flood."
+    assert measures_of(text) == {"an estimated 4,000": "deaths"}
