@@ -74,6 +74,8 @@ def _partitive(tok: Token) -> Token:
 
 def _theme(verb: Token) -> tuple[Token | None, bool]:
     """What the act is done to, and whether it is introduced as "no X" ("none of our aircraft")."""
+    if _done_to_head(verb):
+        return _partitive(verb.head), negative_word(verb.head)
     # an object before its verb that is "that" is the clause's complementizer, misparsed
     kids = [c for c in verb.children if not (c.dep_ == "dobj" and c.i < verb.i and c.lower_ == "that")]
     # a passive that keeps an object ("were not paid the compensation"): the object is the thing given
@@ -235,6 +237,17 @@ def _sacked(verb: Token) -> bool:
 _ASPECTUAL = frozenset({"begin", "start", "stop"})
 
 
+def _done_to_head(verb: Token) -> bool:
+    """A participle after a noun states the act done to it: "a licence issued in 1987" was issued."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ == "NOUN"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "mark") for c in verb.children)
+    )
+
+
 def _stated_act(verb: Token, lemma: str, headline: bool) -> bool:
     """The verb states an act as done (or not): not a saying, an aim ("agreed to suspend", "wants to close";
     but "failed to alert"), a hypothesis, a condition or a habit."""
@@ -269,7 +282,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
             continue
         if verb.pos_ != "VERB":
             continue
-        if verb.dep_ not in _CLAUSE_DEPS and not _content_clause(verb):
+        if verb.dep_ not in _CLAUSE_DEPS and not _content_clause(verb) and not _done_to_head(verb):
             continue  # ("reports that its certificate was suspended": the content of a noun is a clause)
         lemma = phrasal_lemma(verb)  # with its particle: "call off" is an act, "call" is not
         special = _refused(verb, headline) if lemma in REFUSING else None

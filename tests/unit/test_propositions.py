@@ -99,6 +99,11 @@ def test_a_summary_of_both_sides_states_neither() -> None:
     assert not [p for p in props(sentence) if p.predicate == "reopen"]
 
 
+def test_a_participle_after_a_noun_states_the_act_done_to_it() -> None:
+    p = one("The mask left the country with a valid export licence issued in 1987.", "issue")
+    assert (p.theme, p.polarity) == ("licence", 1)
+
+
 def test_doers_and_persons() -> None:
     p = one("Gunmen opened fire on the convoy.", "open")
     assert p.doer == ("gunman",)
