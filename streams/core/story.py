@@ -25,6 +25,13 @@ def common_words(article: Article) -> set[str]:
     return set(re.findall(r"(?<![.!?]\s)(?<=\s)([a-z][a-z\-']+)", article.text[:20_000]))
 
 
+#: a proper name whose head is a kind of facility: a place, as the subject of a sentence too
+_FACILITY = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Bridge|Street|Road|Avenue|Highway|Motorway|Airport|Station|Port|Harbou?r|"
+    r"Dam|Reservoir|Tunnel|Stadium|Hospital|Mine|Prison|Refinery|Terminal|Square|Market|Camp)\b"
+)
+
+
 def story_signature(
     article: Article,
     sentences: list[Sentence],
@@ -58,6 +65,10 @@ def story_signature(
     # names the lead uses as places ("in Fez", "GOMA, April 16 -") are marked: one shared place is
     # stronger evidence of the same story than one shared surname
     where = {t for part in lead for p in places(part) for t in p.split() if t in names}
+    # a named facility is a place wherever it stands ("The Calloway Street Bridge passed its inspection")
+    where |= {t.lower() for part in lead for m in _FACILITY.finditer(part) for t in m.group(1).split()} & set(
+        names
+    )
     dl_names = name_tokens(dl or "") - GENERIC_NAMES
     names += [t for t in sorted(dl_names) if t not in names]
     where |= dl_names

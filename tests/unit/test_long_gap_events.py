@@ -154,3 +154,17 @@ def test_a_stated_act_disputed_weeks_later_meets_its_first_report() -> None:
 
     assert [a.kind for a in run(first, later(19))] == ["statement_conflict"]
     assert run(first, later(60)) == []
+
+
+def test_a_named_facility_is_a_place_of_the_story_wherever_it_stands() -> None:
+    a = article(
+        "bridge",
+        "Valley Wire",
+        0,
+        "Calloway Street Bridge reopens",
+        "The Calloway Street Bridge passed its inspection, county officials said. Trucks may cross again.",
+    )
+    story = story_signature(a, split_sentences(a.text))
+    assert "calloway" in story.places
+    other = article("firm", "Valley Wire", 0, "Calloway wins award", "Calloway Holdings won an award.")
+    assert "calloway" not in story_signature(other, split_sentences(other.text)).places
