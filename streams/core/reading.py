@@ -24,13 +24,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-_CONTENT = re.compile(r"[a-z][a-z\-]{3,}")
+_CONTENT = re.compile(r"[a-z][a-z\-]{2,}")
 
 
 _STOPWORDS = frozenset(
     """that this with from have been were their there which would could about after before into than
     them they said says also more most over under only what when where while will just very such
-    since other some into onto upon your ours theirs these those being because still then than""".split()
+    since other some into onto upon your ours theirs these those being because still then than
+    the and for but was has had are not its who all any can may did our out his her him she they you how why
+    one two six ten new per via off too yet nor own get got say put set""".split()
 )
 
 

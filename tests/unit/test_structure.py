@@ -645,3 +645,11 @@ def test_figures_of_one_clause_share_the_place_named_after_them() -> None:
 def test_a_participle_before_the_number_is_a_hedge_not_the_act() -> None:
     text = "Officials said an estimated 4,000 Norlanders were killed by the flood."
     assert measures_of(text) == {"an estimated 4,000": "deaths"}
+
+
+def test_three_letter_words_carry_content_too() -> None:
+    from streams.core.reading import content_words
+
+    # "ban", "oil" are content; function words of three letters are not
+    words = content_words("Egypt lifts the ban on onion exports and oil sales", set())
+    assert {"ban", "oil", "onion", "export"} <= words and not {"the", "and"} & words
