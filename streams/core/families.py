@@ -30,8 +30,8 @@ class Measure:
     #: counts persons: a figure in another unit near its words is not its count ("$2 million" near "killed")
     persons: bool = False
     #: what its amounts are: "money" (a figure in a unit of quantity near its words is not its amount: "140
-    #: barrels were released" is no payment, "bought 300 tonnes" no price) or "matter" (never money: "the
-    #: Treasury released 1.1 billion" spilled nothing); None for either
+    #: barrels were released" is no payment, "bought 300 tonnes" no price) or "matter" (only a figure in a
+    #: unit of quantity: "the Treasury released 1.1 billion" spilled nothing); None for either
     amount: str | None = None
 
 

@@ -266,11 +266,12 @@ def measure_for_figure(
 
 
 def _other_unit(meas: Measure, unit: str | None) -> bool:
-    """A measure of money and a figure in a unit of quantity, or of matter and an amount of money: the
-    words are not its measure."""
-    if meas.amount == "money":
-        return unit is not None and unit not in MONEY_UNITS
-    return meas.amount == "matter" and unit in MONEY_UNITS
+    """A measure of money and a figure in a unit of quantity, or of matter and a figure in no unit of
+    quantity: the words are not its measure."""
+    if meas.amount == "money":  # (a share of an amount is still money: "paid 30 percent of the claims")
+        return unit is not None and unit not in MONEY_UNITS and unit != "percent"
+    # matter is measured in a unit of quantity: "the Treasury released 1.1 billion" is no spill
+    return meas.amount == "matter" and (unit is None or unit in MONEY_UNITS)
 
 
 def counted_noun(sent: str, fig: FigureSpan) -> str | None:

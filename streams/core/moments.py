@@ -70,10 +70,13 @@ _SPOKE = (
     r"(?:said|says|told|announced|confirmed|stated|added|reported|acknowledged|admitted|insisted|claimed|"
     r"denied|rejected|dismissed)"
 )
+#: words between a verb of saying and its day that say how or to whom, not a reported clause: no word of a
+#: finite verb among them ("told a congress on Friday", not "said the airport reopened on Monday")
+_HOW = r"(?!\w+ed\b|(?:was|were|is|are|has|had|have|will)\b)[\w'’]+"
 _SAID_ON = re.compile(
-    rf"\b{_SPOKE}\b(?:\s+[\w'’]+){{0,3}}?\s+on\s+\w+day\b|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b"
+    rf"\b{_SPOKE}\b(?:\s+{_HOW}){{0,4}}?\s+on\s+\w+day\b|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b"
     # an attribution closing the sentence (", the company said in a filing late on Thursday."): all of it
-    rf"|[,\"”]\s*[^,\"”;]{{0,60}}\b{_SPOKE}\b[^,\"”;]*$",
+    rf"|[,\"”]\s*[^,\"”;]{{0,60}}\b{_SPOKE}\b(?:\s+(?:in|on|at|late|early|during|to|via|through)\b[^,\"”;]*)?\W*$",
     re.IGNORECASE,
 )
 

@@ -109,7 +109,8 @@ def denials(verb: Token) -> int:
             break
         head = cur.head
         if _reported_before(cur, head):
-            break  # "Dealers say X has halted deliveries; the carmaker denies it": X is what dealers say
+            break  # "Dealers say X has halted deliveries; the carmaker denies it": X is what dealers say,
+            # and all above their clause is another party's frame
         if (
             head.lemma_ in DENYING
             and head.i != verb.i
@@ -151,7 +152,7 @@ def _reported_before(clause: Token, head: Token) -> bool:
         head.lemma_ in DENYING
         and clause.i < head.i
         and clause.lemma_ in SPEECH
-        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
     )
 
 

@@ -47,7 +47,7 @@ def out_of(verb: Token) -> Token | None:
 def predicate_of(node: Token) -> Token | None:
     """The predicate governing a noun phrase: a participle describing it ("23 people killed"), else the verb
     or predicative adjective it is an argument of, climbing through prepositions and compounds."""
-    number = min((c.i for c in node.children if c.dep_ == "nummod"), default=node.i)
+    number = min((c.i for c in node.children if c.dep_ == "nummod"), default=-1)
     for child in node.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD"):
             if child.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in child.children):

@@ -50,7 +50,7 @@ def content_words(sent: str, exclude: set[str]) -> set[str]:
     """The content words of a stretch of text, as lemmas ("paid" and "paying" are "pay"), without `exclude`
     (the speaker's names)."""
     toks = {t for t in _CONTENT.findall(sent.lower()) if t not in _STOPWORDS}
-    return {word_lemma(t) for t in toks} - exclude
+    return {word_lemma(t) for t in toks if t not in exclude} - exclude
 
 
 class ClaimFields(TypedDict):

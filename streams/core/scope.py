@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from .claimants import ORG_HEADS
 from .numbers import FigureSpan
 from .quantities import parse_word_number
 from .structure import FigureRole
@@ -187,14 +188,14 @@ MONTHS = [
 
 #: "five years ago", "a decade ago", "18 months ago": when an earlier episode happened
 _AGO = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,2}|"
-    r"a few|several|some|many)\s+(years?|decades?|months?)\s+ago\b",
+    r"(?<![\w-])((?:twenty|thirty|forty|fifty)-\w+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,2})\s+(years?|decades?|months?)\s+ago\b",
     re.IGNORECASE,
 )
 
 
 def _years_ago(m: re.Match[str], published: datetime | None) -> str:
-    """The year (or month) an "N years ago" names, counted back from the report; "past" when vague."""
+    """The year (or month) an "N years ago" names, counted back from the report."""
     count, unit = m.group(1).lower(), m.group(2).lower()
     n = 1.0 if count in ("a", "an") else (float(count) if count.isdigit() else parse_word_number(count))
     if n is None or published is None:
@@ -309,12 +310,21 @@ def clause_places(
     return [phrase for _at, phrase in found]
 
 
+#: the head of a body's name (a place never has one): a speaker's, or one that keeps counts
+_BODY = re.compile(
+    rf"\b(?:{ORG_HEADS}|university|college|laboratory|observatory|network|system|tracker)\b", re.IGNORECASE
+)
+
+
 def counter_place(role: FigureRole | None, speaker: set[str]) -> list[str]:
     """The place that kept a count, as its subject, when another speaks of it: "Andalusia recorded the most
     deaths, at 410, the data showed"."""
     if role is None or not role.agent or role.predicate not in COUNTING or speaker & set(role.agent):
         return []
-    return [" ".join(role.agent)]
+    name = " ".join(role.agent)
+    return (
+        [] if _BODY.search(name) else [name]
+    )  # (a body that counts is no place: "Johns Hopkins University")
 
 
 #: a place referred back to: "there" (not the existential "there is"), "in that county"

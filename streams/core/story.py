@@ -16,7 +16,7 @@ from schemas.claim import Story
 
 from .scope import MONTHS, WEEKDAYS, places
 from .sentences import Sentence, strip_dateline
-from .text import GENERIC_NAMES, name_tokens, story_tokens
+from .text import GENERIC_NAMES, UPPER, name_tokens, story_tokens
 
 
 def common_words(article: Article) -> set[str]:
@@ -27,7 +27,7 @@ def common_words(article: Article) -> set[str]:
 
 #: a proper name whose head is a kind of facility: a place, as the subject of a sentence too
 _FACILITY = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Bridge|Street|Road|Avenue|Highway|Motorway|Airport|Station|Port|Harbou?r|"
+    rf"\b((?:[{UPPER}][\w'’-]+\s+){{1,3}})(?:Bridge|Street|Road|Avenue|Highway|Motorway|Airport|Station|Port|Harbou?r|"
     r"Dam|Reservoir|Tunnel|Stadium|Hospital|Mine|Prison|Refinery|Terminal|Square|Market|Camp)\b"
 )
 

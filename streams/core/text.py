@@ -32,7 +32,7 @@ _NOT_NAMES = frozenset(
 # Proper-noun phrase: capitalised words, allowing short lowercase connectors inside.
 #: a word of a name: a capital, then letters, apostrophes, hyphens and digits after a hyphen ("HB-201",
 #: "Kestrel-3": a code is one name, not its letters)
-_NAME_WORD = rf"[{UPPER}](?:{LETTER}|['’]|-(?:{LETTER}|\d)|(?<=-)\d|(?<=\d)\d)+"
+_NAME_WORD = rf"[{UPPER}](?:{LETTER}|['’]|-(?:{LETTER}|\d)|(?<=\d)\d)+"
 _PROPER = re.compile(
     rf"(?<![^\W_]){_NAME_WORD}"
     rf"(?:\s+(?:(?:de|da|do|del|la|le|al|el|of|and|van|von)\s+)?{_NAME_WORD})*"

@@ -39,7 +39,7 @@ SPEECH = REPORTING - frozenset(
     "estimate put reckon calculate tally record count register show find list log document".split()
 )
 #: verbs of keeping a count: their subject is the body or the place that counted ("Andalusia recorded 410")
-COUNTING = frozenset("record register tally log count".split())
+COUNTING = frozenset("record register tally log count list document".split())
 
 
 #: verbs whose clause or object is the content someone denies

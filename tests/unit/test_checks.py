@@ -476,6 +476,11 @@ def test_not_later_moment(stmt: Make) -> None:
         update={"sentence": f'"The airport did not close," the authority said in a statement late on {day}.'}
     )
     assert checks.not_later_moment(Pair(closed, filed)) is PASS
+    # but a reported clause after the verb of saying is the act's, with its day
+    reported = later.model_copy(
+        update={"sentence": f"In a statement, the authority said the airport reopened on {day} morning."}
+    )
+    assert checks.not_later_moment(Pair(closed, reported)) == "later_moment"
 
 
 def test_not_yet_due(stmt: Make) -> None:

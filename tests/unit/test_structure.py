@@ -598,6 +598,10 @@ def test_a_measure_of_money_or_of_matter_needs_amounts_of_its_kind() -> None:
     assert measures_of("The finance ministry said it released $4 million to the councils.") == {
         "$4 million": "paid"
     }
+    # matter is measured in a unit of quantity: an amount with no unit is not a spill
+    assert measures_of("The Treasury released 1.1 billion towards the arrears, the ministry said.") == {
+        "1.1 billion": "paid"
+    }
     # a spill of matter never counts persons
     assert measures_of("Prison officials said 12 remand prisoners escaped through a hole in the wall.") == {
         "12": "open:escape~people"
@@ -625,6 +629,9 @@ def test_the_place_that_kept_a_count_is_its_place() -> None:
         if c.figure is not None
     ]
     assert found == [("410", "andalusia")]
+    # a body that keeps a count is no place
+    text = "Johns Hopkins University recorded 410 deaths, Reuters reported."
+    assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("410", None)]
     text = "Kenya recorded 40 cholera deaths, the WHO said."
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("40", "kenya")]
 

@@ -231,4 +231,5 @@ def test_an_episode_some_time_ago_is_of_its_own_year() -> None:
     assert time_scope("A similar outbreak five years ago killed 22 people.", published) == "2021"
     assert time_scope("A flood a decade ago displaced 4,000.", published) == "2016"
     assert time_scope("Three months ago, a fire destroyed 40 homes.", published) == "october"
-    assert time_scope("Several years ago, 12 miners died there.", published) == "past"
+    assert time_scope("Twenty-five years ago, a fire killed 40.", published) == "2001"
+    assert time_scope("Several years ago, 12 miners died there.", published) is None  # (no year to name)
