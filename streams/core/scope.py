@@ -116,6 +116,13 @@ def places(sentence: str) -> list[str]:
     return [phrase for _at, phrase in place_spans(sentence)]
 
 
+#: a body's name ending a "from" phrase: where figures come from, not where things happened
+_SOURCE_BODY = re.compile(
+    r"\b(?:Service|Agency|Ministry|Department|Commission|Office|Bureau|Authority|Institute|Foundation|"
+    r"Association|Committee|Company|Corporation|Bank|Union|Federation|System|Network|Organi[sz]ation)$"
+)
+
+
 def place_spans(sentence: str) -> list[tuple[int, str]]:
     """`places`, each with the offset where it is named (so one scan serves every figure of a sentence)."""
     out: list[tuple[int, str]] = []
@@ -125,6 +132,8 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         nxt = sentence[m.end() : m.end() + 30]
         if m.group(0).lower().startswith("from ") and re.match(r"\s+to\s+[A-Z]", nxt):
             continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
+        if m.group(0).lower().startswith("from ") and _SOURCE_BODY.search(m.group(1)):
+            continue  # "an estimate from the European Wildfire Mapping Service": a source, not a place
         demonym = _DEMONYM.search(m.group(1)) is not None
         if demonym and re.match(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]", nxt):
             continue  # "the Turkish province of Kocaeli": the place is what follows "of"

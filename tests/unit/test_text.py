@@ -233,3 +233,11 @@ def test_an_episode_some_time_ago_is_of_its_own_year() -> None:
     assert time_scope("Three months ago, a fire destroyed 40 homes.", published) == "october"
     assert time_scope("Twenty-five years ago, a fire killed 40.", published) == "2001"
     assert time_scope("Several years ago, 12 miners died there.", published) is None  # (no year to name)
+
+
+def test_a_body_figures_come_from_is_no_place() -> None:
+    from streams.core.scope import places
+
+    text = "The fire burned 10,400 hectares, according to an estimate from the Northern Fire Mapping Service."
+    assert places(text) == []
+    assert places("Thousands fled from Kherson on Monday.") == ["kherson"]
