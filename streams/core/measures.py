@@ -57,6 +57,11 @@ def _person(noun: str) -> bool:
     return noun in ("people", "person") or noun in PERSON_CLASSES or is_person_noun(noun)
 
 
+def _counts_persons(role: FigureRole) -> bool:
+    """The counted noun names persons, as a lemma or in its plural ("staff", "staffs")."""
+    return role.counted is not None and (_person(role.counted) or _person(role.counted + "s"))
+
+
 def counted_class(role: FigureRole) -> str | None:
     """The counted noun's class: any group of persons is "people" (but a group by sex, age or nationality
     stays itself), else the noun's lemma."""
@@ -64,7 +69,7 @@ def counted_class(role: FigureRole) -> str | None:
         return None
     if role.counted_text is not None and role.counted_text.lower() in SUBGROUPS:
         return role.counted_text.lower()  # "women", "children": a part of the people, kept apart
-    return "people" if _person(role.counted) or _person(role.counted + "s") else role.counted
+    return "people" if _counts_persons(role) else role.counted
 
 
 def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | None:
@@ -80,12 +85,9 @@ def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | N
         and role.counted not in QUANTITY_NOUNS  # ("the total rescued alive is 22": a total of persons)
         and role.counted_text is not None
         and role.counted_text[:1].islower()
-        and not _person(role.counted)
-        and not _person(role.counted + "s")
+        and not _counts_persons(role)
     )
-    persons = role.bare_subject or (
-        role.counted is not None and (_person(role.counted) or _person(role.counted + "s"))
-    )
+    persons = role.bare_subject or _counts_persons(role)
     for phrase in (role.counted_phrase, role.predicate_phrase, participle):
         if not phrase:
             continue

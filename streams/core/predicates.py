@@ -76,12 +76,12 @@ def agent_of(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
     verb's subject is the speaker, not a doer -- unless what it counts is its object ("admitted 4,200
     students": an act on them)."""
     acted_on = counted is not None and counted.dep_ == "dobj" and counted.head.i == getattr(pred, "i", -1)
+    lemma = pred.lemma_.lower() if pred is not None else ""
     # who records or registers a count is where it was counted ("Andalusia recorded 410"), as an act's doer
-    counts = pred is not None and pred.lemma_.lower() in COUNTING
     if (
         pred is None
-        or pred.lemma_.lower() in REPORTING
-        and not (acted_on or counts)
+        or lemma in REPORTING
+        and not (acted_on or lemma in COUNTING)
         or _act_subject(pred, counted)
     ):
         return ()  # (nor is the subject that names the act: "its recall involved 420,000 packs")

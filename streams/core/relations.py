@@ -246,9 +246,12 @@ def closed_period(c: Claim) -> set[str]:
     """The periods the claim states a figure for that had ended when it was published: a past year ("118
     rhinos were poached in 2024", said in 2025), a month other than the report's ("4,850 were waiting at the
     end of September", said in November; "in November", said in January)."""
-    this_month = MONTHS[c.published_at.month - 1]
-    past_year = {p for p in _periods(c) if p.isdigit() and len(p) == 4 and int(p) < c.published_at.year}
-    return past_year | {p for p in _periods(c) if p in MONTHS and p != this_month}
+    this_month, year = MONTHS[c.published_at.month - 1], c.published_at.year
+    return {
+        p
+        for p in _periods(c)
+        if (p.isdigit() and len(p) == 4 and int(p) < year) or (p in MONTHS and p != this_month)
+    }
 
 
 def _pub_day(c: Claim) -> str:

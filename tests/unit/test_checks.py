@@ -26,6 +26,11 @@ def _fresh_features() -> None:
     relations._FEATURES.clear()
 
 
+def saying(c: Claim, sentence: str) -> Claim:
+    """The claim as another sentence words it."""
+    return c.model_copy(update={"sentence": sentence})
+
+
 def feats(measure: str = "deaths", story: tuple[str, ...] = ("goma", "kivu"), **kw: Any) -> Features:
     return Features(measure=MeasureRef.of_name(measure), story=Story(names=list(story)), **kw)
 
@@ -446,13 +451,9 @@ def test_state_close_in_time(stmt: Make) -> None:
     # the later report dates its state to the day of the earlier report: one moment, two accounts
     first = stmt(1, **restored)
     day = WEEKDAYS[first.published_at.weekday()].capitalize()
-    on_that_day = later.model_copy(
-        update={"sentence": f"On {day}, 37 districts had no water, the utility said."}
-    )
+    on_that_day = saying(later, f"On {day}, 37 districts had no water, the utility said.")
     assert checks.state_close_in_time(Pair(first, on_that_day)) is PASS
-    said_then = later.model_copy(
-        update={"sentence": f"The utility said on {day} that 37 districts had no water."}
-    )
+    said_then = saying(later, f"The utility said on {day} that 37 districts had no water.")
     assert checks.state_close_in_time(Pair(first, said_then)) == "state_update"
 
 
@@ -461,25 +462,17 @@ def test_not_later_moment(stmt: Make) -> None:
     closed = stmt(1, sentence="The authority closed the airport for the afternoon.", **shut)
     later = stmt(-1, hours=22, **shut)
     day = WEEKDAYS[later.published_at.weekday()].capitalize()
-    reopened = later.model_copy(
-        update={"sentence": f"The airport reopened on {day} morning, the authority said."}
-    )
+    reopened = saying(later, f"The airport reopened on {day} morning, the authority said.")
     assert checks.not_later_moment(Pair(closed, reopened)) == "later_moment"
     # the day it was said is not the day of the act
-    said = later.model_copy(
-        update={"sentence": f"The authority on {day} denied that the airport had closed."}
-    )
+    said = saying(later, f"The authority on {day} denied that the airport had closed.")
     assert checks.not_later_moment(Pair(closed, said)) is PASS
     assert checks.not_later_moment(Pair(closed, later)) is PASS
     # an attribution closing the sentence, however long, dates the saying
-    filed = later.model_copy(
-        update={"sentence": f'"The airport did not close," the authority said in a statement late on {day}.'}
-    )
+    filed = saying(later, f'"The airport did not close," the authority said in a statement late on {day}.')
     assert checks.not_later_moment(Pair(closed, filed)) is PASS
     # but a reported clause after the verb of saying is the act's, with its day
-    reported = later.model_copy(
-        update={"sentence": f"In a statement, the authority said the airport reopened on {day} morning."}
-    )
+    reported = saying(later, f"In a statement, the authority said the airport reopened on {day} morning.")
     assert checks.not_later_moment(Pair(closed, reported)) == "later_moment"
 
 
@@ -513,9 +506,9 @@ def test_not_happened_since(stmt: Make) -> None:
     not_lifted = stmt(-1, sentence="The ash advisory has not been lifted, the agency said.", **lifted)
     later = stmt(1, hours=30, **lifted)
     day = WEEKDAYS[later.published_at.weekday()].capitalize()
-    after = later.model_copy(update={"sentence": f"Flights resumed on {day} after the advisory was lifted."})
+    after = saying(later, f"Flights resumed on {day} after the advisory was lifted.")
     assert checks.not_happened_since(Pair(not_lifted, after)) == "happened_since"
-    said_then = later.model_copy(update={"sentence": f"The agency said on {day} it lifted the advisory."})
+    said_then = saying(later, f"The agency said on {day} it lifted the advisory.")
     assert checks.not_happened_since(Pair(not_lifted, said_then)) is PASS
 
 
