@@ -15,7 +15,7 @@ from .claimants import ORG_HEADS
 from .numbers import FigureSpan
 from .quantities import parse_word_number
 from .structure import FigureRole
-from .text import UPPER, name_tokens
+from .text import DEMONYM, UPPER, name_tokens
 from .verbs import COUNTING
 
 _PLACE = re.compile(
@@ -106,9 +106,6 @@ _EVENT_AFTER = re.compile(
 #: countries named by their initials with "the" ("in the UAE"); other initials after "the" name bodies
 _COUNTRY_INITIALS = frozenset({"UAE", "USA", "DRC", "CAR", "USSR"})
 
-#: the ending of a demonym ("Turkish", "Kenyan", "Congolese"): a name used as an adjective
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|i)$")
-
 
 def places(sentence: str) -> list[str]:
     """Places a sentence names after a locative preposition; a capitalised word used as an adjective
@@ -134,7 +131,7 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
             continue  # "the service from Cochabamba to Oruro": a route's ends, not where it happened
         if m.group(0).lower().startswith("from ") and _SOURCE_BODY.search(m.group(1)):
             continue  # "an estimate from the European Wildfire Mapping Service": a source, not a place
-        demonym = _DEMONYM.search(m.group(1)) is not None
+        demonym = DEMONYM.search(m.group(1)) is not None
         if demonym and re.match(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]", nxt):
             continue  # "the Turkish province of Kocaeli": the place is what follows "of"
         if (
@@ -161,7 +158,7 @@ def place_spans(sentence: str) -> list[tuple[int, str]]:
         if toks:
             out.append((m.start(), " ".join(toks)))
     for m in _NAMED_AREA.finditer(sentence):
-        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sentence[m.end() : m.end() + 20]) and _DEMONYM.search(
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sentence[m.end() : m.end() + 20]) and DEMONYM.search(
             m.group(1)
         ):
             continue  # "the Turkish province of Kocaeli": a demonym describing the area named after "of"

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 # upper-case letters of Latin scripts (Chișinău, Brașov, Łódź, Île-de-France): names are not only ASCII
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 LETTER = r"[^\W\d_]"
+#: the ending of a demonym ("Turkish", "Kenyan", "Congolese", "Thai"): a name used of a people
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|i)$")
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

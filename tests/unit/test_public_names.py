@@ -366,6 +366,7 @@ PUBLIC: dict[str, list[str]] = {
         "modality_of",
     ],
     "streams.core.text": [
+        "DEMONYM",
         "GENERIC_NAMES",
         "LETTER",
         "UPPER",

@@ -576,6 +576,17 @@ def test_a_companys_name_before_its_customers_is_no_group() -> None:
     assert role("Israel freed 150 Palestinian prisoners on Sunday.", "150").counted == "Palestinian prisoners"
 
 
+def test_a_places_name_before_what_is_counted_is_no_group() -> None:
+    """ "1.7 million Tarnow children" are children in a place, as "children in Tarnow" are: a name that is no
+    demonym says where they are; "10 Thai farm workers" and "Kenyan nurses" are groups by nationality."""
+    assert (
+        role("Over 1.7 million Tarnow children were vaccinated, officials said.", "1.7 million").counted
+        == "child"
+    )
+    assert role("Police said 10 Thai farm workers were hurt.", "10").counted == "Thai workers"
+    assert role("Some 40 Kenyan nurses resigned on Monday.", "40").counted == "Kenyan nurses"
+
+
 def test_a_part_takes_its_measure_from_its_own_predicate_not_from_the_whole() -> None:
     """ "Four of the roughly 160 people on board were taken to hospital" counts no one on board; "four of the
     train's 12 carriages left the rails" counts derailed carriages."""
