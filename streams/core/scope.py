@@ -58,9 +58,12 @@ _SPAN = re.compile(
 )
 
 
-#: a running total of the year so far ("have reached the islands so far this year"): since January
+#: a running total of the year so far ("have reached the islands so far this year", "since the start of the
+#: year"): since January
 _YEAR_TO_DATE = re.compile(
-    r"\b(?:so far this year|this year so far|(?:so far )?in \d{4} so far|year[- ]to[- ]date)\b", re.I
+    r"\b(?:so far this year|this year so far|(?:so far )?in \d{4} so far|year[- ]to[- ]date|"
+    r"(?:since|from) the (?:start|beginning|turn) of (?:the|this) year)\b",
+    re.I,
 )
 
 

@@ -217,6 +217,8 @@ def test_a_running_total_from_a_day_and_a_span_of_days_are_periods() -> None:
     assert time_scope("It has lost 40 ships over the past three decades.", published) == "span three decade"
     # the year so far is a running total since January, not the year
     assert time_scope("About 9,000 people have landed so far this year.", published) == "since january"
+    assert time_scope("Some 300 boats were seized since the start of the year.", published) == "since january"
+    assert time_scope("It has paid 41 claims since the beginning of the year.", published) == "since january"
     assert time_scope("About 9,000 people have landed this year.", published) == "2026"
     # a span with no count is one of its unit
     assert time_scope("Nine cases were reported in the past week.", published) == "span one week"
