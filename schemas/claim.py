@@ -142,6 +142,10 @@ class Features(Record):
         default=False,
         description="open statements: an act stated as what will happen ('will close on 31 March')",
     )
+    provisional: bool = Field(
+        default=False,
+        description="running totals: the report calls its counts early ones ('expected to rise')",
+    )
 
 
 class Claim(Record):

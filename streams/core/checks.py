@@ -184,9 +184,9 @@ def level_close_in_time(p: Pair) -> str | None:
 def not_rising_total(p: Pair) -> str | None:
     """A running total that rises over time is an update; unless two claimants' counts at about the same
     moment differ by more than a count can grow in that time (1.5 at once, cfg.same_time_ratio at
-    cfg.same_time_hours), or the later report sets its count against the other ("three times the number
-    given by the company"), or both count a period that had ended (a past year, an earlier month): a dispute
-    about one total."""
+    cfg.same_time_hours) when the earlier report did not call its counts early ones, or the later report sets
+    its count against the other ("three times the number given by the company"), or both count a period that
+    had ended (a past year, an earlier month): a dispute about one total."""
     earlier, later = p.ordered
     if not p.new.cumulative or p.same_report or not above(later, earlier):
         return PASS
@@ -199,6 +199,7 @@ def not_rising_total(p: Pair) -> str | None:
     at_odds = (
         hours <= cfg.same_time_hours
         and jump >= needed
+        and not earlier.features.provisional  # (the first report said its counts would rise)
         or CONTRASTED.search(later.sentence) is not None  # "three times the number given by the company"
         or bool(closed_period(earlier) & closed_period(later))  # "52 poached in 2024": a closed total
     )

@@ -39,7 +39,15 @@ from .numeric import numeric_claims
 from .outcomes import HYPOTHETICAL, class_acts, read_outcomes, word_end
 from .parse import parse
 from .propositions import propositions
-from .reading import ArticleFacts, ClaimFields, SentenceFacts, article_version, content_hash, content_words
+from .reading import (
+    ArticleFacts,
+    ClaimFields,
+    SentenceFacts,
+    article_version,
+    content_hash,
+    content_words,
+    provisional_counts,
+)
 from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
 from .story import common_words, story_signature
@@ -82,7 +90,9 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
     }
     story = story_signature(article, sentences, lower_words, opening)
     protagonist = _protagonist(units, docs)
-    facts = ArticleFacts(article, article_version(article), story, lower_words)
+    facts = ArticleFacts(
+        article, article_version(article), story, lower_words, provisional_counts(article.text)
+    )
     ctx = Context(outlet=article.source)
     topic = " ".join(
         [article.title, *(strip_dateline(u.text)[0] for u in sentences[:1])]

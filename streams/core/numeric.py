@@ -393,7 +393,7 @@ def _figure_claim(a: ArticleFacts, s: SentenceFacts, i: int, fig: FigureSpan) ->
             story=a.story,
             words=words,
             qualifiers=_qualifiers(body, fig, s.doc, role.counted_text if role is not None else None),
-            # who did it: another doer, another count ("the bureau said it had collected": the bureau)
-            agents=_doers(s, fig, role),
+            agents=_doers(s, fig, role),  # another doer, another count ("the bureau said it had collected")
+            provisional=a.provisional and meas.cumulative,
         ),
     )

@@ -83,6 +83,26 @@ class ArticleFacts:
     version: str
     story: Story
     lower_words: set[str]  # words the article also writes in lower case (no names)
+    provisional: bool = False  # the report calls its counts preliminary or expects them to rise
+
+
+#: a report that calls its counts early ones: "these figures are preliminary", "the toll is expected to rise"
+_COUNT_WORDS = r"(?:figures?|counts?|tolls?|tall(?:y|ies)|estimates?|numbers?|data)"
+_RISE = r"(?:rise|climb|increase|grow|go up|mount)"
+_PROVISIONAL = re.compile(
+    rf"\b(?:(?:preliminary|provisional|initial|early|first) {_COUNT_WORDS}|"
+    rf"{_COUNT_WORDS} (?:\w+ ){{0,2}}(?:is|are|was|were|remains?|remained) (?:still )?"
+    r"(?:preliminary|provisional)|"
+    rf"(?:expected?|likely|feared?|set|certain|bound) (?:\w+ ){{0,3}}to {_RISE}|"
+    rf"(?:could|may|might|will|would) (?:\w+ )?{_RISE} further)\b",
+    re.IGNORECASE,
+)
+
+
+def provisional_counts(text: str) -> bool:
+    """The report says its counts are early ones that will grow: "these figures are preliminary", "the toll
+    is expected to rise", "numbers could climb further". A later, higher count is then what it foresaw."""
+    return _PROVISIONAL.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -355,6 +355,9 @@ def test_not_rising_total(num: Make) -> None:
     # two claimants, two hours apart, four times as many: a dispute about one moment
     steep = Pair(num(10, cumulative=True), num(40, hours=2, cumulative=True, claimant="army"))
     assert checks.not_rising_total(steep) is PASS
+    # ... unless the first report called its counts early ones that would rise
+    early = num(10, cumulative=True, features=feats("deaths", provisional=True))
+    assert checks.not_rising_total(Pair(early, steep.new)) == "cumulative_update"
     # both count a month that had ended when each was published (the claims are of mid-April): a closed
     # total, days apart; the month still running is not closed
     march = Pair(

@@ -276,6 +276,7 @@ PUBLIC: dict[str, list[str]] = {
         "article_version",
         "content_hash",
         "content_words",
+        "provisional_counts",
     ],
     "streams.core.figures": ["above", "far_enough", "gap", "units_compatible"],
     "streams.core.reasons": ["REASONS_TEXT", "RESTATED_DISPUTE"],

@@ -671,3 +671,30 @@ def test_three_letter_words_carry_content_too() -> None:
     # "ban", "oil" are content; function words of three letters are not
     words = content_words("Egypt lifts the ban on onion exports and oil sales", set())
     assert {"ban", "oil", "onion", "export"} <= words and not {"the", "and"} & words
+
+
+def test_a_report_that_calls_its_counts_early_ones_marks_its_running_totals() -> None:
+    from streams.core.reading import provisional_counts
+
+    for said in (
+        "Officials stressed that these figures are preliminary.",
+        "The toll is expected to rise as crews reach outlying villages.",
+        "Preliminary counts put the number of injured at 40.",
+        "She said the number of dead was likely to climb.",
+        "Numbers could rise further overnight.",
+    ):
+        assert provisional_counts(said), said
+    for said in (
+        "Prices rose sharply in March.",
+        "The count was completed on Tuesday and is final.",
+        "The first case was confirmed in May.",
+    ):
+        assert not provisional_counts(said), said
+    text = (
+        "A storm killed 14 people in Porvella on Monday, the civil protection agency said. The agency said "
+        "the figures were preliminary and expected to rise."
+    )
+    deaths = [c for c in claims(text) if c.kind == "numeric" and c.cumulative]
+    assert deaths and all(c.features.provisional for c in deaths)
+    final = "A storm killed 14 people in Porvella on Monday, the civil protection agency said."
+    assert not any(c.features.provisional for c in claims(final))
