@@ -13,7 +13,7 @@ exist. Who speaks, as the parse shows it, is speakers.py's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, tokens_in
@@ -146,6 +146,14 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         return None
     if has_unit and root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i:
         root = root.head  # the unit word stands for the figure: "charges fell to 112 million crowns"
+    gapped = _gapped_subject(root)
+    if gapped is not None:
+        # "Eight of the dead were in Oro and four in Guayas": the verb left out, the number stands where the
+        # subject of the clause stands, and has its role
+        role = figure_role(doc, gapped.idx, gapped.idx + len(gapped.text))
+        if role is not None and _of_object(gapped) is not None:
+            role = replace(role, relation="subcount")  # ("four [of the dead] in Guayas": a part of them)
+        return role
     root, noun, relation = _counted(doc, root, _proportion(doc, root))
     noun, relation = _what_is_counted(doc, noun, relation)
     if relation == "none" and noun is not None and _has_number(noun, but=root):
@@ -267,6 +275,19 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         if after.head.i == root.i and after.dep_ in ("amod", "acomp") and after.pos_ in ("ADJ", "VERB"):
             noun = after  # "and three dead" parsed with the adjective under the number: it is what is counted
     return root, noun, relation
+
+
+def _gapped_subject(root: Token) -> Token | None:
+    """The number subject of the clause whose verb a conjoined number leaves out ("... and four in
+    Guayas"), when the number has no verb of its own."""
+    if root.dep_ != "conj" or root.head.pos_ not in ("VERB", "AUX") or not root.like_num:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children):
+        return None
+    return next(
+        (c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.like_num and c.i < root.i),
+        None,
+    )
 
 
 def _what_is_counted(doc: Doc, noun: Token | None, relation: Relation) -> tuple[Token | None, Relation]:

@@ -698,3 +698,13 @@ def test_a_report_that_calls_its_counts_early_ones_marks_its_running_totals() ->
     assert deaths and all(c.features.provisional for c in deaths)
     final = "A storm killed 14 people in Porvella on Monday, the civil protection agency said."
     assert not any(c.features.provisional for c in claims(final))
+
+
+def test_a_number_standing_for_a_left_out_verb_has_its_subjects_role() -> None:
+    """ "Eight of the dead were in Vesta and four in Mirel": four stands where "eight of the dead" stands, a
+    part of the dead and no toll; "arrested 30 in Lagos and 12 in Abuja" keeps both counts of arrests."""
+    text = "Eight of the dead were in Vesta province and four in Mirel, the agency said."
+    assert role(text, "four").relation == "subcount"
+    assert [c.value for c in claims(text) if c.kind == "numeric"] == []
+    arrests = "Police arrested 30 people in Lagos and 12 in Abuja on Monday."
+    assert sorted(c.value for c in claims(arrests) if c.kind == "numeric") == [12, 30]
