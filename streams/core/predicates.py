@@ -91,10 +91,24 @@ def agent_of(pred: Token | None, counted: Token | None) -> tuple[str, ...]:
             doer = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "nsubj" and (counted is None or child.i != counted.i):
             doer = child
+    if doer is None:
+        doer = _controller(pred)
     if doer is None or doer.pos_ == "PRON":
         return ()
     words = [t.lower_ for t in doer.subtree if t.pos_ == "PROPN" and t.lower_ not in _NAME_STOP]
     return tuple(dict.fromkeys(words))
+
+
+def _controller(pred: Token) -> Token | None:
+    """Who does an act stated by a gerund with no subject of its own: the subject of the clause it hangs on
+    ("The city declared an emergency after recording 14 deaths": the city recorded them; "Kestrel cancelled
+    40 flights, stranding 2,000 passengers")."""
+    if pred.tag_ != "VBG" or pred.dep_ not in ("advcl", "pcomp"):
+        return None
+    governor = pred.head if pred.dep_ == "advcl" else pred.head.head if pred.head.dep_ == "prep" else None
+    if governor is None or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
 def predicate_phrase(pred: Token | None, noun: Token | None, root: Token) -> str:

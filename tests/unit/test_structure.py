@@ -645,6 +645,10 @@ def test_the_place_that_kept_a_count_is_its_place() -> None:
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("410", None)]
     text = "Kenya recorded 40 cholera deaths, the WHO said."
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("40", "kenya")]
+    # a gerund's doer is its clause's subject: the city that declared an emergency recorded the deaths
+    text = "The city of Marvella declared an emergency after recording 14 deaths, its health office said."
+    assert role(text, "14").agent == ("marvella",)
+    assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("14", "marvella")]
 
 
 def test_figures_of_one_clause_share_the_place_named_after_them() -> None:
