@@ -75,6 +75,13 @@ _PERSON_NOUNS = frozenset(
     for line in (files(__package__) / "data" / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 )
+#: nouns of acts and the verb of each ("devaluation": devalue, "vote": vote), from WordNet's links between
+#: a noun's sense of an act or event and its verb (data/event_nouns.txt, built by scripts/build-event-nouns)
+EVENT_NOUNS: dict[str, str] = dict(
+    line.split(" ", 1)
+    for line in (files(__package__) / "data" / "event_nouns.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+)
 _COLLECTIVE_PERSONS = frozenset("staff troops crew crews personnel folk fans people persons".split())
 _IRREGULAR_SINGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 

@@ -34,7 +34,7 @@ from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
 from .predicates import out_of, phrasal_lemma
 from .scope import MONTHS, WEEKDAYS
-from .states import over_end, state_of, there_is
+from .states import act_happened, act_named, over_end, state_of, there_is
 from .verbs import (
     CONTENT_NOUNS,
     DENIED_ROLES,
@@ -199,6 +199,8 @@ def _evidence(verb: Token) -> Proposition | None:
             # "the altarpiece suffered no damage": the act done to it, as "had been damaged" says it (a
             # person's injury stays a thing found: "exist")
             act, theme = SUFFERED_ACTS[theme], thing
+    else:
+        act, theme = act_named(obj) or (act, theme)  # ("monitoring shows a break": something broke)
     return act_on(verb, act, theme, polarity(negative, n), n, obj)
 
 
@@ -275,9 +277,9 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         return []
     found: list[Proposition] = []
     for verb in doc:
-        ended = over_end(verb) or there_is(verb)
-        held = state_of(verb) if ended is None else []
-        if ended is not None or held:  # a thing over, or still in a state that denies a change
+        ended = over_end(verb) or act_happened(verb)
+        held = (there_is(verb) or state_of(verb)) if ended is None else []
+        if ended is not None or held:  # a thing over, there or not, or still in a state denying a change
             found += [ended] if ended is not None else held
             continue
         if verb.pos_ != "VERB":

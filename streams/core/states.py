@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from .arguments import Proposition, act_on, person_word, theme_word
 from .clauses import conditional
+from .families import ANY_MEASURE
+from .lexicon import EVENT_NOUNS
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
 
@@ -86,22 +88,65 @@ def state_of(verb: Token) -> list[Proposition]:
     ]
 
 
-def there_is(verb: Token) -> Proposition | None:
-    """ "There was no release of toxic gas", "there was a release of ethylene oxide": the thing named exists
-    (polarity 1) or not (-1), the act `exist` of it, as a scan that "showed no damage" says. None when
-    hedged, conditional or a count ("there were 23 of our people": a figure)."""
-    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+def act_named(thing: Token) -> tuple[str, str] | None:
+    """The act a noun names and what it is done to: "no devaluation of the kwacha" (devalue, kwacha); the act
+    itself when the noun has no argument ("there was no devaluation": devalue, devalue). None for a noun of
+    no act, and for a count's noun ("there were no deaths": a figure, not a statement)."""
+    lemma = thing.lemma_.lower()
+    act = EVENT_NOUNS.get(lemma)
+    if act is None or ANY_MEASURE.search(thing.lower_) or ANY_MEASURE.search(lemma):
         return None
-    thing = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-    if thing is None or conditional(verb) or modality_of(verb) not in ("fact", "forecast"):
+    of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    arg = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return act, theme_word(arg) or act
+
+
+#: verbs by which an act named by a noun happens: "no vote took place", "talks were held", "occurred"
+_HAPPEN = frozenset({"occur", "happen"})
+
+
+def act_happened(verb: Token) -> Proposition | None:
+    """ "No vote took place", "the talks were held on Monday", "no interruption occurred": the act the
+    subject names happened (polarity 1) or not (-1), as "they voted" or "they did not" says. None when hedged
+    or conditional, and for a subject that names no act."""
+    lemma = verb.lemma_.lower()
+    takes_place = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    dep = "nsubjpass" if lemma == "hold" else "nsubj"
+    if not (takes_place or lemma in _HAPPEN or lemma == "hold"):
         return None
-    if any(c.dep_ == "nummod" for c in thing.children) or none_beyond(thing):
-        return None  # ("there were 23 people": a count; "there were no further cracks": nothing new)
-    word = theme_word(thing)
-    if word is None or word in NOT_THINGS:
+    subject = next((c for c in verb.children if c.dep_ == dep and c.pos_ == "NOUN"), None)
+    named = act_named(subject) if subject is not None else None
+    if subject is None or named is None or conditional(verb) or modality_of(verb) not in ("fact", "forecast"):
+        return None
+    if none_beyond(subject):
         return None
     n = denials(verb)
-    return act_on(verb, "exist", word, polarity(negated(verb) or negative_word(thing), n), n, thing)
+    sign = polarity(negated(verb) or negative_word(subject), n)
+    return act_on(verb, named[0], named[1], sign, n, subject)
+
+
+def there_is(verb: Token) -> list[Proposition]:
+    """ "There was no release of toxic gas", "there was a release of ethylene oxide": the thing named exists
+    (polarity 1) or not (-1), the act `exist` of it, as a scan that "showed no damage" says; a noun of an
+    act states the act ("there was no devaluation": nobody devalued). Each thing of a list ("no fault, no
+    break and no loss"). None when hedged, conditional or a count ("there were 23 of our people")."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return []
+    first = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if first is None or conditional(verb) or modality_of(verb) not in ("fact", "forecast"):
+        return []
+    found = []
+    n = denials(verb)
+    for thing in [first, *(c for c in first.conjuncts if c.pos_ == "NOUN")]:
+        if any(c.dep_ == "nummod" for c in thing.children) or none_beyond(thing):
+            continue  # ("there were 23 people": a count; "there were no further cracks": nothing new)
+        word = theme_word(thing)
+        if word is None or word in NOT_THINGS:
+            continue
+        act, word = act_named(thing) or ("exist", word)
+        negative = negated(verb) or negative_word(thing) or negative_word(first)
+        found.append(act_on(verb, act, word, polarity(negative, n), n, thing))
+    return found
 
 
 #: things whose existence is a judgement, not an event: "there is no evidence", "there is no truth in ..."
@@ -135,4 +180,4 @@ def over_end(tok: Token) -> Proposition | None:
     return act_on(over, "end", word, polarity(negated(tok), n), n, theme)
 
 
-__all__ = ["NOT_THINGS", "STATES", "over_end", "state_of", "there_is"]
+__all__ = ["NOT_THINGS", "STATES", "act_happened", "act_named", "over_end", "state_of", "there_is"]

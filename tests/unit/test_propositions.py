@@ -237,7 +237,8 @@ def test_what_is_found_shown_or_suffered_exists() -> None:
     assert (p.theme, p.polarity, p.doer) == ("ligament", 1, ())
     p = one("The goalkeeper has not suffered a ligament injury.", "exist")
     assert (p.theme, p.polarity) == ("injury", -1)
-    assert one("A second scan showed no ligament damage.", "exist").polarity == -1
+    # a noun of an act found states the act ("no ligament damage": nothing was damaged)
+    assert one("A second scan showed no ligament damage.", "damage").polarity == -1
     # a count found, a clause found, a report confirmed: not this
     for sentence in (
         "Inspectors found 340 dead seals on the beach.",
@@ -478,17 +479,43 @@ def test_a_gerund_denied_or_admitted_is_the_act_and_nobody_is_a_person() -> None
 
 
 def test_there_is_or_there_is_no_thing() -> None:
-    """ "There was no release of gas" denies that a release happened; "there was a release" asserts it; a
-    count, a judgement ("no evidence") and "no further" cracks are no such claim."""
+    """ "There was no release of gas" denies that a release happened (a release is also a measure's word, so
+    it stays a thing); "there was a release" asserts it; a count, a judgement ("no evidence") and "no
+    further" cracks are no such claim."""
     assert [
         (p.predicate, p.theme, p.polarity) for p in props("There was no release of gas at any time.")
     ] == [("exist", "release", -1)]
     assert [(p.predicate, p.theme, p.polarity) for p in props("There was a release of ammonia.")] == [
         ("exist", "release", 1)
     ]
+    assert [(p.predicate, p.theme, p.polarity) for p in props("There was no tornado in the town.")] == [
+        ("exist", "tornado", -1)
+    ]
     assert props("There is no evidence of wrongdoing.") == []
     assert props("There were 23 workers in the gallery.") == []
     assert props("There were no further cracks in the dam.") == []
+
+
+def test_a_noun_of_an_act_states_the_act() -> None:
+    """ "There has been no devaluation" denies that anyone devalued, as "the bank did not devalue" does;
+    "no vote took place", "no vote was held" deny a vote; each thing of a list is denied; "no deaths" is a
+    count, not a statement."""
+
+    def read(text: str) -> list[tuple[str, str, int]]:
+        return [(p.predicate, p.theme, p.polarity) for p in props(text)]
+
+    assert read("There has been no devaluation today.") == [("devalue", "devalue", -1)]
+    assert read("There was no devaluation of the peso.") == [("devalue", "peso", -1)]
+    assert read("No vote took place on Monday.") == [("vote", "vote", -1)]
+    assert read("No vote was held at the meeting.") == [("vote", "vote", -1)]
+    assert read("The vote was held on Friday.") == [("vote", "vote", 1)]
+    assert read("There was no fault, no break and no loss of power on the line.") == [
+        ("fault", "fault", -1),
+        ("break", "break", -1),
+        ("exist", "loss", -1),
+    ]
+    assert read("Our scans show a break in the cable.") == [("break", "break", 1)]
+    assert read("There were no deaths.") == [("exist", "death", -1)]
 
 
 def test_a_listed_class_read_from_the_verb_in_any_tense() -> None:

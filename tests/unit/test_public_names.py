@@ -44,7 +44,15 @@ PUBLIC: dict[str, list[str]] = {
         "recipient_of",
         "theme_word",
     ],
-    "streams.core.states": ["NOT_THINGS", "STATES", "over_end", "state_of", "there_is"],
+    "streams.core.states": [
+        "NOT_THINGS",
+        "STATES",
+        "act_happened",
+        "act_named",
+        "over_end",
+        "state_of",
+        "there_is",
+    ],
     "streams.core.clauses": [
         "clause_scope",
         "conditional",
