@@ -69,12 +69,14 @@ def none_beyond(tok: Token | None) -> bool:
 
 
 def negative_word(tok: Token) -> bool:
-    """The argument is "no X", "none", "nobody", "nothing", "no one", "not a single X"."""
+    """The argument is "no X", "none", "nobody", "nothing", "no one", "not a single X", "not one X"."""
     if tok.lower_ in NEG_DETS:
         return True
     for c in tok.children:
         if c.dep_ in ("det", "neg", "advmod", "amod", "quantmod") and c.lower_ in NEG_DETS | {"not"}:
             return True
+        if c.dep_ == "nummod" and c.lower_ == "one" and any(g.lower_ in ("not", "no") for g in c.children):
+            return True  # "not one date has been cancelled"
     return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
 
 

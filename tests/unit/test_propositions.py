@@ -57,6 +57,7 @@ def test_negation_wherever_it_stands() -> None:
         ("At no point has the council demolished a single house.", "demolish"),
         ("Inspectors said managers failed to notify the regulator.", "notify"),
         ("Our licence is valid and has not been revoked.", "revoke"),
+        ("Not one flight from the island has been grounded.", "ground"),
     ):
         assert one(sentence, predicate).polarity == -1, sentence
 
