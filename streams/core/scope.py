@@ -20,6 +20,7 @@ from .verbs import COUNTING
 
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
+    r"reached|reach|reaches|reaching|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
     r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory|port|island|"
     r"municipality|harbour|harbor) of)\s+"
