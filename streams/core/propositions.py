@@ -107,7 +107,15 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     for c in kids:  # an intransitive act: "three inmates escaped" (a noun misread as a clause subject too)
         if c.dep_ == "nsubj" or c.dep_ == "csubj" and any(g.dep_ in ("det", "nsubj") for g in c.children):
             return c, negative_word(c)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SHARED_SUBJECT:
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None:  # "the alarm failed to sound": the alarm did not sound
+            return shared, negative_word(shared)
     return None, False
+
+
+#: verbs whose subject is their complement's: "the alarm failed to sound", "the dam continued to hold"
+_SHARED_SUBJECT = frozenset({"fail", "manage", "continue", "cease", "begin", "start"})
 
 
 def _habitual(verb: Token, headline: bool) -> bool:

@@ -60,6 +60,9 @@ def test_negation_wherever_it_stands() -> None:
         ("Not one flight from the island has been grounded.", "ground"),
     ):
         assert one(sentence, predicate).polarity == -1, sentence
+    # the subject of "failed" is the subject of the act that failed
+    p = one("The building's alarm system failed to sound.", "sound")
+    assert (p.theme, p.polarity) == ("system", -1)
 
 
 def test_denials_flip_the_polarity_once_each() -> None:
