@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from schemas import Article, Claim
 from schemas.claim import Features, MeasureRef
 
-from .acts import OPPOSITES, family
 from .arguments import Proposition, kinds_of, owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .claimants import for_protagonist
@@ -39,6 +38,7 @@ from .numeric import numeric_claims
 from .outcomes import HYPOTHETICAL, class_acts, read_outcomes, word_end
 from .parse import parse
 from .propositions import propositions
+from .qualities import stated_act
 from .reading import (
     ArticleFacts,
     ClaimFields,
@@ -355,11 +355,8 @@ def _proposition_claims(
             continue  # (an act on a pronoun is read only where it states a listed class)
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
-        polarity = p.polarity
-        if p.predicate in OPPOSITES:  # "struck down the order": the order is not upheld
-            act, polarity = f"open:{OPPOSITES[p.predicate]}", -polarity
-        else:
-            act = f"open:{family(p.predicate)}"
+        act, polarity = stated_act(p.predicate, p.polarity)  # ("struck down the order": not upheld)
+        act = f"open:{act}"
         name = f"{act}~{p.theme}"
         words = sorted(content_words(body[max(0, p.start - 60) : p.end + 80], speaker_toks))
         features = Features(

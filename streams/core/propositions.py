@@ -33,6 +33,7 @@ from .clauses import conditional, manner_in_focus
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
 from .predicates import out_of, phrasal_lemma
+from .qualities import quality_of
 from .scope import MONTHS, WEEKDAYS
 from .states import act_happened, act_named, over_end, state_of, there_is
 from .verbs import (
@@ -285,7 +286,7 @@ def propositions(doc: Doc, headline: bool = False) -> list[Proposition]:
         return []
     found: list[Proposition] = []
     for verb in doc:
-        ended = over_end(verb) or act_happened(verb)
+        ended = over_end(verb) or act_happened(verb) or quality_of(verb)
         held = (there_is(verb) or state_of(verb)) if ended is None else []
         if ended is not None or held:  # a thing over, there or not, or still in a state denying a change
             found += [ended] if ended is not None else held

@@ -567,3 +567,34 @@ def test_a_listed_class_stated_as_what_will_happen_is_marked_future() -> None:
     assert (c.key, c.polarity, c.features.future) == ("statement:closure", 1, True)
     (d,) = statement_claims("The ministry said the hospital ward was closed on Monday.", "Ward")
     assert (d.key, d.features.future) == ("statement:closure", False)
+
+
+def test_a_quality_and_its_opposite_are_one_act() -> None:
+    """ "The run was open" against "the run was closed" (the act of closing, done or not), "valid" against
+    "invalid", "effective" against "not effective": one act, the opposite or the negation stating it not
+    so. Not a quality of truth (the denial readers read "the report is false"), nor "still closed" (a state
+    denying a change), nor a condition."""
+
+    def said(text: str, key: str) -> list[tuple[int, list[str]]]:
+        return [(c.polarity, c.features.themes) for c in statement_claims(text, "Report") if c.key == key]
+
+    close = "statement:open:close"
+    assert said("The Brenva run was open to skiers on Saturday, the patrollers said.", close) == [
+        (-1, ["run"])
+    ]
+    assert said("The Brenva run was closed on Saturday, the resort said.", close) == [(1, ["run"])]
+    valid = said("The quarry's licence is valid, its owner said.", "statement:open:be_invalid")
+    invalid = said("The quarry's licence is invalid, the ministry said.", "statement:open:be_invalid")
+    assert valid == [(-1, ["licence"])] and invalid == [(1, ["licence"])]
+    good = said("Safeguarding at the school is effective, the head said.", "statement:open:be_effective")
+    bad = said(
+        "Safeguarding at the school is not effective, the inspectors said.", "statement:open:be_effective"
+    )
+    assert [p for p, _ in good] == [1] and [p for p, _ in bad] == [-1]
+    assert [
+        c for c in statement_claims("The report is false, the ministry said.", "R") if "be_" in c.key
+    ] == []
+    assert [p for p in props("The bridge is still closed.") if p.predicate.startswith("be_")] == []
+    assert [
+        p for p in props("If the bridge is open, traffic will divert.") if p.predicate.startswith("be_")
+    ] == []
