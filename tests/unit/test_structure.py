@@ -712,3 +712,11 @@ def test_a_number_standing_for_a_left_out_verb_has_its_subjects_role() -> None:
     assert [c.value for c in claims(text) if c.kind == "numeric"] == []
     arrests = "Police arrested 30 people in Lagos and 12 in Abuja on Monday."
     assert sorted(c.value for c in claims(arrests) if c.kind == "numeric") == [12, 30]
+
+
+def test_a_quantity_set_at_a_count_of_things_counts_those_things() -> None:
+    """ "put the population at about 9,200 elephants" counts elephants, as "counted 15,840 elephants" does;
+    "charges fell to 112 million crowns" still counts the charges (crowns are the unit)."""
+    text = "The group's analysis put the population at about 9,200 elephants."
+    assert role(text, "9,200").counted == "elephant"
+    assert role("Charges fell to 112 million crowns in May.", "112 million").counted == "charge"
