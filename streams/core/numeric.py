@@ -18,6 +18,7 @@ from .clauses import speaker_is_subject, token_at
 from .lexicon import PERSON_CLASSES, Measure, is_person_noun
 from .measures import OF_TOTAL, counted_class, counted_noun, measure_for_figure, without_particle
 from .numbers import FigureSpan
+from .qualifiers import QUALIFIER, RATE_QUALIFIER, qual_name
 from .reading import ArticleFacts, ClaimFields, SentenceFacts, content_hash, content_words
 from .scope import WEEKDAYS, clause_places, counter_place, days, time_scope, with_periods
 from .structure import ABOUT_NOUNS, FigureRole, figure_role, in_a_state
@@ -122,39 +123,6 @@ _CONTAINERS = frozenset(
 )
 
 
-_QUALIFIER = re.compile(
-    # kinds of a count or an amount: a figure so qualified is another measure than one without
-    r"\b(imported|local(?:ly)?|suspected|confirmed|probable|new|additional|excess|severe(?:ly)?|"
-    r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
-    r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
-    r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned)\b"
-)
-
-
-#: what a rate or an amount is about, and over what span: read only for a figure with a unit (a percentage,
-#: a currency); near a plain count these words are the story's ("96 food poisoning cases"), not a measure's
-_RATE_QUALIFIER = re.compile(
-    r"\b(food|energy|electricity|fuel|core|housing|rents?|services|wages|exports|imports|"
-    r"year[- ]on[- ]year|(?:from|than|on) a year (?:earlier|ago|before)|month[- ]on[- ]month|"
-    r"(?:from|than|on) the (?:previous|prior) month|compared with (?:january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|the previous month|last month))\b"
-)
-
-
-#: spans of change written several ways, one name each
-_QUAL_SAME = {"year-on-year": "annual", "year on year": "annual", "month-on-month": "monthly"}
-
-
-def _qual_name(q: str) -> str:
-    if q in _QUAL_SAME:
-        return _QUAL_SAME[q]
-    if re.search(r"a year (?:earlier|ago|before)", q):
-        return "annual"
-    if q.startswith("compared with") or "previous month" in q or "prior month" in q:
-        return "monthly"
-    return q.replace("rents", "rent")
-
-
 def numeric_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     """The numeric claims of one sentence, in text order."""
     claims: list[Claim] = []
@@ -254,10 +222,10 @@ def _qualifiers(body: str, fig: FigureSpan, doc: Doc | None = None, counted: str
     near = body[lo:hi].lower()
     near = re.sub(r"^\w+", "", near) if lo and body[lo - 1 : lo].isalnum() else near  # whole words only
     near = re.sub(r"\w+$", "", near) if body[hi : hi + 1].isalnum() else near
-    own = [m for m in _QUALIFIER.finditer(near) if not _of_other(doc, lo + m.start(1), fig, counted)]
+    own = [m for m in QUALIFIER.finditer(near) if not _of_other(doc, lo + m.start(1), fig, counted)]
     return sorted(
-        {_qual_name(m.group(1)) for m in own}
-        | ({_qual_name(q) for q in _RATE_QUALIFIER.findall(near)} if fig.unit else set())
+        {qual_name(m.group(1)) for m in own}
+        | ({qual_name(q) for q in RATE_QUALIFIER.findall(near)} if fig.unit else set())
         | ({"change"} if _CHANGE_BY.search(body[max(0, fig.start - 60) : fig.start]) else set())
         | ({"change"} if _CHANGE_OFF.match(body, fig.end) else set())
         | {f"count at {m.group(1)}%" for m in _PROGRESS.finditer(body)}

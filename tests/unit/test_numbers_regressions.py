@@ -111,3 +111,15 @@ def test_a_time_earlier_in_the_week_is_the_events_and_an_adjective_of_another_no
     assert numeric("Two nights of severe frost destroyed about 40,000 tonnes of potatoes.")[0][1] == []
     assert numeric("Earlier this week the ministry had put the losses at 9,000 tonnes.") == []
     assert "imported" in numeric("Some 40 imported cases were reported on Monday.")[0][1]
+
+
+def test_a_figure_for_each_one_of_many_is_no_total() -> None:
+    """ "The four other finalists each receive 2,000 pounds": a sum per finalist, another measure than the
+    winner's 25,000 or a total paid; "apiece", "per head" say the same."""
+
+    def quals(text: str) -> list[list[str]]:
+        return [c.features.qualifiers for c in numeric_claims(text)]
+
+    assert quals("The four other finalists each receive 2,000 pounds, the foundation said.") == [["each"]]
+    assert quals("The four finalists were paid 2,000 pounds apiece, the foundation said.") == [["each"]]
+    assert quals("The winner receives 25,000 pounds, the foundation said.") == [[]]

@@ -277,6 +277,7 @@ PUBLIC: dict[str, list[str]] = {
         "sub_area",
         "venue_only",
     ],
+    "streams.core.qualifiers": ["QUALIFIER", "RATE_QUALIFIER", "qual_name"],
     "streams.core.qualities": ["QUALITIES", "quality_family", "quality_of", "stated_act"],
     "streams.core.reading": [
         "ArticleFacts",
