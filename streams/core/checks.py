@@ -199,7 +199,7 @@ def not_rising_total(p: Pair) -> str | None:
     at_odds = (
         hours <= cfg.same_time_hours
         and jump >= needed
-        and not earlier.features.provisional  # (the first report said its counts would rise)
+        and not (earlier.features.provisional and hours >= 1.0)  # (the first report said they would rise)
         or CONTRASTED.search(later.sentence) is not None  # "three times the number given by the company"
         or bool(closed_period(earlier) & closed_period(later))  # "52 poached in 2024": a closed total
     )

@@ -76,7 +76,8 @@ _PERSON_NOUNS = frozenset(
     if line and not line.startswith("#")
 )
 #: nouns of acts and the verb of each ("devaluation": devalue, "vote": vote), from WordNet's links between
-#: a noun's sense of an act or event and its verb (data/event_nouns.txt, built by scripts/build-event-nouns)
+#: a noun's sense of an act, event, process or communication and its verb (data/event_nouns.txt, built by
+#: scripts/build-event-nouns)
 EVENT_NOUNS: dict[str, str] = dict(
     line.split(" ", 1)
     for line in (files(__package__) / "data" / "event_nouns.txt").read_text(encoding="utf-8").splitlines()

@@ -76,7 +76,10 @@ def negative_word(tok: Token) -> bool:
         if c.dep_ in ("det", "neg", "advmod", "amod", "quantmod") and c.lower_ in NEG_DETS | {"not"}:
             return True
         if c.dep_ == "nummod" and c.lower_ == "one" and any(g.lower_ in ("not", "no") for g in c.children):
-            return True  # "not one date has been cancelled"
+            # "not one date has been cancelled" (but "not one but two ships sank")
+            return not any(g.lower_ == "but" for g in c.subtree) and not any(
+                g.lower_ == "but" for g in tok.children
+            )
     return tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .verbs import COUNTING, EXTENT_VERBS, REPORTING
+from .verbs import COUNTING, EXTENT_VERBS, QUANTITY_NOUNS, REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -105,9 +105,11 @@ def _controller(pred: Token) -> Token | None:
     40 flights, stranding 2,000 passengers")."""
     if pred.tag_ != "VBG" or pred.dep_ not in ("advcl", "pcomp"):
         return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in QUANTITY_NOUNS for c in pred.children):
+        return None  # ("recovered 12 bodies, bringing the toll to 52": the toll is no one's act)
     governor = pred.head if pred.dep_ == "advcl" else pred.head.head if pred.head.dep_ == "prep" else None
-    if governor is None or governor.pos_ not in ("VERB", "AUX"):
-        return None
+    if governor is None or governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() in REPORTING:
+        return None  # (nor is a speaker the doer: "the ministry said, citing 52 deaths")
     return next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 

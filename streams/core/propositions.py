@@ -115,8 +115,9 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-#: verbs whose subject is their complement's: "the alarm failed to sound", "the dam continued to hold"
-_SHARED_SUBJECT = frozenset({"fail", "manage", "continue", "cease", "begin", "start"})
+#: verbs whose subject is their complement's, and whose complement is read as an act: "the alarm failed to
+#: sound" (the alarm did not sound)
+_SHARED_SUBJECT = frozenset({"fail"})
 
 
 def _habitual(verb: Token, headline: bool) -> bool:
@@ -188,8 +189,9 @@ _SUFFERING = frozenset({"suffer", "sustain", "incur"})
 
 def _evidence(verb: Token) -> Proposition | None:
     """ "Scans revealed a hamstring tear", "the player has not suffered a tear", "a scan showed no damage":
-    what is found, shown or suffered exists (polarity 1) or not (-1); the act is `exist` of that thing,
-    whoever found it. None for a clause or a claim found ("found that ...", "confirmed the report")."""
+    what is found, shown or suffered exists (polarity 1) or not (-1); the act is `exist` of that thing, or
+    the act its noun names ("showed a break": something broke), whoever found it. None for a clause or a
+    claim found ("found that ...", "confirmed the report")."""
     obj = _thing_acted_on(verb)
     if obj is None or modality_of(verb) not in ("fact", "forecast"):
         return None

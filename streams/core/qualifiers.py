@@ -13,7 +13,9 @@ QUALIFIER = re.compile(
     r"critical(?:ly)?|serious(?:ly)?|foreign|domestic|partly|partially|completely|fully|"
     r"minor|weekly|daily|monthly|annual|treated|hospitali[sz]ed|intensive care|critical condition|alone|"
     r"full[- ]year|ceiling|target|forecast|projected|projection|goal|cap|limit|budgeted|planned|"
-    r"each|apiece|per head|per person)\b"  # (a figure for each one of many is no total: "each receive")
+    # a figure for each one of many is no total ("each receive"; not "each year", "each other")
+    r"each(?!\s+(?:other|year|day|week|month|time|season|night|morning|evening))|"
+    r"apiece|per head|per person)\b"
 )
 
 
@@ -27,7 +29,7 @@ RATE_QUALIFIER = re.compile(
 )
 
 
-#: spans of change written several ways, one name each
+#: qualifiers written several ways, one name each
 _SAME = {
     "year-on-year": "annual",
     "year on year": "annual",

@@ -30,6 +30,7 @@ _PAIRS = [
     .splitlines()
     if line and not line.startswith("#")
 ]
+_HEADS = frozenset(a for a, _ in _PAIRS)
 #: adjectives of truth are said of claims: the denial readers read "the report is false"
 _TRUTH = frozenset("true false correct incorrect accurate inaccurate right wrong".split())
 
@@ -56,7 +57,8 @@ def _families(pairs: list[tuple[str, ...]]) -> dict[str, tuple[str, int]]:
                     todo.append(o)
                 elif sign[o] == sign[w]:
                     ok = False
-        head = min(sign)
+        heads = [w for w in sign if w in _HEADS]  # (the word the other negates: "valid", not "invalid")
+        head = min(heads or sign)
         for w, s in sign.items():
             if ok and w not in _TRUTH:
                 out[w] = (head, s * sign[head])
@@ -86,7 +88,7 @@ def _family_act(head: str) -> tuple[str, int]:
     members = sorted(w for w, (h, _) in QUALITIES.items() if h == head)
     for word in members:
         verb = word_lemma(word)
-        if verb != word and verb.isalpha():  # a participle ("closed": close)
+        if verb != word and verb.isalpha() and not word.endswith("ing"):  # a participle ("closed": close)
             return family(verb) or verb, QUALITIES[word][1]
     return f"be_{head}", 1
 

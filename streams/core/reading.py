@@ -86,22 +86,27 @@ class ArticleFacts:
     provisional: bool = False  # the report calls its counts preliminary or expects them to rise
 
 
-#: a report that calls its counts early ones: "these figures are preliminary", "the toll is expected to rise"
-_COUNT_WORDS = r"(?:figures?|counts?|tolls?|tall(?:y|ies)|estimates?|numbers?|data)"
+#: a report that calls its counts early ones: "these figures are preliminary", "the toll is expected to rise";
+#: the count is named in the phrase, and no negation stands between ("the toll is not expected to rise")
+_COUNT_WORDS = r"(?:figures?|counts?|tolls?|tall(?:y|ies)|estimates?|numbers?|data|casualties|deaths|dead)"
 _RISE = r"(?:rise|climb|increase|grow|go up|mount)"
+_WORDS = r"(?:(?!not\b|no\b|never\b)[\w'’-]+ )"  # a few words, none of them a negation
 _PROVISIONAL = re.compile(
     rf"\b(?:(?:preliminary|provisional|initial|early|first) {_COUNT_WORDS}|"
-    rf"{_COUNT_WORDS} (?:\w+ ){{0,2}}(?:is|are|was|were|remains?|remained) (?:still )?"
+    rf"{_COUNT_WORDS} {_WORDS}{{0,3}}(?:is|are|was|were|remains?|remained) (?:still )?"
     r"(?:preliminary|provisional)|"
-    rf"(?:expected?|likely|feared?|set|certain|bound) (?:\w+ ){{0,3}}to {_RISE}|"
-    rf"(?:could|may|might|will|would) (?:\w+ )?{_RISE} further)\b",
+    rf"{_COUNT_WORDS} {_WORDS}{{0,3}}(?:expected|likely|feared|set|certain|bound) to {_RISE}|"
+    rf"(?:expects?|expected|fears?|feared) (?:that )?{_WORDS}{{0,3}}{_COUNT_WORDS} "
+    rf"(?:to|will|would|could) {_RISE}|"
+    rf"{_COUNT_WORDS} {_WORDS}{{0,3}}(?:could|may|might|will|would) (?:\w+ )?{_RISE})\b",
     re.IGNORECASE,
 )
 
 
 def provisional_counts(text: str) -> bool:
     """The report says its counts are early ones that will grow: "these figures are preliminary", "the toll
-    is expected to rise", "numbers could climb further". A later, higher count is then what it foresaw."""
+    is expected to rise", "we expect the death toll to rise", "numbers could climb". A later, higher count
+    is then what it foresaw."""
     return _PROVISIONAL.search(text) is not None
 
 

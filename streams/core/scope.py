@@ -20,7 +20,6 @@ from .verbs import COUNTING
 
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|across|outside|inside|around|into|on|towards|toward|throughout|within|along|hit|hits|"
-    r"reached|reach|reaches|reaching|"
     r"struck|strikes|swept|sweeps|lashed|battered|"
     r"(?:region|province|state|district|department|city|town|village|county|prefecture|territory|port|island|"
     r"municipality|harbour|harbor) of)\s+"
@@ -63,7 +62,7 @@ _SPAN = re.compile(
 #: year"): since January
 _YEAR_TO_DATE = re.compile(
     r"\b(?:so far this year|this year so far|(?:so far )?in \d{4} so far|year[- ]to[- ]date|"
-    r"(?:since|from) the (?:start|beginning|turn) of (?:the|this) year)\b",
+    r"since the (?:start|beginning|turn) of (?:the|this) year)\b",
     re.I,
 )
 

@@ -17,6 +17,7 @@ from .families import ANY_MEASURE
 from .lexicon import EVENT_NOUNS
 from .modality import modality_of
 from .negation import denials, negated, negative_word, none_beyond, polarity
+from .verbs import REPORT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,7 +95,9 @@ def act_named(thing: Token) -> tuple[str, str] | None:
     no act, and for a count's noun ("there were no deaths": a figure, not a statement)."""
     lemma = thing.lemma_.lower()
     act = EVENT_NOUNS.get(lemma)
-    if act is None or ANY_MEASURE.search(thing.lower_) or ANY_MEASURE.search(lemma):
+    if act is None or lemma in NOT_THINGS or lemma in REPORT_NOUNS or lemma in _SAID:
+        return None  # ("no sign of damage", "no word of the crew": what is known, not an act)
+    if ANY_MEASURE.search(thing.lower_) or ANY_MEASURE.search(lemma):
         return None
     of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     arg = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -129,7 +132,7 @@ def there_is(verb: Token) -> list[Proposition]:
     """ "There was no release of toxic gas", "there was a release of ethylene oxide": the thing named exists
     (polarity 1) or not (-1), the act `exist` of it, as a scan that "showed no damage" says; a noun of an
     act states the act ("there was no devaluation": nobody devalued). Each thing of a list ("no fault, no
-    break and no loss"). None when hedged, conditional or a count ("there were 23 of our people")."""
+    break and no loss"). Nothing when hedged, conditional or a count ("there were 23 of our people")."""
     if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
         return []
     first = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
@@ -144,7 +147,10 @@ def there_is(verb: Token) -> list[Proposition]:
         if word is None or word in NOT_THINGS:
             continue
         act, word = act_named(thing) or ("exist", word)
-        negative = negated(verb) or negative_word(thing) or negative_word(first)
+        # a bare noun of the list shares its first's "no" ("no fault, break or loss"), never across "but"
+        bare = thing is not first and not any(c.dep_ == "det" for c in thing.children)
+        joined = bare and not any(t.lower_ == "but" for t in verb.doc[first.i : thing.i])
+        negative = negated(verb) or negative_word(thing) or (joined and negative_word(first))
         found.append(act_on(verb, act, word, polarity(negative, n), n, thing))
     return found
 
@@ -153,6 +159,8 @@ def there_is(verb: Token) -> list[Proposition]:
 NOT_THINGS = frozenset(
     "evidence truth basis reason need doubt indication sign question point way time".split()
 )
+#: nouns of what is said or known ("no word of the crew", "no information on casualties"): no act
+_SAID = frozenset("word information comment confirmation explanation answer".split())
 
 
 def over_end(tok: Token) -> Proposition | None:

@@ -290,6 +290,10 @@ def _gapped_subject(root: Token) -> Token | None:
     )
 
 
+#: nouns of how many there are: a figure set for one counts what its own noun names
+_SIZES = QUANTITY_NOUNS | {"population"}
+
+
 def _what_is_counted(doc: Doc, noun: Token | None, relation: Relation) -> tuple[Token | None, Relation]:
     """The counted noun behind a level ("charges fell to 112 million crowns"), a quantity noun ("the number
     of vessels"); a time noun with "ago" is a time ago."""
@@ -297,7 +301,7 @@ def _what_is_counted(doc: Doc, noun: Token | None, relation: Relation) -> tuple[
         verb = noun.head.head  # "charges fell to 112 million crowns": the new level of the charges
         whose = "dobj" if verb.lemma_ in SETTING_VERBS else "nsubj" if verb.lemma_ in CHANGE_VERBS else None
         subject = next((c for c in verb.children if c.dep_ in (whose, "nsubjpass")), None) if whose else None
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_ not in QUANTITY_NOUNS:
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_ not in _SIZES:
             noun = subject  # (but "put the population at 9,200 elephants" counts elephants)
     if noun is not None and noun.lemma_ in QUANTITY_NOUNS:
         inner = _of_object(noun)

@@ -98,7 +98,7 @@ ABILITY_AUX = frozenset({"can", "ca"})
 
 #: nouns that name a quantity of something else: "the number of vessels", "the death toll"
 QUANTITY_NOUNS = frozenset(
-    "number total toll tally count figure estimate amount sum level rate share proportion population".split()
+    "number total toll tally count figure estimate amount sum level rate share proportion".split()
 )
 
 

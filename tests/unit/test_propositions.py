@@ -60,6 +60,7 @@ def test_negation_wherever_it_stands() -> None:
         ("Not one flight from the island has been grounded.", "ground"),
     ):
         assert one(sentence, predicate).polarity == -1, sentence
+    assert one("Not one but two ships sank.", "sink").polarity == 1
     # the subject of "failed" is the subject of the act that failed
     p = one("The building's alarm system failed to sound.", "sound")
     assert (p.theme, p.polarity) == ("system", -1)
@@ -518,6 +519,8 @@ def test_a_noun_of_an_act_states_the_act() -> None:
         ("break", "break", -1),
         ("exist", "loss", -1),
     ]
+    # "no" reaches a bare noun of the list, never across "but"
+    assert ("damage", "damage", 1) in read("There were no injuries but some damage to the roof.")
     assert read("Our scans show a break in the cable.") == [("break", "break", 1)]
     assert read("There were no deaths.") == [("exist", "death", -1)]
 
@@ -583,9 +586,9 @@ def test_a_quality_and_its_opposite_are_one_act() -> None:
         (-1, ["run"])
     ]
     assert said("The Brenva run was closed on Saturday, the resort said.", close) == [(1, ["run"])]
-    valid = said("The quarry's licence is valid, its owner said.", "statement:open:be_invalid")
-    invalid = said("The quarry's licence is invalid, the ministry said.", "statement:open:be_invalid")
-    assert valid == [(-1, ["licence"])] and invalid == [(1, ["licence"])]
+    valid = said("The quarry's licence is valid, its owner said.", "statement:open:be_valid")
+    invalid = said("The quarry's licence is invalid, the ministry said.", "statement:open:be_valid")
+    assert valid == [(1, ["licence"])] and invalid == [(-1, ["licence"])]
     good = said("Safeguarding at the school is effective, the head said.", "statement:open:be_effective")
     bad = said(
         "Safeguarding at the school is not effective, the inspectors said.", "statement:open:be_effective"

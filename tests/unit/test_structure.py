@@ -646,7 +646,7 @@ def test_the_place_that_kept_a_count_is_its_place() -> None:
     text = "Kenya recorded 40 cholera deaths, the WHO said."
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("40", "kenya")]
     # a gerund's doer is its clause's subject: the city that declared an emergency recorded the deaths
-    text = "The city of Marvella declared an emergency after recording 14 deaths, its health office said."
+    text = "The city of Marvella imposed a curfew after recording 14 deaths, its health office said."
     assert role(text, "14").agent == ("marvella",)
     assert [(c.figure.text, c.place) for c in claims(text) if c.figure is not None] == [("14", "marvella")]
 
@@ -686,9 +686,12 @@ def test_a_report_that_calls_its_counts_early_ones_marks_its_running_totals() ->
         "Preliminary counts put the number of injured at 40.",
         "She said the number of dead was likely to climb.",
         "Numbers could rise further overnight.",
+        "We expect the death toll to rise.",
     ):
         assert provisional_counts(said), said
     for said in (
+        "The toll is not expected to rise.",
+        "The economy is expected to grow.",
         "Prices rose sharply in March.",
         "The count was completed on Tuesday and is final.",
         "The first case was confirmed in May.",
