@@ -67,22 +67,21 @@ NOUN_CLASSES = {
     "member": "members",
 }
 
+
+def data_lines(name: str) -> list[str]:
+    """The lines of a word list in `streams/core/data/`, less its comment header."""
+    text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 #: nouns of persons: those whose first WordNet sense is a person (data/person_nouns.txt, built by
 #: scripts/build-person-nouns: "pupil", "villager", "applicant"; not "plant", "cooker", "helicopter"), and
 #: the collective nouns of persons WordNet files as groups
-_PERSON_NOUNS = frozenset(
-    line
-    for line in (files(__package__) / "data" / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
-    if line and not line.startswith("#")
-)
+_PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
 #: nouns of acts and the verb of each ("devaluation": devalue, "vote": vote), from WordNet's links between
 #: a noun's sense of an act, event, process or communication and its verb (data/event_nouns.txt, built by
 #: scripts/build-event-nouns)
-EVENT_NOUNS: dict[str, str] = dict(
-    line.split(" ", 1)
-    for line in (files(__package__) / "data" / "event_nouns.txt").read_text(encoding="utf-8").splitlines()
-    if line and not line.startswith("#")
-)
+EVENT_NOUNS: dict[str, str] = dict(line.split(" ", 1) for line in data_lines("event_nouns.txt"))
 _COLLECTIVE_PERSONS = frozenset("staff troops crew crews personnel folk fans people persons".split())
 _IRREGULAR_SINGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 

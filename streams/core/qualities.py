@@ -10,12 +10,12 @@ of each quality for the statement's key (claims.py).
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from .acts import OPPOSITES, family
 from .arguments import Proposition, act_on, theme_word
 from .clauses import conditional
+from .lexicon import data_lines
 from .modality import modality_of
 from .negation import denials, negated, negative_word, polarity
 from .parse import word_lemma
@@ -23,13 +23,7 @@ from .parse import word_lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_PAIRS = [
-    tuple(line.split(" ", 1))
-    for line in (files(__package__) / "data" / "adjective_antonyms.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line and not line.startswith("#")
-]
+_PAIRS = [tuple(line.split(" ", 1)) for line in data_lines("adjective_antonyms.txt")]
 _HEADS = frozenset(a for a, _ in _PAIRS)
 #: adjectives of truth are said of claims: the denial readers read "the report is false"
 _TRUTH = frozenset("true false correct incorrect accurate inaccurate right wrong".split())
