@@ -231,6 +231,9 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         noun = root.head
         while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
             noun = noun.head  # "an 8-kilometre tailback": the thing is the tailback
+        own = _own_adjective(doc, root)
+        if own is not None and any(t.is_punct for t in doc[root.i + 1 : noun.i]):
+            noun = own  # "Four dead, 63 hurt": four counts the dead, not across the comma the hurt
     elif (
         root.dep_ == "nummod"
         and root.head.pos_ in ("ADJ", "VERB")
@@ -270,11 +273,19 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
                 relation = "part"  # "four of the 12 carriages": a count of carriages, within their number
                 if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in part_of.children):
                     relation = "subcount"  # "six of the 31 people injured": the injured are counted already
-    if noun is None and root.i + 1 < len(doc):
-        after = doc[root.i + 1]
-        if after.head.i == root.i and after.dep_ in ("amod", "acomp") and after.pos_ in ("ADJ", "VERB"):
-            noun = after  # "and three dead" parsed with the adjective under the number: it is what is counted
+    if noun is None:
+        noun = _own_adjective(doc, root)  # "and three dead" parsed with the adjective under the number
     return root, noun, relation
+
+
+def _own_adjective(doc: Doc, root: Token) -> Token | None:
+    """An adjective right after the number that the parse hangs under it ("four dead"): what it counts."""
+    if root.i + 1 >= len(doc):
+        return None
+    after = doc[root.i + 1]
+    if after.head.i == root.i and after.dep_ in ("amod", "acomp") and after.pos_ in ("ADJ", "VERB"):
+        return after
+    return None
 
 
 def _gapped_subject(root: Token) -> Token | None:

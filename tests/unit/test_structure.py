@@ -723,3 +723,11 @@ def test_a_quantity_set_at_a_count_of_things_counts_those_things() -> None:
     text = "The group's analysis put the population at about 9,200 elephants."
     assert role(text, "9,200").counted == "elephant"
     assert role("Charges fell to 112 million crowns in May.", "112 million").counted == "charge"
+
+
+def test_a_headlines_number_counts_the_adjective_right_after_it() -> None:
+    """ "Four dead, 63 hurt as train derails": the parse may hang "four" under "hurt" across the comma; the
+    adjective right after it is what it counts."""
+    title = "Four dead, 63 hurt as passenger train derails near Kolin"
+    assert role(title, "Four").counted == "dead"
+    assert role(title, "63").counted == "hurt"
