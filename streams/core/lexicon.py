@@ -82,6 +82,9 @@ _PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
 #: a noun's sense of an act, event, process or communication and its verb (data/event_nouns.txt, built by
 #: scripts/build-event-nouns)
 EVENT_NOUNS: dict[str, str] = dict(line.split(" ", 1) for line in data_lines("event_nouns.txt"))
+#: names of peoples, faiths and nationalities ("tamil", "sikh", "kurd"; data/peoples.txt, built by
+#: scripts/build-peoples): a group counted, not a place, before what a figure counts
+PEOPLES = frozenset(data_lines("peoples.txt"))
 _COLLECTIVE_PERSONS = frozenset("staff troops crew crews personnel folk fans people persons".split())
 _IRREGULAR_SINGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, tokens_in
+from .lexicon import PEOPLES
 from .modality import denied_clause, modality, modality_of
 from .predicates import act_lemma, agent_of, predicate_of, predicate_phrase
 from .text import DEMONYM
@@ -104,12 +105,14 @@ def _group_word(noun: Token) -> str | None:
     """A nationality or named group qualifying a counted noun: "Palestinian" of "150 Palestinian prisoners",
     "Thai" of "10 Thai farm workers" (a capitalised modifier that does not open the sentence); a company's
     name is whose they are, not a group ("310,000 Prairie Grid customers" are the utility's customers), and a
-    name that is no demonym is where they are ("2.4 million Sindh children" are children in Sindh)."""
+    name that is neither a demonym nor a people's is where they are ("2.4 million Sindh children" are
+    children in Sindh; "40 Tamil fishermen" are a group)."""
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i > 0 and c.pos_ in ("ADJ", "PROPN"):
             named = c.pos_ == "PROPN" and (
                 any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
                 or DEMONYM.search(c.text) is None
+                and c.lower_ not in PEOPLES
             )
             if c.text[:1].isupper() and c.text[1:2].islower() and not named:
                 return c.text

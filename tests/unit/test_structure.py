@@ -585,6 +585,8 @@ def test_a_places_name_before_what_is_counted_is_no_group() -> None:
     )
     assert role("Police said 10 Thai farm workers were hurt.", "10").counted == "Thai workers"
     assert role("Some 40 Kenyan nurses resigned on Monday.", "40").counted == "Kenyan nurses"
+    # a people's name without a demonym's ending is a group too
+    assert role("Police said 40 Tamil fishermen were detained.", "40").counted == "Tamil fishermen"
 
 
 def test_a_part_takes_its_measure_from_its_own_predicate_not_from_the_whole() -> None:
