@@ -104,10 +104,10 @@ def quality_of(verb: Token) -> Proposition | None:
     subject is (polarity 1) or is not (-1) of the quality; its opposite is read at the claim
     (`quality_family`). None when hedged or conditional, or the quality has no opposite. (A passive,
     "the run was closed", is the act, read as acts are.)"""
+    if verb.lemma_.lower() != "be":
+        return None  # (asked of every token: the cheap test first)
     if any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children):
         return None  # ("is still closed": a state that denies a change, states.state_of)
-    if verb.lemma_.lower() != "be":
-        return None
     quality = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
     word = quality.lower_ if quality is not None else ""
     if word not in QUALITIES or conditional(verb):
