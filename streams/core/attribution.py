@@ -17,6 +17,8 @@ from schemas.claim import Certainty, SpeakerKind
 from .claimants import ANON, normalise_claimant
 from .lexicon import REPORTING
 from .sentences import Sentence
+from .speakers import ParsedSpeaker
+from .verbs import SPEECH
 
 _VERBS = (
     r"said|says|say|told|tells|stated|announced|confirmed|reported|added|declared|wrote|posted|insisted|insists|"
@@ -52,7 +54,7 @@ _TRAILING = re.compile(
     rf"[,”\"]\s*{_NP}{_APPOS}\s+(?:later\s+|also\s+|then\s+)?({_VERBS}){_OBJ}{_ADVERBIAL}{_CONTINUATION}\s*[.,]?\s*$"
 )
 _INVERTED = re.compile(
-    r"[,”\"]\s*(said|says|added|continued|wrote|told)\s+"
+    r"[,”\"]\s*(said|says|added|continued|wrote)\s+"  # (never "told": who follows it is told)
     r"((?:[A-Z]|the |a |an )[^,;:“”\"]{1,90}?)"
     r"(?:,\s+((?:the|a|an|its|his|her|who|which)\b[^,;“”\"]{1,120}))?\s*(?:[.,]\s*)?$"
 )
@@ -197,8 +199,28 @@ def _leading(s: str, ctx: Context) -> Speaker | None:
     return found
 
 
-def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> Speaker:
-    """Find the speaker of a sentence, updating the article context."""
+def _parsed_speaker(parsed: list[ParsedSpeaker], ctx: Context) -> Speaker | None:
+    """The outermost speaker the parse finds where no pattern did ("..., said X, a spokesman for Y, who
+    briefed reporters", "its duty coordinator, Dr Z, told public radio"); a pronoun is the last one named."""
+    for p in [p for p in parsed if p.lemma in SPEECH][:1]:  # ("a flash estimate shows": a document speaks
+        # for whoever made it, read by the patterns where they name them)
+        pron = p.phrase.lower()
+        if pron in ("he", "she", "it", "they"):
+            prev = (ctx.last_org if pron in ("it", "they") else ctx.last_person) or ctx.last
+            if prev is not None:
+                return Speaker(
+                    prev.name, prev.claimant, prev.kind, p.verb, REPORTING.get(p.verb.lower(), "asserted")
+                )
+        elif _plausible(_clean(p.phrase)):
+            return _speaker(_clean(p.phrase), p.verb)
+    return None
+
+
+def attribute(
+    sentence: str, ctx: Context, in_quote_paragraph: bool = False, parsed: list[ParsedSpeaker] | None = None
+) -> Speaker:
+    """Find the speaker of a sentence, updating the article context. `parsed`: the speakers the sentence's
+    parse finds (speakers.py), read where no pattern finds one."""
     found: Speaker | None = None
     # an interrupting phrase between a speaker and its verb ("The ministry, in a statement on Tuesday, said")
     s = _INTERRUPTER.sub("", sentence.strip())
@@ -227,12 +249,20 @@ def attribute(sentence: str, ctx: Context, in_quote_paragraph: bool = False) -> 
         found = _inverted(s)
     if not found:
         found = _leading(s, ctx)
+    if not found and parsed:
+        found = _parsed_speaker(parsed, ctx)
     if not found and (in_quote_paragraph or s.startswith(("“", '"'))) and ctx.last:
         found = ctx.last
     if not found and ANON.search(s):
         found = Speaker("an anonymous source", "anonymous source", "anonymous", None, "reported")
     if found is None:
         return Speaker(ctx.outlet, ctx.outlet.lower(), "outlet", None, "asserted")
+    return _settle(found, ctx)
+
+
+def _settle(found: Speaker, ctx: Context) -> Speaker:
+    """The speaker found, as the article knows it (the body a spokesman speaks for, a body's full name),
+    kept in the article's running context."""
     if re.match(r"(?:its|their)\s", found.name, re.IGNORECASE) and ctx.last_org is not None:
         # "its spokesman said": the body named before speaks through its spokesman
         found = Speaker(found.name, ctx.last_org.claimant, "organisation", found.verb, found.certainty)

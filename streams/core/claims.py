@@ -50,6 +50,7 @@ from .reading import (
 )
 from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
+from .speakers import speakers
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
 from .verbs import REFUSING
@@ -104,7 +105,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         if len(claims) >= limits.max_claims_per_article:
             break
         body = bodies[n]
-        speaker = _speaker(article, sentences, units, n, body, ctx, quote_paragraph)
+        speaker = _speaker(article, sentences, units, n, body, ctx, quote_paragraph, docs.get(n))
         own = for_protagonist(speaker.name, speaker.claimant, speaker.kind, protagonist)
         speaker = replace(speaker, claimant=own) if own != speaker.claimant else speaker
         quote_paragraph = body.rstrip().endswith(("”", '"'))
@@ -155,9 +156,12 @@ def _speaker(
     body: str,
     ctx: Context,
     quote_paragraph: bool,
+    doc: Doc | None,
 ) -> Speaker:
-    """Who speaks in sentence `n` (attribution.py), a quotation's voice where it closes."""
-    speaker = attribute(body, ctx, in_quote_paragraph=quote_paragraph)
+    """Who speaks in sentence `n` (attribution.py, the parse's speakers where no pattern finds one), a
+    quotation's voice where it closes."""
+    parsed = speakers(doc) if doc is not None else None
+    speaker = attribute(body, ctx, in_quote_paragraph=quote_paragraph, parsed=parsed)
     ahead = quote_speaker(body, units[n + 1 : n + 4], ctx)
     if ahead is not None:
         speaker = ahead

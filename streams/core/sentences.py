@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from .text import UPPER
 
-# Abbreviations after which a period does not end a sentence (lower-cased, without the period).
+# Abbreviations after which a period does not end a sentence (lower-cased, without the period). Dotted
+# ones ("U.S.", "p.m.") may end one: they do before a word that opens a sentence ("at 6 p.m. She said").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt maj cmdr adm gov sen rep rev st mt ft jr sr no nos vs
     inc ltd co corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u a.m p.m i.e e.g mln bln bn pct""".split()
+    i.e e.g mln bln bn pct""".split()
 )
 
 

@@ -24,10 +24,11 @@ class ParsedSpeaker:
 
 
 def _phrase(tok: Token) -> str:
-    """A speaker's noun phrase: its subtree without relative clauses and trailing punctuation."""
+    """A speaker's noun phrase: its subtree without relative clauses (its own or its apposition's: "X, a
+    spokesman for the fire service, who briefed reporters") and trailing punctuation."""
     skip: set[int] = set()
-    for child in tok.children:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+    for child in tok.subtree:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i and child.i not in skip:
             skip |= {t.i for t in child.subtree}
     words = [t for t in tok.subtree if t.i not in skip]
     while words and words[-1].is_punct:
@@ -40,8 +41,9 @@ def _phrase(tok: Token) -> str:
 
 
 def speakers(doc: Doc) -> list[ParsedSpeaker]:
-    """Speakers of a sentence, outermost first: subjects of reporting verbs (wherever the verb stands:
-    "X said", "..., X told Reuters", "said X") and objects of "according to"."""
+    """Speakers of a sentence, objects of "according to" first, then subjects of reporting verbs ("say"
+    and "tell" before the others, each outermost first), wherever the verb stands: "X said", "..., X told
+    Reuters", "said X"."""
     found: list[tuple[int, ParsedSpeaker]] = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -53,10 +55,21 @@ def speakers(doc: Doc) -> list[ParsedSpeaker]:
             continue
         if tok.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl"):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "he did not explain why ...": nobody speaks through a verb of saying denied
+        deps = {c.dep_ for c in tok.children}
+        if "dobj" in deps and not deps & {"ccomp", "parataxis", "xcomp"} and tok.lemma_.lower() != "tell":
+            continue  # "hospitals admit 1,240 patients": an act done to a thing, no saying
+        # the subject nearest the verb (the parser may give a verb two: "..., when a slab avalanche released
+        # above the pass, cantonal police said")
+        subj = min(
+            (c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None
+        )
         if subj is None:
             continue
-        depth = sum(1 for _ in tok.ancestors)
+        # "say" and "tell" first, the attribution verbs of news copy ("..., two people involved said, hours
+        # after the army declared it unharmed": the parser may put the army's verb above theirs)
+        depth = sum(1 for _ in tok.ancestors) + (0 if tok.lemma_.lower() in ("say", "tell") else 100)
         found.append((depth, ParsedSpeaker(_phrase(subj), tok.text, tok.lemma_.lower())))
     found.sort(key=lambda x: x[0])
     return [s for _, s in found]

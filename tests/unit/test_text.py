@@ -243,3 +243,12 @@ def test_a_body_figures_come_from_is_no_place() -> None:
     text = "The fire burned 10,400 hectares, according to an estimate from the Northern Fire Mapping Service."
     assert places(text) == []
     assert places("Thousands fled from Kherson on Monday.") == ["kherson"]
+
+
+def test_a_dotted_abbreviation_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    """ "At 6 p.m. She said ..." is two sentences; "the U.S. Senate" and "at 2 p.m. on Friday" are not."""
+    assert [s.text for s in split_sentences("The airport shut at 6 p.m. She said it was closed.")] == [
+        "The airport shut at 6 p.m.",
+        "She said it was closed.",
+    ]
+    assert len(split_sentences("Talks in the U.S. Senate stalled at 2 p.m. on Friday.")) == 1
