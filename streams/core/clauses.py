@@ -148,10 +148,12 @@ def clause_scope(pred: Token | None, root: Token | None = None) -> tuple[int, in
 
 
 def conditional(verb: Token) -> bool:
-    """Inside "if", "whether", "unless" or a question: not stated as happened."""
+    """Inside "if", "whether", "unless", a clause opened by "once" or a question: not stated as happened."""
     for t in [verb, *verb.ancestors][:5]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return True
+        if t.dep_ == "advcl" and any(c.lower_ == "once" and c.i < t.i for c in t.children):
+            return True  # "will reopen once repairs are complete" (but "the mine once employed 3,000")
     return False
 
 

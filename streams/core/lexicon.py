@@ -85,6 +85,8 @@ EVENT_NOUNS: dict[str, str] = dict(line.split(" ", 1) for line in data_lines("ev
 #: names of peoples, faiths and nationalities ("tamil", "sikh", "kurd"; data/peoples.txt, built by
 #: scripts/build-peoples): a group counted, not a place, before what a figure counts
 PEOPLES = frozenset(data_lines("peoples.txt"))
+#: verbs with a sense of motion (scripts/build-motion-verbs): "taken to hospital", "ferried to the shore"
+MOTION_VERBS = frozenset(data_lines("motion_verbs.txt"))
 _COLLECTIVE_PERSONS = frozenset("staff troops crew crews personnel folk fans people persons".split())
 _IRREGULAR_SINGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 

@@ -125,7 +125,10 @@ def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     if counted is None and role.bare_subject:
         counted = "people"  # "9,400 have waited", "Eleven were rescued": a bare number doing or undergoing
     if content:
-        name = f"{'no_' if role.negated else ''}{family(pred)}~{counted or 'thing'}"
+        # brought to a place by any verb of motion, those moved there are the count ("taken to hospital",
+        # "transported to hospital")
+        act = f"to_{role.goal}" if role.goal is not None else family(pred)
+        name = f"{'no_' if role.negated else ''}{act}~{counted or 'thing'}"
     elif role.negated:
         return None  # "the toll did not exceed 40": a bound, not a count
     elif role.counted_phrase and counted != "people":

@@ -44,12 +44,28 @@ def _reported_future(pred: Token) -> bool:
     )
 
 
+def _awaits(pred: Token) -> bool:
+    """The predicate waits on a condition: an adverbial clause opened by "once", "if", "unless" or "as
+    soon as"."""
+    for c in pred.children:
+        if c.dep_ == "advmod" and c.lower_ == "soon" and any(g.lower_ == "as" for g in c.children):
+            if any(g.dep_ == "advcl" for g in c.children):
+                return True
+        if c.dep_ == "advcl" and any(
+            g.dep_ in ("mark", "advmod") and g.lower_ in ("once", "if", "unless") for g in c.children
+        ):
+            return True
+    return False
+
+
 def modality(pred: Token | None, noun: Token | None) -> Modality:
     if pred is None:
         return "fact"
     auxes = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX or ("going" in auxes):
-        return "forecast"
+        # "will reopen as soon as we can staff it", "will resume once repairs end": a future that waits on a
+        # condition states no date for it (but "will reopen on Monday" is a forecast)
+        return "hypothetical" if _awaits(pred) else "forecast"
     if auxes & ABILITY_AUX:
         return "capacity"  # "the clinic can treat 300 patients a day"
     if auxes & HYPOTHETICAL_AUX:

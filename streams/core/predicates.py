@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import MOTION_VERBS
 from .verbs import COUNTING, EXTENT_VERBS, QUANTITY_NOUNS, REPORTING
 
 if TYPE_CHECKING:
@@ -155,4 +156,20 @@ def act_lemma(pred: Token | None, noun: Token | None) -> str | None:
     return subject.lemma_.lower() if subject is not None else phrasal_lemma(pred)
 
 
-__all__ = ["act_lemma", "agent_of", "phrasal_lemma", "predicate_of", "predicate_phrase"]
+def goal_of(pred: Token | None) -> str | None:
+    """Where a verb of motion brings what it moves, when that is a common noun: "were taken to hospital",
+    "transported five people to hospital", "ferried into the camp" (a name is no kind of place: "flown to
+    Lima"). Those moved there are one count whichever verb of motion says so."""
+    if pred is None or pred.lemma_.lower() not in MOTION_VERBS:
+        return None
+    preps = [c for c in pred.children if c.dep_ == "prep"]
+    preps += [g for c in preps if c.lower_ == "from" for g in c.children if g.dep_ == "prep"]  # "from X to Y"
+    for c in preps:
+        if c.lower_ in ("to", "into"):
+            place = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if place is not None and place.pos_ == "NOUN":
+                return place.lemma_.lower()
+    return None
+
+
+__all__ = ["act_lemma", "agent_of", "goal_of", "phrasal_lemma", "predicate_of", "predicate_phrase"]

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, tokens_in
 from .lexicon import PEOPLES
+from .loose import breakdown, gapped_subject, has_number, of_object
 from .modality import denied_clause, modality, modality_of
-from .predicates import act_lemma, agent_of, predicate_of, predicate_phrase
+from .predicates import act_lemma, agent_of, goal_of, predicate_of, predicate_phrase
 from .text import DEMONYM
 from .verbs import (
     CHANGE_VERBS,
@@ -58,6 +59,7 @@ class FigureRole:
     denied: bool
     bare_subject: bool = False  # the number alone is the clause's subject ("Eleven were rescued")
     predicate_start: int = -1  # character offset of the predicate in the sentence (-1: none)
+    goal: str | None = None  # where a verb of motion brought the counted ("hospital"), a common noun
 
     @property
     def reported_fact(self) -> bool:
@@ -82,23 +84,6 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
         return heads[-1]
     roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
     return (roots or toks)[-1]
-
-
-def _of_object(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _has_number(tok: Token, but: Token | None = None) -> bool:
-    """The noun carries a number of its own (other than `but`): "the 12 carriages"."""
-    return any(
-        (t.pos_ == "NUM" or t.like_num) and t.dep_ in ("nummod", "compound") and (but is None or t.i != but.i)
-        for t in tok.children
-    )
 
 
 def _group_word(noun: Token) -> str | None:
@@ -149,17 +134,20 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         return None
     if has_unit and root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i:
         root = root.head  # the unit word stands for the figure: "charges fell to 112 million crowns"
-    gapped = _gapped_subject(root)
+    gapped = gapped_subject(root)
     if gapped is not None:
         # "Eight of the dead were in Oro and four in Guayas": the verb left out, the number stands where the
         # subject of the clause stands, and has its role
         role = figure_role(doc, gapped.idx, gapped.idx + len(gapped.text))
-        if role is not None and _of_object(gapped) is not None:
+        if role is not None and of_object(gapped) is not None:
             role = replace(role, relation="subcount")  # ("four [of the dead] in Guayas": a part of them)
         return role
-    root, noun, relation = _counted(doc, root, _proportion(doc, root))
+    # "Three people are missing, two from the car and the driver": a bare number set after the count it
+    # breaks down is a sub-count of it
+    relation: Relation = "subcount" if breakdown(root) else _proportion(doc, root)
+    root, noun, relation = _counted(doc, root, relation)
     noun, relation = _what_is_counted(doc, noun, relation)
-    if relation == "none" and noun is not None and _has_number(noun, but=root):
+    if relation == "none" and noun is not None and has_number(noun, but=root):
         relation = "whole"
     if relation == "none" and noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
         relation = "agent"  # "boarded by a dozen armed men": those who did the act, not those it was done to
@@ -169,7 +157,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         for child in pred.children:  # "Of those detained, 31 were minors": a sub-count of an earlier count
             if child.dep_ == "prep" and child.lower_ == "of" and child.i < root.i:
                 relation = "subcount"
-    share = root.lower_ in PERCENT_WORDS or _of_object(root) is not None
+    share = root.lower_ in PERCENT_WORDS or of_object(root) is not None
     if relation == "none" and share and _circumstance(pred, anchor, root):
         relation = "circumstance"  # "..., with 99 % of ballots counted": how far along, not a claim
     negated = _negated(pred, noun)
@@ -188,6 +176,7 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         denied=denied_clause(pred) or any(c.dep_ == "neg" for c in root.children),  # "..., not 10,000"
         bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
         predicate_start=pred.idx if pred is not None else -1,
+        goal=goal_of(pred),
     )
 
 
@@ -269,10 +258,10 @@ def _counted(doc: Doc, root: Token, relation: Relation) -> tuple[Token, Token | 
         elif verb.lemma_ in SETTING_VERBS:  # "police put the turnout at 240,000"
             noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     else:
-        part_of = _of_object(root)
+        part_of = of_object(root)
         if part_of is not None and part_of.pos_ in ("NOUN", "PROPN"):
             noun = part_of  # "26 of the passengers": a count of passengers
-            if _has_number(part_of):
+            if has_number(part_of):
                 relation = "part"  # "four of the 12 carriages": a count of carriages, within their number
                 if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in part_of.children):
                     relation = "subcount"  # "six of the 31 people injured": the injured are counted already
@@ -291,19 +280,6 @@ def _own_adjective(doc: Doc, root: Token) -> Token | None:
     return None
 
 
-def _gapped_subject(root: Token) -> Token | None:
-    """The number subject of the clause whose verb a conjoined number leaves out ("... and four in
-    Guayas"), when the number has no verb of its own."""
-    if root.dep_ != "conj" or root.head.pos_ not in ("VERB", "AUX") or not root.like_num:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children):
-        return None
-    return next(
-        (c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.like_num and c.i < root.i),
-        None,
-    )
-
-
 #: nouns of how many there are: a figure set for one counts what its own noun names
 _SIZES = QUANTITY_NOUNS | {"population"}
 
@@ -318,7 +294,7 @@ def _what_is_counted(doc: Doc, noun: Token | None, relation: Relation) -> tuple[
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_ not in _SIZES:
             noun = subject  # (but "put the population at 9,200 elephants" counts elephants)
     if noun is not None and noun.lemma_ in QUANTITY_NOUNS:
-        inner = _of_object(noun)
+        inner = of_object(noun)
         if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
             noun = inner  # "the number of vessels"
     if noun is not None and noun.lemma_ in TIME_NOUNS:

@@ -49,6 +49,7 @@ def test_wheel_ships_only_the_project_packages(tmp_path: Path) -> None:
     assert "streams/core/data/event_nouns.txt" in names
     assert "streams/core/data/adjective_antonyms.txt" in names
     assert "streams/core/data/peoples.txt" in names
+    assert "streams/core/data/motion_verbs.txt" in names
     assert "streams/templates/desk.html" in names  # the review page's template
     assert "schemas/json/alert_v2.schema.json" in names and "schemas/json/feedback.schema.json" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))

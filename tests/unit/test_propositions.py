@@ -601,3 +601,28 @@ def test_a_quality_and_its_opposite_are_one_act() -> None:
     assert [
         p for p in props("If the bridge is open, traffic will divert.") if p.predicate.startswith("be_")
     ] == []
+
+
+def test_no_longer_negates_the_clause() -> None:
+    """ "Is no longer valid", "is no longer accredited": the state held once and holds no more, so now it is
+    not so; "no longer open" is closed."""
+
+    def said(text: str, key: str) -> list[int]:
+        return [c.polarity for c in statement_claims(text, "Report") if c.key == key]
+
+    assert said(
+        "The clinic's licence is no longer valid, the regulator said.", "statement:open:be_valid"
+    ) == [-1]
+    assert said("The clinic's licence is valid, its owner said.", "statement:open:be_valid") == [1]
+    assert said("The ward is no longer open, the trust said.", "statement:open:close") == [1]
+    assert said("The plant is no longer accredited, the board said.", "statement:open:accredit") == [-1]
+
+
+def test_a_future_that_waits_on_a_condition_is_no_act() -> None:
+    """ "Will reopen as soon as we can staff it", "will resume once repairs end": no date is stated, so no
+    act is said to happen (nor is the condition itself); "will reopen on Monday" is a forecast."""
+    assert props("The unit will reopen as soon as we can staff it safely.") == []
+    assert props("The unit will reopen once the repairs are complete.") == []
+    (monday,) = props("The unit will reopen on Monday.")
+    assert (monday.predicate, monday.polarity, monday.future) == ("reopen", 1, True)
+    assert props("The mine will reopen if the inspectors agree.") == []

@@ -240,9 +240,11 @@ PUBLIC: dict[str, list[str]] = {
         "none_beyond",
         "polarity",
     ],
+    "streams.core.loose": ["breakdown", "gapped_subject", "has_number", "of_object"],
     "streams.core.predicates": [
         "act_lemma",
         "agent_of",
+        "goal_of",
         "phrasal_lemma",
         "predicate_of",
         "predicate_phrase",

@@ -313,6 +313,22 @@ def test_a_negated_count() -> None:
             "said",
         ),
         ("The union, which represents dockers, estimated that 4,000 walked out.", "The union", "estimated"),
+        (  # the apposition's relative clause is no part of the name
+            "Twelve boats sank, said Ana Ruiz, a spokeswoman for the port, who briefed reporters.",
+            "Ana Ruiz, a spokeswoman for the port",
+            "said",
+        ),
+        (  # the subject nearest the verb, when the parser gives it two
+            "Three tourers died when a slab avalanche released above the pass, cantonal police said.",
+            "cantonal police",
+            "said",
+        ),
+        (  # "say" and "tell" before other verbs, whichever the parser puts above
+            "Engineers found cracks in the spillway, two people involved in the inspection said, hours after "
+            "the army declared the structure unharmed.",
+            "two people",
+            "said",
+        ),
     ],
 )
 def test_speakers_from_the_parse(sentence: str, phrase: str, verb: str) -> None:
@@ -733,3 +749,64 @@ def test_a_headlines_number_counts_the_adjective_right_after_it() -> None:
     title = "Four dead, 63 hurt as passenger train derails near Kolin"
     assert role(title, "Four").counted == "dead"
     assert role(title, "63").counted == "hurt"
+
+
+def test_those_a_verb_of_motion_brings_to_a_place_are_one_count() -> None:
+    """ "Were taken to hospital", "transported five people to hospital", "took 73 runners from the race to
+    hospital": whichever verb of motion, those brought there are the count; a place's name is no kind of
+    place ("flown to Lima" stays the flight's count)."""
+    found = measures_of(
+        "Fourteen people were taken to hospital, the fire service said. Ambulance crews transported five "
+        "people to hospital, the ambulance service said. Crews took 73 runners from the marathon to "
+        "hospital, the service said. The ministry flew 200 citizens to Lima, officials said."
+    )
+    assert found["Fourteen"] == found["five"] == found["73"] == "open:to_hospital~people"
+    assert found["200"] == "open:fly~people"
+    assert role("Rescuers rushed 12 miners to the surface.", "12").goal == "surface"
+    assert role("Police arrested 12 miners at the surface.", "12").goal is None  # (no verb of motion)
+
+
+def test_a_bare_number_after_a_count_breaks_it_down() -> None:
+    """ "Three people are missing, two from the car and the driver of the pickup": the two are some of the
+    three, no second count of the missing."""
+    assert role(
+        "Three people are missing, two from the car and the driver of the pickup.", "two"
+    ).relation == ("subcount")
+    assert measures_of("Three people are missing, two from the car and the driver of the pickup.") == {
+        "Three": "missing"
+    }
+    assert (
+        role("Nine were hurt, and four died on Monday.", "four").relation != "subcount"
+    )  # (a count of its own)
+
+
+def test_no_speaker_where_the_verb_of_saying_is_denied_or_acts_on_a_thing() -> None:
+    """ "He did not explain why ...": nobody speaks through a denied verb of saying (the ministry that
+    denied still does); "hospitals admit 1,240 patients": an act done to a thing, no saying."""
+    found = speakers(
+        parse.parse(["He did not explain why the ministry had denied that the meeting occurred."])[0]
+    )  # type: ignore[arg-type]
+    assert [s.phrase for s in found] == ["the ministry"]
+    assert speakers(parse.parse(["Karachi hospitals admit 1,240 heatstroke patients"])[0]) == []  # type: ignore[arg-type]
+
+
+def test_the_parse_names_the_speaker_where_no_pattern_does() -> None:
+    """Where the patterns find no speaker, the parse's speaker of "say" or "tell" speaks ("its duty
+    coordinator, Dr Z, told public radio": not the radio); a document's verb names nobody ("a flash
+    estimate shows")."""
+    found = claims(
+        'The ambulance service said it had sent crews. "Our teams transported five people to hospital," its '
+        "duty coordinator, Dr Agnieszka Rutkowska, told Polish public radio on Monday morning."
+    )
+    five = next(c for c in found if c.figure is not None and c.figure.text == "five")
+    assert five.claimant == "ambulance service" and "Rutkowska" in five.speaker
+    lone = claims(
+        "Fourteen were taken to hospital, said Marek Wilk, a spokesman for the fire service, who briefed "
+        "reporters."
+    )
+    assert {c.claimant for c in lone} == {"fire service"}
+    shown = claims(
+        "TALLINN, Feb 3 - Consumer prices rose 4.9% in January, Statistics Estonia said on Tuesday.",
+        title="Estonian inflation accelerates to 4.9% in January, flash estimate shows",
+    )
+    assert {c.claimant for c in shown if c.sentence_index == -1} == {"estonia"}  # (the lead's voice)
