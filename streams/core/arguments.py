@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .measures import is_person
 from .scope import MONTHS, WEEKDAYS
 from .themes import theme_family
-from .verbs import TIME_NOUNS, VAGUE_THEMES
+from .verbs import REPORTING, TIME_NOUNS, VAGUE_THEMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,6 +127,26 @@ def recipient_of(verb: Token, headline: bool) -> tuple[str, ...]:
 
 #: dependents that say something about a phrase without naming it: a clause, a prepositional phrase
 _ASIDE = frozenset({"relcl", "acl", "prep", "advcl", "ccomp"})
+
+
+#: pronouns that stand for the speaker of the clause they are in ("the charity said it had not been
+#: suspended"), by number: "it" a thing or a body, "they" a group or a body, "he"/"she" a person
+_AGREES = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS", "NN", "NNP"), "he": ("NNP",), "she": ("NNP",)}
+
+
+def antecedent(tok: Token | None) -> Token | None:
+    """The speaker a pronoun of a reported clause stands for, when the act is done to it: "Brightwater Aid
+    said that it had not been suspended" (it: Brightwater Aid), "the club said the league had fined it",
+    when the speaker is a noun of the pronoun's number; else None."""
+    if tok is None or tok.lower_ not in _AGREES or tok.dep_ not in ("nsubjpass", "dobj"):
+        return None  # (what an act is done to: "it did not withdraw" names no thing withdrawn)
+    for verb in list(tok.ancestors)[1:6]:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < tok.i and subject.tag_ in _AGREES[tok.lower_]:
+                return subject
+            return None
+    return None
 
 
 def theme_word(tok: Token | None) -> str | None:

@@ -6,9 +6,12 @@ Reads: two numeric claims (and the detection settings). Emits: plain answers (bo
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from schemas import Claim
 
 from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
+from .numbers import find_figures
 from .relations import DetectConfig, measure_of
 
 
@@ -84,3 +87,22 @@ def units_compatible(a: Claim, b: Claim) -> bool:
         other = fb.counted if fa.counted == "people" else fa.counted if fb.counted == "people" else None
         return other is not None and (other in PERSON_CLASSES or is_person_noun(other))
     return True
+
+
+def sums_to(part: Claim, whole: Claim) -> bool:
+    """The part's figure and others of its own sentence add up to the whole's exact figure ("six were taken
+    to hospital and eight treated at the scene" against "fourteen were treated"): a breakdown of the same
+    count, not a second count of it. Exact figures only, up to four summed."""
+    if part.figure is None or whole.figure is None or whole.figure.bound != "exact":
+        return False
+    target, own = whole.figure.value, part.figure.value
+    if target is None or own is None or own >= target:
+        return False
+    spans = find_figures(part.sentence, max_figures=8)
+    unit = next((f.unit for f in spans if f.value == own), None)
+    others = [
+        f.value
+        for f in spans
+        if f.value is not None and f.bound == "exact" and f.unit == unit and f.value != own
+    ]
+    return any(abs(own + sum(combo) - target) < 0.5 for n in (1, 2, 3) for combo in combinations(others, n))

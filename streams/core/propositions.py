@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .arguments import (
     Proposition,
     act_on,
+    antecedent,
     kinds_of,
     names_of,
     owners_of,
@@ -84,8 +85,8 @@ def _theme(verb: Token) -> tuple[Token | None, bool]:
     order = ("dobj", "nsubjpass") if kept else ("nsubjpass", "dobj")
     for dep in order:
         for c in kids:
-            if c.dep_ == dep:
-                return _partitive(c), negative_word(c)
+            if c.dep_ == dep:  # (a pronoun for the speaker: "the charity said it had not been suspended")
+                return antecedent(c) or _partitive(c), negative_word(c)
     out = out_of(verb)
     if out is not None:  # "pulled out of the exercise": what was left is the theme
         of = next(g for g in out.children if g.dep_ == "prep" and g.lower_ in ("of", "from"))

@@ -633,3 +633,19 @@ def test_whose_thing_and_which_thing_are_compared_apart(make_claim: Callable[...
     assert owners_apart(act([], ["clam"]), act([], ["mussel"]))
     assert not owners_apart(act(["pakistan"], []), act([], ["fighter"]))
     assert not owners_apart(act(["pakistan"], ["fighter"]), act(["pakistan"], []))
+
+
+def test_figures_of_one_sentence_that_add_up_to_the_other_are_its_parts(num: Make) -> None:
+    """ "Six were taken to hospital and eight treated at the scene" against "fourteen were treated": a
+    breakdown of the one count. Sums that miss, or a whole that is only a bound, stop nothing."""
+    whole = saying(num(14), "Fourteen people were treated for fumes, emergency services said.")
+    part = saying(
+        num(8),
+        "Six people were taken to hospital, one of them in a serious condition, and eight were treated at "
+        "the scene.",
+    )
+    assert checks.not_part_of_whole(Pair(whole, part)) == "part_of_whole"
+    short = saying(num(8), "Five people were taken to hospital and eight were treated at the scene.")
+    assert checks.not_part_of_whole(Pair(whole, short)) is PASS
+    bound = saying(num(14, figure=fig(14, bound="at_least")), "At least 14 people were treated.")
+    assert checks.not_part_of_whole(Pair(bound, part)) is PASS

@@ -626,3 +626,11 @@ def test_a_future_that_waits_on_a_condition_is_no_act() -> None:
     (monday,) = props("The unit will reopen on Monday.")
     assert (monday.predicate, monday.polarity, monday.future) == ("reopen", 1, True)
     assert props("The mine will reopen if the inspectors agree.") == []
+
+
+def test_a_pronoun_of_a_reported_clause_stands_for_its_speaker() -> None:
+    """ "The charity said it had not been suspended": the act is on the charity (a noun of the pronoun's
+    number speaking); with no such speaker the pronoun names nothing (an empty theme)."""
+    (charity,) = props("The charity Brightwater Aid said on Tuesday that it had not been suspended.")
+    assert (charity.predicate, charity.theme, charity.polarity) == ("suspend", "charity", -1)
+    assert [p.theme for p in props("Reporters said it had not been suspended.")] == [""]  # (no "it")
