@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from .figures import above, far_enough, sums_to, units_compatible
+from .figures import above, far_enough, part_given, sums_to, units_compatible
 from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, dated_to_report, done_after, partial
 from .pair import Pair
 from .placing import places_compatible, story_place, venue_only
@@ -158,10 +158,14 @@ def not_part_of_whole(p: Pair) -> str | None:
         # scope (that is one_place's)
         higher_whole = False
     if (
-        (lower_part or higher_whole)
-        and not venue_only(lower if lower.place else higher)
-        and not of_event(new)
-    ) or sums_to(lower, higher):
+        (
+            (lower_part or higher_whole)
+            and not venue_only(lower if lower.place else higher)
+            and not of_event(new)
+        )
+        or sums_to(lower, higher)
+        or part_given(lower, higher)
+    ):
         return "part_of_whole"
     return PASS
 

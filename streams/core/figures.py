@@ -6,6 +6,7 @@ Reads: two numeric claims (and the detection settings). Emits: plain answers (bo
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from schemas import Claim
@@ -106,3 +107,29 @@ def sums_to(part: Claim, whole: Claim) -> bool:
         if f.value is not None and f.bound == "exact" and f.unit == unit and f.value != own
     ]
     return any(abs(own + sum(combo) - target) < 0.5 for n in (1, 2, 3) for combo in combinations(others, n))
+
+
+#: a figure said to be a part of the one before it: "21,700 of them", "including 40", "among them 12"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b")
+_INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:about\s+|some\s+|around\s+)?$")
+
+
+def part_given(part: Claim, whole: Claim) -> bool:
+    """The whole's own sentence gives the part's figure as a part of it ("96,300 cases this year, about
+    21,700 of them in Londrina" against the city's 21,740; "including 40"): the other report restates that
+    part. A hedged figure ("about") reaches 3 % either side."""
+    if part.figure is None or whole.figure is None:
+        return False
+    own, target = part.figure.value, whole.figure.value
+    if own is None or target is None or own >= target:
+        return False
+    text = whole.sentence
+    for f in find_figures(text, max_figures=8):
+        if f.value is None or f.value >= target or f.low is None:
+            continue
+        if not (_OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start])):
+            continue  # (a part said to be one: not "rose to 41 from 12")
+        slack = 0.0 if f.bound == "exact" else 0.03
+        if f.low * (1 - slack) <= own <= (f.high if f.high is not None else f.low) * (1 + slack):
+            return True
+    return False

@@ -107,6 +107,15 @@ def structural_measure(role: FigureRole, unit: str | None = None) -> Measure | N
     return None
 
 
+def _family_named(role: FigureRole, unit: str | None) -> Measure | None:
+    """With no act, only the counted noun ("we now have 17 confirmed cases"): the family its word as
+    written names on its own ("cases"; the lemma, "case", names none), in the figure's unit."""
+    word = (role.counted_text or "").lower()
+    return next(
+        (m for m in MEASURES if word and m.pattern.fullmatch(word) and not _other_unit(m, unit)), None
+    )
+
+
 def open_measure(role: FigureRole, unit: str | None) -> Measure | None:
     """An open measure for a figure no lexicon family covers: predicate family + counted class
     ("cancel~flight"), or the counted noun phrase alone under a light predicate ("waiting list").
@@ -232,6 +241,9 @@ def measure_for_figure(
     # its clause, unless that counts people and the figure is an amount ("a drugs haul put at 2.9 kg");
     # else the counted noun alone ("the deficit stood at ...")
     opened = open_measure(role, fig.unit)
+    named = _family_named(role, fig.unit) if opened is not None and "~" not in opened.name else None
+    if named is not None:
+        return named
     lo, hi = role.scope
     if hi > lo:  # the nearest listed word of the figure's own clause, not of a clause beside it ("Eleven of
         # them are dead, four are in hospital": four are not dead)

@@ -290,7 +290,7 @@ PUBLIC: dict[str, list[str]] = {
         "content_words",
         "provisional_counts",
     ],
-    "streams.core.figures": ["above", "far_enough", "gap", "sums_to", "units_compatible"],
+    "streams.core.figures": ["above", "far_enough", "gap", "part_given", "sums_to", "units_compatible"],
     "streams.core.reasons": ["REASONS_TEXT", "RESTATED_DISPUTE"],
     "streams.core.relations": [
         "DEFAULT",

@@ -810,3 +810,12 @@ def test_the_parse_names_the_speaker_where_no_pattern_does() -> None:
         title="Estonian inflation accelerates to 4.9% in January, flash estimate shows",
     )
     assert {c.claimant for c in shown if c.sentence_index == -1} == {"estonia"}  # (the lead's voice)
+
+
+def test_a_counted_noun_with_no_act_names_its_family_as_written() -> None:
+    """ "We now have 17 confirmed cases": no act counts them, and "cases" (not the lemma "case") names the
+    family, so the count meets "cases rose to 13" elsewhere."""
+    assert measures_of('"We now have 17 confirmed cases linked to the valley," Dr Osei said.') == {
+        "17": "cases"
+    }
+    assert measures_of("The waiting list stood at 4,100 last month.") == {"4,100": "open:waiting_list"}
