@@ -60,10 +60,12 @@ from .winners import CAUSE, WIN, aliases, causes, wins
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: a sentence that may deny an act: a negation or a denial (a cheap scan; the parse decides)
+#: a sentence that may deny an act: a negation, a denial, or a thing that remains or is still in a state,
+#: which denies the change that would end it ("the notice remains in effect") (a cheap scan; the parse
+#: decides)
 _MAY_DENY = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|"
-    r"untrue|baseless|fabricated|unfounded)\b|n[’']t\b",
+    r"untrue|baseless|fabricated|unfounded|remain\w*|still|stay\w*)\b|n[’']t\b",
     re.IGNORECASE,
 )
 #: body sentences parsed whatever they hold: news states its main acts in the headline and the lead, so

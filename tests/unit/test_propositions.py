@@ -634,3 +634,15 @@ def test_a_pronoun_of_a_reported_clause_stands_for_its_speaker() -> None:
     (charity,) = props("The charity Brightwater Aid said on Tuesday that it had not been suspended.")
     assert (charity.predicate, charity.theme, charity.polarity) == ("suspend", "charity", -1)
     assert [p.theme for p in props("Reporters said it had not been suspended.")] == [""]  # (no "it")
+
+
+def test_a_state_that_remains_is_read_past_the_lead() -> None:
+    """Past the lead, only sentences that may deny an act are parsed; one saying a thing remains or is still
+    in a state does ("the notice remains in effect": not lifted), wherever it stands."""
+    text = (
+        "The utility said the boil-water notice had been lifted. Crews flushed the mains overnight. "
+        "Schools handed out bottled water. Residents queued at two stations. "
+        '"The notice remains in effect for Eastside," the health officer said.'
+    )
+    found = [(c.key, c.polarity) for c in statement_claims(text, "Water") if c.sentence_index == 4]
+    assert ("statement:open:lift", -1) in found
