@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Literal
 
 from .figures import above, far_enough, part_given, sums_to, units_compatible
-from .moments import AT_EVENT, CONTRASTED, HAS_NOW_HAPPENED, REASSERTED, dated_to_report, done_after, partial
-from .pair import Pair
+from .moment_checks import not_happened_since, not_later_moment, not_partial, not_yet_due, state_close_in_time
+from .moments import CONTRASTED
+from .pair import PASS, Pair
 from .placing import places_compatible, story_place, venue_only
 from .reasons import RESTATED_DISPUTE
 from .relations import (
     GENERIC_PERSONS,
-    changes,
     closed_period,
     corrects,
     features,
@@ -34,8 +34,6 @@ from .relations import (
 from .themes import owners_apart, themes_meet
 from .winners import CAUSE, WIN
 
-#: what a check returns when the pair passes it
-PASS: Final = None
 Kind = Literal["numeric", "statement"]
 
 
@@ -238,66 +236,6 @@ def one_group(p: Pair) -> str | None:
     pa, pb = features(p.old).persons, features(p.new).persons
     if pa and pb and not (pa & pb or (pa | pb) & GENERIC_PERSONS):
         return "different_groups"
-    return PASS
-
-
-def state_close_in_time(p: Pair) -> str | None:
-    """A state that changes (supply restored, operations, functioning): a later report is an update,
-    unless a claim fixes the moment ("worked before the collision"), or the later one dates its state to the
-    day of the earlier report."""
-    old, new = p.old, p.new
-    if (
-        changes(new)
-        and old.article_id != new.article_id
-        and p.hours > p.cfg.state_outcome_hours
-        and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
-        and not dated_to_report(new, old)
-    ):
-        return "state_update"
-    return PASS
-
-
-def not_later_moment(p: Pair) -> str | None:
-    """ "the airport was closed for the afternoon" on Sunday, "the airport reopened on Monday morning": the
-    later report dates its act after the day of the earlier one; a later moment, not the same one."""
-    if p.old.article_id != p.new.article_id and done_after(p.new, p.old):
-        return "later_moment"
-    return PASS
-
-
-def not_yet_due(p: Pair) -> str | None:
-    """ "the embassy will close on 31 March" and "the embassy has not closed": what one report says will
-    happen, another says has not happened yet; not at odds (a denial that it will happen still meets)."""
-    will, now = (p.old, p.new) if p.old.features.future else (p.new, p.old)
-    if will.features.future and not now.features.future and will.polarity > 0 > now.polarity:
-        return "not_yet_due"
-    return PASS
-
-
-def not_happened_since(p: Pair) -> str | None:
-    """ "no agreement has been reached" on Tuesday, "we have reached an agreement" on Saturday: what had not
-    happened then has happened since (a later report that maintains an earlier act still meets)."""
-    old, new = p.old, p.new
-    if (
-        old.polarity < 0
-        and new.polarity > 0
-        and old.certainty != "denied"
-        and old.article_id != new.article_id
-        and new.published_at > old.published_at
-        and p.hours > p.cfg.state_outcome_hours
-        and (HAS_NOW_HAPPENED.search(new.sentence) or done_after(new, old))
-        and not REASSERTED.search(new.sentence)
-        and not (AT_EVENT.search(old.sentence) or AT_EVENT.search(new.sentence))
-    ):
-        return "happened_since"
-    return PASS
-
-
-def not_partial(p: Pair) -> str | None:
-    """ "crews reconnected 23,000 customers": progress on a part, not the end of the outage."""
-    old, new = p.old, p.new
-    if new.features.measure.name == "restored" and partial(old if old.polarity > 0 else new):
-        return "partial_progress"
     return PASS
 
 

@@ -101,3 +101,7 @@ def dated_to_report(c: Claim, moment: Claim) -> bool:
     been left without water" is about the moment of that report."""
     named = _act_days(c)
     return f"day:{moment.published_at.date().isoformat()}" in named
+
+
+#: a thing said to stay in a state at the report's moment: "remained closed", "is still suspended"
+STILL_IN_STATE = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed|ing)?)\b", re.IGNORECASE)

@@ -7,12 +7,16 @@ Reads: two claims and the detection settings. Emits: nothing; checks (checks.py)
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Final
 
 from schemas import Claim
 
 from .claimants import same_claimant
 from .figures import gap
 from .relations import DEFAULT, DetectConfig, same_report, same_story
+
+#: what a check returns when the pair passes it
+PASS: Final = None
 
 
 class Pair:

@@ -661,3 +661,18 @@ def test_a_part_the_whole_names_as_one_is_no_second_count(num: Make) -> None:
     assert checks.not_part_of_whole(Pair(whole, num(21740))) == "part_of_whole"
     risen = saying(num(41), "The toll rose to 41 from 12, the ministry said.")
     assert checks.not_part_of_whole(Pair(risen, num(12))) is PASS
+
+
+def test_a_thing_said_to_remain_in_a_state_may_leave_it_later(stmt: Make) -> None:
+    """ "The bridge remained closed on Wednesday" against a next-day "the bridge reopens": the state
+    changed, no dispute. The other way round ("reopened", then "remains closed") still meets, as does a
+    closure that was not said to stay."""
+    act = {"measure": "open:reopen~bridge"}
+    stayed = stmt(-1, sentence="The bridge remained closed on Wednesday while engineers ran tests.", **act)
+    reopened = stmt(1, hours=26, sentence="The bridge reopened to light vehicles.", **act)
+    assert checks.state_close_in_time(Pair(stayed, reopened)) == "state_update"
+    shut = stmt(-1, sentence="The bridge did not reopen on Wednesday.", **act)
+    assert checks.state_close_in_time(Pair(shut, reopened)) is PASS
+    first = stmt(1, sentence="The bridge reopened on Wednesday.", **act)
+    still = stmt(-1, hours=26, sentence="The bridge remains closed.", **act)
+    assert checks.state_close_in_time(Pair(first, still)) is PASS
