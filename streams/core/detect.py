@@ -107,6 +107,18 @@ def restated(old: Claim, new: Claim, candidates: list[Claim], cfg: DetectConfig 
     return False
 
 
+def copied(old: Claim, new: Claim, candidates: list[Claim]) -> bool:
+    """Two articles that each carry both sides word for word (a syndicated copy, a rewrite keeping the
+    quotes): whatever is at odds lies within each of them, judged there, not between the two."""
+    if old.article_id == new.article_id:
+        return False
+    return any(
+        (h.article_id, h.sentence) in ((old.article_id, new.sentence), (new.article_id, old.sentence))
+        for h in candidates
+        if h.key == new.key and h.claim_id not in (old.claim_id, new.claim_id)
+    )
+
+
 def _candidates(
     batch: ClaimBatch, history: Iterable[Claim]
 ) -> tuple[list[tuple[Claim, frozenset[str]]], list[Claim]]:
@@ -160,7 +172,9 @@ def detect(
         candidates = [*near, *same_article, *batch.claims[:i]]
         for old in candidates:
             decided = judge(old, new, cfg)
-            if not isinstance(decided, str) and restated(old, new, candidates, cfg):
+            if not isinstance(decided, str) and (
+                restated(old, new, candidates, cfg) or copied(old, new, [*candidates, *batch.claims])
+            ):
                 decided = RESTATED_DISPUTE
             if isinstance(decided, str):
                 if rejected is not None:

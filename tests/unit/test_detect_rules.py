@@ -1085,3 +1085,24 @@ def test_a_denial_in_another_tense_meets_the_listed_class(article: Callable[...,
     (alert,) = run(a, b)
     assert alert.kind == "statement_conflict" and not alert.same_source
     assert [c.polarity for c in alert.claims] == [1, -1]
+
+
+def test_two_copies_of_one_story_are_no_dispute_between_them(article: Callable[..., Article]) -> None:
+    """A syndicated copy carries both of its sentences word for word ("restored to all customers" and "at
+    the height of the storm, 37,000 were without electricity"): what they say lies within each copy, not
+    between the two."""
+    text = (
+        "HOBART, Nov 18 - Power has been restored to all customers in Greater Hobart after a storm brought "
+        "down lines across southern Tasmania on Monday, Island Grid said.\n\n"
+        "At the height of the storm, about 37,000 customers in Greater Hobart were without electricity, "
+        "Island Grid operations manager Fiona Grealy said."
+    )
+    first = article(text, source="Wire One", title="Power restored to all Hobart customers after storm")
+    copy = article(
+        text, source="Wire Two", hours=1, title="All Hobart customers back on power, Island Grid says"
+    )
+    assert [
+        a
+        for a in run(first, copy)
+        if a.kind == "statement_conflict" and len({c.article_id for c in a.claims}) == 2
+    ] == []
