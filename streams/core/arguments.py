@@ -130,22 +130,26 @@ _ASIDE = frozenset({"relcl", "acl", "prep", "advcl", "ccomp"})
 
 
 #: pronouns that stand for the speaker of the clause they are in ("the charity said it had not been
-#: suspended"), by number: "it" a thing or a body, "they" a group or a body, "he"/"she" a person
-_AGREES = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS", "NN", "NNP"), "he": ("NNP",), "she": ("NNP",)}
+#: suspended"), by number: "it" one thing or body, "they" several, "he"/"she" a person named
+_AGREES = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS"), "he": ("NNP",), "she": ("NNP",)}
 
 
 def antecedent(tok: Token | None) -> Token | None:
     """The speaker a pronoun of a reported clause stands for, when the act is done to it: "Brightwater Aid
-    said that it had not been suspended" (it: Brightwater Aid), "the club said the league had fined it",
-    when the speaker is a noun of the pronoun's number; else None."""
+    said that it had not been suspended" (it: Brightwater Aid), "the union said Brannock had recognised it",
+    when the speaker is a noun of the pronoun's number and kind (a person for "he" and "she", else not a
+    person); else None."""
     if tok is None or tok.lower_ not in _AGREES or tok.dep_ not in ("nsubjpass", "dobj"):
         return None  # (what an act is done to: "it did not withdraw" names no thing withdrawn)
     for verb in list(tok.ancestors)[1:6]:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.i < tok.i and subject.tag_ in _AGREES[tok.lower_]:
-                return subject
-            return None
+            if subject is None or subject.i > tok.i or subject.tag_ not in _AGREES[tok.lower_]:
+                return None
+            person = subject.ent_type_ == "PERSON" or is_person(subject.lemma_.lower())
+            # "he"/"she" for a person only, "it"/"they" for anything but a person ("the minister told
+            # reporters it had been approved": it is not the minister)
+            return subject if person == (tok.lower_ in ("he", "she")) else None
     return None
 
 

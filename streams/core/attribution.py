@@ -199,12 +199,21 @@ def _leading(s: str, ctx: Context) -> Speaker | None:
     return found
 
 
+#: a document or a body of data as a subject: it speaks for whoever made it ("the figures indicate")
+_DOCUMENT_HEAD = re.compile(
+    r"\b(?:figures|data|numbers|statistics|results|records|report|reports|study|survey|estimates?|analysis|"
+    r"document|documents|review|audit|findings|evidence)$"
+)
+
+
 def _parsed_speaker(parsed: list[ParsedSpeaker], ctx: Context) -> Speaker | None:
     """The outermost speaker the parse finds where no pattern did ("..., said X, a spokesman for Y, who
     briefed reporters", "its duty coordinator, Dr Z, told public radio"); a pronoun is the last one named."""
     for p in [p for p in parsed if p.lemma in SPEECH][:1]:  # ("a flash estimate shows": a document speaks
         # for whoever made it, read by the patterns where they name them)
         pron = p.phrase.lower()
+        if pron in ("i", "we", "you") or _DOCUMENT_HEAD.search(pron):
+            return None  # (a quote's own voice is its paragraph's; a document speaks for whoever issued it)
         if pron in ("he", "she", "it", "they"):
             prev = (ctx.last_org if pron in ("it", "they") else ctx.last_person) or ctx.last
             if prev is not None:

@@ -138,7 +138,9 @@ def figure_doers(p: Pair) -> str | None:
 
 
 def not_part_of_whole(p: Pair) -> str | None:
-    """The lower figure about a named part, or the higher one about the whole country: a subset."""
+    """The lower figure about a named part, or the higher one about the whole country; or the lower and
+    other counts of its sentence add up to the higher, or the higher's sentence names it as a part: a
+    subset."""
     old, new = p.old, p.new
     assert old.figure is not None and new.figure is not None
     lower, higher = (

@@ -135,8 +135,8 @@ _GRANTING = REFUSING | {"grant"}
 def _parsed(
     units: list[Sentence], bodies: list[str], all_figs: list[list[FigureSpan]]
 ) -> dict[int, Doc | None]:
-    """The parse: the headline and lead, and sentences that carry a figure or a negation or denial, in one
-    batched pass (bounded by parse.MAX_PARSE_CHARS)."""
+    """The parse: the headline and lead, and sentences that carry a figure, a negation or denial, or a
+    thing remaining in a state, in one batched pass (bounded by parse.MAX_PARSE_CHARS)."""
     lead = 1 + LEAD_SENTENCES if units and units[0].index < 0 else LEAD_SENTENCES
     wanted = [i for i, f in enumerate(all_figs) if f or i < lead or _MAY_DENY.search(bodies[i])]
     return dict(zip(wanted, parse([bodies[i] for i in wanted]), strict=True))

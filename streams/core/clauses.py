@@ -152,8 +152,13 @@ def conditional(verb: Token) -> bool:
     for t in [verb, *verb.ancestors][:5]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return True
-        if t.dep_ == "advcl" and any(c.lower_ == "once" and c.i < t.i for c in t.children):
-            return True  # "will reopen once repairs are complete" (but "the mine once employed 3,000")
+        if (
+            t.dep_ == "advcl"
+            and t.tag_ in ("VBZ", "VBP")
+            and any(c.lower_ == "once" and c.i < t.i for c in t.children)
+        ):
+            return True  # "will reopen once repairs are complete" (but "once the fire was out, ...", "the
+            # mine once employed 3,000")
     return False
 
 

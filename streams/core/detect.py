@@ -108,8 +108,8 @@ def restated(old: Claim, new: Claim, candidates: list[Claim], cfg: DetectConfig 
 
 
 def copied(old: Claim, new: Claim, candidates: list[Claim]) -> bool:
-    """Two articles that each carry both sides word for word (a syndicated copy, a rewrite keeping the
-    quotes): whatever is at odds lies within each of them, judged there, not between the two."""
+    """One article carries the other side's sentence word for word (a syndicated copy, a rewrite keeping
+    the quotes): the two sides meet within that article, and are judged there, not between the two."""
     if old.article_id == new.article_id:
         return False
     return any(

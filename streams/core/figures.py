@@ -11,8 +11,9 @@ from itertools import combinations
 
 from schemas import Claim
 
+from .families import ANY_MEASURE
 from .lexicon import PERSON_CLASSES, SUBGROUPS, is_person_noun
-from .numbers import find_figures
+from .numbers import FigureSpan, find_figures
 from .relations import DetectConfig, measure_of
 
 
@@ -90,22 +91,51 @@ def units_compatible(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _own_span(spans: list[FigureSpan], c: Claim) -> int | None:
+    """Which of its sentence's figures the claim's is (by where it stands, else by value)."""
+    assert c.figure is not None
+    found = next((k for k, f in enumerate(spans) if f.start == c.span_start), None)
+    value = c.figure.value
+    return found if found is not None else next((k for k, f in enumerate(spans) if f.value == value), None)
+
+
 def sums_to(part: Claim, whole: Claim) -> bool:
-    """The part's figure and others of its own sentence add up to the whole's exact figure ("six were taken
-    to hospital and eight treated at the scene" against "fourteen were treated"): a breakdown of the same
-    count, not a second count of it. Exact figures only, up to four summed."""
-    if part.figure is None or whole.figure is None or whole.figure.bound != "exact":
+    """The part's figure and other counts of its own sentence add up to the whole's exact figure ("six were
+    taken to hospital and eight treated at the scene" against "fourteen were treated"): a breakdown of the
+    same count, not a second count of it. Exact counts only (no percentages), up to four summed; a figure
+    followed by another measure's word ("six killed and eight injured") or said to be a part of one
+    ("including 3 children") is not added."""
+    fp, fw = part.figure, whole.figure
+    if (
+        fp is None
+        or fw is None
+        or fw.bound != "exact"
+        or fp.bound != "exact"
+        or "percent" in (fp.unit, fw.unit)
+    ):
         return False
-    target, own = whole.figure.value, part.figure.value
+    target, own = fw.value, fp.value
     if target is None or own is None or own >= target:
         return False
-    spans = find_figures(part.sentence, max_figures=8)
-    unit = next((f.unit for f in spans if f.value == own), None)
-    others = [
-        f.value
-        for f in spans
-        if f.value is not None and f.bound == "exact" and f.unit == unit and f.value != own
-    ]
+    text = part.sentence
+    spans = find_figures(text, max_figures=8)
+    mine = _own_span(spans, part)
+    family = part.features.measure.family if part.features is not None else None
+    others = []
+    for k, f in enumerate(spans):
+        if (
+            k == mine
+            or f.value is None
+            or f.bound != "exact"
+            or f.unit != (spans[mine].unit if mine is not None else None)
+        ):
+            continue
+        after = ANY_MEASURE.search(text[f.end : f.end + 30].lower())
+        if after is not None and after.group(0) not in (family or ""):
+            continue  # ("six killed and eight injured": eight count another measure)
+        if _OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start]):
+            continue  # (a part of a count, not another count)
+        others.append(f.value)
     return any(abs(own + sum(combo) - target) < 0.5 for n in (1, 2, 3) for combo in combinations(others, n))
 
 
@@ -124,7 +154,11 @@ def part_given(part: Claim, whole: Claim) -> bool:
     if own is None or target is None or own >= target:
         return False
     text = whole.sentence
-    for f in find_figures(text, max_figures=8):
+    spans = find_figures(text, max_figures=8)
+    mine = _own_span(spans, whole)
+    if mine is None or mine + 1 >= len(spans):
+        return False
+    for f in spans[mine + 1 : mine + 2]:  # the figure right after the whole's own (no other between)
         if f.value is None or f.value >= target or f.low is None:
             continue
         if not (_OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start])):

@@ -24,7 +24,12 @@ def state_close_in_time(p: Pair) -> str | None:
     moment ("worked before the collision"), or the later one dates its state to the day of the earlier
     report."""
     old, new = p.old, p.new
-    stayed = STILL_IN_STATE.search(old.sentence) is not None and old.polarity < 0 < new.polarity
+    stayed = (
+        p.ordered[0] is old
+        and old.certainty != "denied"
+        and STILL_IN_STATE.search(old.sentence) is not None
+        and old.polarity < 0 < new.polarity
+    )
     if (
         (changes(new) or stayed)  # ("the bridge remained closed on Wednesday"; reopened the next day)
         and old.article_id != new.article_id

@@ -96,7 +96,8 @@ def negated(verb: Token) -> bool:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "nowhere")):
             return True
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
-            return True  # "is no longer valid", "no longer operates"
+            if not any(g.lower_ == "than" for g in c.subtree):
+                return True  # "is no longer valid", "no longer operates" (but "no longer than 10 days")
         if c.dep_ in ("nsubj", "nsubjpass") and negative_word(c):
             return True
         if c.dep_ == "prep":  # "at no point", "in no way", "at no time" (wherever the parser hangs it)

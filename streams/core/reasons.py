@@ -28,8 +28,9 @@ REASONS_TEXT: dict[str, str] = {
     "different_qualifier": "different qualifiers make different measures (imported against local cases, "
     "partly damaged against destroyed)",
     "different_doers": "two different named doers of the act; both may be true",
-    "part_of_whole": "the lower figure is about a named part (not the other report's own story place) and "
-    "the higher about the unplaced or nationwide whole: a subset",
+    "part_of_whole": "a subset: the lower figure is about a named part (not the other report's story place) "
+    "and the higher about the whole, or sums with its sentence's figures to the higher, or the higher names "
+    "it as one",
     "same_report": "two figures of one report that are not two named claimants disagreeing",
     "state_changed": "a level that changes (outage, missing, a rate) reported more than 12 hours apart",
     "cumulative_update": "a running total that rises over time: an update, not a dispute (unless the later "
@@ -39,8 +40,9 @@ REASONS_TEXT: dict[str, str] = {
     "different_theme": "the same act done to two different things: neither the same word, nor a shared "
     "name, nor one named by the other's words",
     "different_groups": "statements about two different groups of persons",
-    "state_update": "an outcome that changes over time (supply, operations, functioning) reported more "
-    "than 8 hours apart, the moment not fixed",
+    "state_update": "an outcome that changes over time (supply, operations, functioning), or a thing said "
+    "to remain in a state that a later report says has left it, reported more than 8 hours apart, the "
+    "moment not fixed",
     "later_moment": "the later report dates its act after the day of the earlier report: a later moment, "
     "not the same one",
     "not_yet_due": "what one report says will happen, another says has not happened yet: not at odds until "
@@ -52,7 +54,8 @@ REASONS_TEXT: dict[str, str] = {
     "recovery_progress": "one claimant reporting the repair of what it had reported broken: progress",
     "outlet_narrative": "an outlet's own narrative is not a party to a dispute",
     RESTATED_DISPUTE: "the claimant had already made the same claim against the other side, and that pair "
-    "conflicts: a repeat of a dispute on record, not a new one",
+    "conflicts: a repeat of a dispute on record, not a new one; or each article carries both sides word "
+    "for word (a copy)",
 }
 
 

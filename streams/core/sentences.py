@@ -75,7 +75,7 @@ def split_sentences(text: str, max_sentences: int = 2_000, max_chars: int = 2_00
                     continue
                 if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S., a.m.
                     nxt = para[cut:].lstrip()[:12]
-                    if not re.match(r"(?:The|He|She|It|They|We|But|In|On|A|An)\b", nxt):
+                    if not re.match(r"(?:The|He|She|It|They|We|But|In|On|A|An)\s", nxt):
                         continue
             _emit(out, para, start, cut, base, max_chars)
             start = cut

@@ -41,9 +41,9 @@ def _phrase(tok: Token) -> str:
 
 
 def speakers(doc: Doc) -> list[ParsedSpeaker]:
-    """Speakers of a sentence, objects of "according to" first, then subjects of reporting verbs ("say"
-    and "tell" before the others, each outermost first), wherever the verb stands: "X said", "..., X told
-    Reuters", "said X"."""
+    """Speakers of a sentence: subjects of reporting verbs ("say" and "tell" before the others, each
+    outermost first; never under a denied verb of saying, nor one with a thing as its only object), wherever
+    the verb stands ("X said", "..., X told Reuters", "said X"), and objects of "according to"."""
     found: list[tuple[int, ParsedSpeaker]] = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":

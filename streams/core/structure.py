@@ -176,7 +176,9 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         denied=denied_clause(pred) or any(c.dep_ == "neg" for c in root.children),  # "..., not 10,000"
         bare_subject=noun is None and root.dep_ in ("nsubj", "nsubjpass") and root.like_num,
         predicate_start=pred.idx if pred is not None else -1,
-        goal=goal_of(pred),
+        # (those moved: the object, or the subject of a passive; "forty volunteers drove residents to
+        # safety" moved the residents)
+        goal=goal_of(pred) if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head == pred else None,
     )
 
 

@@ -676,3 +676,25 @@ def test_a_thing_said_to_remain_in_a_state_may_leave_it_later(stmt: Make) -> Non
     first = stmt(1, sentence="The bridge reopened on Wednesday.", **act)
     still = stmt(-1, hours=26, sentence="The bridge remains closed.", **act)
     assert checks.state_close_in_time(Pair(first, still)) is PASS
+
+
+def test_figures_of_other_measures_or_parts_are_not_summed(num: Make) -> None:
+    """Only counts of the part's own measure add up: "six people were killed and eight injured" is no
+    breakdown of fourteen killed, nor "12 killed, including 3 children" of fifteen; a part named right after
+    the whole's own figure is its part, one named after another figure is not."""
+    fourteen = saying(num(14), "Fourteen people were killed in the blast, police said.")
+    split = saying(num(6), "Six people were killed and eight injured, the hospital said.")
+    assert checks.not_part_of_whole(Pair(fourteen, split)) is PASS
+    fifteen = saying(num(15), "Fifteen people were killed, police said.")
+    kids = saying(num(12), "The attack killed 12 people, including 3 children, officials said.")
+    assert checks.not_part_of_whole(Pair(fifteen, kids)) is PASS
+    storm = saying(num(40), "The storm killed 40 people and damaged 500 buildings, including 30 schools.")
+    assert checks.not_part_of_whole(Pair(storm, num(30))) is PASS
+
+
+def test_a_stay_in_a_state_denied_is_no_state(stmt: Make) -> None:
+    """ "The company still denies paying" is a denial, not a state that a later report could see left."""
+    act = {"measure": "open:pay~bribe"}
+    denies = stmt(-1, sentence="The company still denies paying the bribes.", certainty="denied", **act)
+    paid = stmt(1, hours=30, sentence="Prosecutors said the company paid the bribes.", **act)
+    assert checks.state_close_in_time(Pair(denies, paid)) is PASS

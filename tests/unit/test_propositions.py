@@ -646,3 +646,18 @@ def test_a_state_that_remains_is_read_past_the_lead() -> None:
     )
     found = [(c.key, c.polarity) for c in statement_claims(text, "Water") if c.sentence_index == 4]
     assert ("statement:open:lift", -1) in found
+
+
+def test_no_longer_than_is_a_bound_and_a_past_once_is_no_condition() -> None:
+    """ "Will last no longer than 10 days" negates nothing; "once the fire was out, firefighters found ..."
+    states what happened."""
+    from streams.core.negation import negated
+
+    (doc,) = parse.parse(["The trial will last no longer than 10 days."])
+    assert doc is not None
+    assert not negated(next(t for t in doc if t.lower_ == "last"))
+    (doc,) = parse.parse(["Once the fire was extinguished, firefighters searched the building."])
+    assert doc is not None
+    from streams.core.clauses import conditional
+
+    assert not conditional(next(t for t in doc if t.lower_ == "extinguished"))

@@ -819,3 +819,24 @@ def test_a_counted_noun_with_no_act_names_its_family_as_written() -> None:
         "17": "cases"
     }
     assert measures_of("The waiting list stood at 4,100 last month.") == {"4,100": "open:waiting_list"}
+
+
+def test_only_those_moved_are_counted_by_where_they_went() -> None:
+    """ "Forty volunteers drove residents to safety": the forty did the moving; their count is not of those
+    brought to safety."""
+    assert role("Forty volunteers drove residents to safety.", "Forty").goal is None
+    assert role("Two hundred residents were driven to safety.", "Two hundred").goal == "safety"
+
+
+def test_a_pronoun_stands_for_a_speaker_of_its_kind_only() -> None:
+    """ "He" for a person, "it" for anything but a person: "the minister told reporters it had been
+    approved" is not about the minister; "no longer than 10 days" is a bound, no negation."""
+    from streams.core.arguments import antecedent
+
+    (doc,) = parse.parse(["The minister told reporters it had been approved."])
+    assert doc is not None
+    it = next(t for t in doc if t.lower_ == "it")
+    assert antecedent(it) is None
+    (doc,) = parse.parse(["The charity said it had not been suspended."])
+    assert doc is not None
+    assert antecedent(next(t for t in doc if t.lower_ == "it")).lower_ == "charity"  # type: ignore[union-attr]
