@@ -287,6 +287,12 @@ def _settle(found: Speaker, ctx: Context) -> Speaker:
         )
         if fuller:
             found = Speaker(found.name, fuller, found.kind, found.verb, found.certainty)
+    if found.kind == "person" and len(found.name.split()) == 1:
+        # a surname alone ("Fontenot said") is the speaker the article named in full before ("sheriff's
+        # spokesman Major Curtis Fontenot"), speaking for the same body
+        earlier = next((sp for sp in reversed(ctx.seen) if found.name in sp.name.split()), None)
+        if earlier is not None:
+            found = Speaker(found.name, earlier.claimant, earlier.kind, found.verb, found.certainty)
     ctx.last = found
     if found.kind == "person":
         ctx.last_person = found

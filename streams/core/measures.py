@@ -279,6 +279,8 @@ def measure_for_figure(
         return Measure(
             name=f"open:{role.counted_phrase.replace(' ', '_')}", pattern=near.pattern, cumulative=True
         )
+    if near is None and opened is None and role.there_in and _counts_persons(role):
+        return next(m for m in MEASURES if m.name == "present")  # ("there were five people in the house")
     return near or opened
 
 

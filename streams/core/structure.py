@@ -60,6 +60,7 @@ class FigureRole:
     bare_subject: bool = False  # the number alone is the clause's subject ("Eleven were rescued")
     predicate_start: int = -1  # character offset of the predicate in the sentence (-1: none)
     goal: str | None = None  # where a verb of motion brought the counted ("hospital"), a common noun
+    there_in: bool = False  # "there were five people in the house": the counted are said to be in a place
 
     @property
     def reported_fact(self) -> bool:
@@ -179,6 +180,22 @@ def figure_role(doc: Doc, start: int, end: int, has_unit: bool = False) -> Figur
         # (those moved: the object, or the subject of a passive; "forty volunteers drove residents to
         # safety" moved the residents)
         goal=goal_of(pred) if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head == pred else None,
+        there_in=_there_in(pred, noun),
+    )
+
+
+def _there_in(pred: Token | None, noun: Token | None) -> bool:
+    """ "There were five people in the house": an existential "be" whose counted noun, or the verb itself,
+    is placed in a thing ("in the house", "aboard the bus", "inside the mine")."""
+    if pred is None or pred.lemma_ != "be" or not any(c.dep_ == "expl" for c in pred.children):
+        return False
+    heads = [pred, noun] if noun is not None else [pred]
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("in", "inside", "aboard", "at", "on")
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in p.children)
+        for h in heads
+        for p in h.children
     )
 
 

@@ -243,3 +243,19 @@ def test_a_company_revising_itself_is_one_claimant_whatever_it_is_called() -> No
         "MEXICO CITY, Feb 10 - Aeroplata grounded nine jets, not 14, operations director Jorge Salinas said.",
     )
     assert first == {"aeroplata"} and "aeroplata" in second
+
+
+def test_a_surname_alone_is_the_speaker_named_in_full_before() -> None:
+    """ "Fontenot said" after "sheriff's spokesman Major Curtis Fontenot said": one speaker, for one body; a
+    surname never named before stays itself."""
+    from streams.core.attribution import ParsedSpeaker
+
+    ctx = Context("Wire One")
+    first = attribute(
+        "The family had used the generator since Thursday.",
+        ctx,
+        parsed=[ParsedSpeaker("sheriff's spokesman Major Curtis Fontenot", "said", "say")],
+    )
+    again = attribute('"There were five people in the house," Fontenot said.', ctx)
+    assert again.claimant == first.claimant != "fontenot"
+    assert attribute('"Five were inside," Boudreaux said.', ctx).claimant == "boudreaux"

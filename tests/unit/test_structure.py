@@ -840,3 +840,16 @@ def test_a_pronoun_stands_for_a_speaker_of_its_kind_only() -> None:
     (doc,) = parse.parse(["The charity said it had not been suspended."])
     assert doc is not None
     assert antecedent(next(t for t in doc if t.lower_ == "it")).lower_ == "charity"  # type: ignore[union-attr]
+
+
+def test_persons_there_in_a_place_are_those_present() -> None:
+    """ "There were five people in the house overnight": an existential count of persons in a place is of
+    those present, where no listed word names another measure ("there were 40 passengers aboard the bus"
+    stays aboard; "there were 12 deaths in the city" stays deaths)."""
+    assert role("There were five people in the house overnight.", "five").there_in
+    assert measures_of("There were five people in the house overnight, the sheriff said.") == {
+        "five": "present"
+    }
+    assert measures_of("There were 40 passengers aboard the bus, police said.") == {"40": "aboard"}
+    assert measures_of("There were 12 deaths in the city, officials said.") == {"12": "deaths"}
+    assert not role("Five people were in the house.", "Five").there_in
