@@ -190,13 +190,18 @@ def _leading(s: str, ctx: Context) -> Speaker | None:
     if m5:
         np = _join(m5.group(1), m5.group(2))
         if np.lower() in ("he", "she", "it", "they"):
-            prev = ctx.last_org if np.lower() in ("it", "they") else ctx.last_person
-            prev = prev or ctx.last
+            prev = _last_named(np.lower(), ctx)
             if prev:
                 found = Speaker(prev.name, prev.claimant, prev.kind, m5.group(3), "asserted")
         elif _plausible(_clean(m5.group(1))):
             found = _speaker(np, m5.group(3))
     return found
+
+
+def _last_named(pronoun: str, ctx: Context) -> Speaker | None:
+    """The speaker a pronoun or a bare role stands for: the last body for "it" and "they", else the last
+    person; either way the last speaker when there is none of that kind."""
+    return (ctx.last_org if pronoun in ("it", "they") else ctx.last_person) or ctx.last
 
 
 #: a document or a body of data as a subject: it speaks for whoever made it ("the figures indicate")
@@ -209,20 +214,20 @@ _DOCUMENT_HEAD = re.compile(
 def _parsed_speaker(parsed: list[ParsedSpeaker], ctx: Context) -> Speaker | None:
     """The outermost speaker the parse finds where no pattern did ("..., said X, a spokesman for Y, who
     briefed reporters", "its duty coordinator, Dr Z, told public radio"); a pronoun is the last one named."""
-    for p in [p for p in parsed if p.lemma in SPEECH][:1]:  # ("a flash estimate shows": a document speaks
-        # for whoever made it, read by the patterns where they name them)
-        pron = p.phrase.lower()
-        if pron in ("i", "we", "you") or _DOCUMENT_HEAD.search(pron):
-            return None  # (a quote's own voice is its paragraph's; a document speaks for whoever issued it)
-        if pron in ("he", "she", "it", "they"):
-            prev = (ctx.last_org if pron in ("it", "they") else ctx.last_person) or ctx.last
-            if prev is not None:
-                return Speaker(
-                    prev.name, prev.claimant, prev.kind, p.verb, REPORTING.get(p.verb.lower(), "asserted")
-                )
-        elif _plausible(_clean(p.phrase)):
-            return _speaker(_clean(p.phrase), p.verb)
-    return None
+    # (only verbs of speech: "a flash estimate shows" is a document speaking for whoever made it, read by the
+    # patterns where they name them)
+    p = next((p for p in parsed if p.lemma in SPEECH), None)
+    if p is None:
+        return None
+    pron = p.phrase.lower()
+    if pron in ("i", "we", "you") or _DOCUMENT_HEAD.search(pron):
+        return None  # (a quote's own voice is its paragraph's; a document speaks for whoever issued it)
+    if pron in ("he", "she", "it", "they"):
+        prev = _last_named(pron, ctx)
+        if prev is None:
+            return None
+        return Speaker(prev.name, prev.claimant, prev.kind, p.verb, REPORTING.get(p.verb.lower(), "asserted"))
+    return _speaker(_clean(p.phrase), p.verb) if _plausible(_clean(p.phrase)) else None
 
 
 def attribute(
@@ -235,9 +240,7 @@ def attribute(
     s = _INTERRUPTER.sub("", sentence.strip())
     m = _PRONOUN.search(s)
     if m and not found:
-        pron = m.group(1).lower()
-        prev = ctx.last_org if pron in ("it", "they") else ctx.last_person
-        prev = prev or ctx.last
+        prev = _last_named(m.group(1).lower(), ctx)
         if prev:
             found = Speaker(
                 prev.name, prev.claimant, prev.kind, m.group(2), REPORTING.get(m.group(2), "asserted")

@@ -173,7 +173,7 @@ def detect(
         for old in candidates:
             decided = judge(old, new, cfg)
             if not isinstance(decided, str) and (
-                restated(old, new, candidates, cfg) or copied(old, new, [*candidates, *batch.claims])
+                restated(old, new, candidates, cfg) or copied(old, new, [*candidates, *batch.claims[i:]])
             ):
                 decided = RESTATED_DISPUTE
             if isinstance(decided, str):

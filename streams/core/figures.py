@@ -121,19 +121,15 @@ def sums_to(part: Claim, whole: Claim) -> bool:
     spans = find_figures(text, max_figures=8)
     mine = _own_span(spans, part)
     family = part.features.measure.family if part.features is not None else None
+    unit = spans[mine].unit if mine is not None else None
     others = []
     for k, f in enumerate(spans):
-        if (
-            k == mine
-            or f.value is None
-            or f.bound != "exact"
-            or f.unit != (spans[mine].unit if mine is not None else None)
-        ):
+        if k == mine or f.value is None or f.bound != "exact" or f.unit != unit:
             continue
         after = ANY_MEASURE.search(text[f.end : f.end + 30].lower())
         if after is not None and after.group(0) not in (family or ""):
             continue  # ("six killed and eight injured": eight count another measure)
-        if _OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start]):
+        if _named_as_part(text, f):
             continue  # (a part of a count, not another count)
         others.append(f.value)
     return any(abs(own + sum(combo) - target) < 0.5 for n in (1, 2, 3) for combo in combinations(others, n))
@@ -142,6 +138,11 @@ def sums_to(part: Claim, whole: Claim) -> bool:
 #: a figure said to be a part of the one before it: "21,700 of them", "including 40", "among them 12"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b")
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:about\s+|some\s+|around\s+)?$")
+
+
+def _named_as_part(text: str, f: FigureSpan) -> bool:
+    """The sentence says the figure is a part of another: "21,700 of them", "including 40"."""
+    return bool(_OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start]))
 
 
 def part_given(part: Claim, whole: Claim) -> bool:
@@ -161,7 +162,7 @@ def part_given(part: Claim, whole: Claim) -> bool:
     for f in spans[mine + 1 : mine + 2]:  # the figure right after the whole's own (no other between)
         if f.value is None or f.value >= target or f.low is None:
             continue
-        if not (_OF_THEM.match(text, f.end) or _INCLUDING.search(text[max(0, f.start - 30) : f.start])):
+        if not _named_as_part(text, f):
             continue  # (a part said to be one: not "rose to 41 from 12")
         slack = 0.0 if f.bound == "exact" else 0.03
         if f.low * (1 - slack) <= own <= (f.high if f.high is not None else f.low) * (1 + slack):

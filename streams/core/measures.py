@@ -20,6 +20,7 @@ from .acts import family
 from .clauses import token_at
 from .lexicon import (
     ANY_MEASURE,
+    MEASURE_BY_NAME,
     MEASURES,
     NOUN_CLASSES,
     PERSON_CLASSES,
@@ -280,7 +281,7 @@ def measure_for_figure(
             name=f"open:{role.counted_phrase.replace(' ', '_')}", pattern=near.pattern, cumulative=True
         )
     if near is None and opened is None and role.there_in and _counts_persons(role):
-        return next(m for m in MEASURES if m.name == "present")  # ("there were five people in the house")
+        return MEASURE_BY_NAME["present"]  # ("there were five people in the house")
     return near or opened
 
 
