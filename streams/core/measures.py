@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 #: dead seals", "volunteers counted 300 seals"), whoever found or counted it
 LIGHT = frozenset(
     """be have include number total remain see give make do count find record tally log document identify
-    confirm list verify observe spot""".split()
+    confirm list verify observe spot show""".split()
 )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import MOTION_VERBS
-from .verbs import COUNTING, EXTENT_VERBS, QUANTITY_NOUNS, REPORTING
+from .parse import word_lemma
+from .verbs import COUNTING, EXTENT_VERBS, QUANTITY_NOUNS, REPORTING, TIME_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -153,7 +154,26 @@ def act_lemma(pred: Token | None, noun: Token | None) -> str | None:
     if pred is None:
         return None
     subject = _act_subject(pred, noun)
-    return subject.lemma_.lower() if subject is not None else phrasal_lemma(pred)
+    if subject is not None:
+        return subject.lemma_.lower()
+    state = _participle_state(pred)
+    return state if state is not None else phrasal_lemma(pred)
+
+
+#: verbs of being in a state: "are closed", "remained shut", "stay flooded"
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+
+
+def _participle_state(pred: Token) -> str | None:
+    """The act a participle states after a verb of being ("74 schools are closed", "hundreds remained
+    closed"): the parser reads the participle as an adjective, but those closed are those the act closed."""
+    if pred.lemma_.lower() not in _STATE_VERBS:
+        return None
+    for c in pred.children:
+        if c.dep_ == "acomp" and c.lower_.endswith("ed") and c.lower_.isalpha():
+            verb = word_lemma(c.lower_)
+            return verb if verb != c.lower_ else None
+    return None
 
 
 def goal_of(pred: Token | None) -> str | None:
@@ -167,9 +187,14 @@ def goal_of(pred: Token | None) -> str | None:
     for c in preps:
         if c.lower_ in ("to", "into"):
             place = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if place is not None and place.pos_ == "NOUN":
+            if place is not None and place.pos_ == "NOUN" and not _is_time(place):
                 return place.lemma_.lower()
     return None
+
+
+def _is_time(noun: Token) -> bool:
+    """A time, not a place: "from January to the first week of August"."""
+    return noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME")
 
 
 __all__ = ["act_lemma", "agent_of", "goal_of", "phrasal_lemma", "predicate_of", "predicate_phrase"]

@@ -20,6 +20,7 @@ from .clauses import clause_scope, tokens_in
 from .lexicon import PEOPLES
 from .loose import breakdown, gapped_subject, has_number, of_object
 from .modality import denied_clause, modality, modality_of
+from .parse import word_lemma
 from .predicates import act_lemma, agent_of, goal_of, predicate_of, predicate_phrase
 from .text import DEMONYM
 from .verbs import (
@@ -373,7 +374,9 @@ def in_a_state(role: FigureRole, after: str = "") -> bool:
     """The figure counts those still in a state: "remained", "stayed", "still", or "still" right after the
     figure's noun (`after`: the text that follows the figure)."""
     pred = (role.predicate or "").split("_")[0]
-    return pred in _STILL_VERBS or "still" in role.predicate_phrase.split() or bool(_STILL_AFTER.match(after))
+    words = role.predicate_phrase.split()
+    stays = bool(words) and word_lemma(words[0].lower()) in _STILL_VERBS  # "remained closed": the act closed
+    return pred in _STILL_VERBS or stays or "still" in words or bool(_STILL_AFTER.match(after))
 
 
 __all__ = [

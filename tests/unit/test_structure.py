@@ -853,3 +853,36 @@ def test_persons_there_in_a_place_are_those_present() -> None:
     assert measures_of("There were 40 passengers aboard the bus, police said.") == {"40": "aboard"}
     assert measures_of("There were 12 deaths in the city, officials said.") == {"12": "deaths"}
     assert not role("Five people were in the house.", "Five").there_in
+
+
+def test_a_time_is_no_place_a_count_is_brought_to() -> None:
+    """ "Shows 870 cases from January to the first week of August": "to the first week" is a period's end, no
+    place those counted were moved to."""
+    assert (
+        role("Our surveillance shows 870 dengue cases from January to the first week of August.", "870").goal
+        is None
+    )
+    assert role("Rescuers rushed 12 miners from the shaft to the surface.", "12").goal == "surface"
+
+
+def test_a_participle_after_a_verb_of_being_is_the_act_counted() -> None:
+    """ "Hundreds of schools remained closed", "74 schools are closed": the parser reads the participle as an
+    adjective, but those counted are those the act closed, the same count as "74 schools closed" (and
+    "remained" keeps it a count of those still in that state)."""
+    found = measures_of(
+        "Seventy-four schools are closed today, the minister said. About 300 homes remain flooded, the "
+        "agency said."
+    )
+    assert found["Seventy-four"] == "open:close~school"
+    assert found["About 300"] == "open:flood~home:now"
+    assert (
+        role("Twelve roads are open again, the agency said.", "Twelve").predicate == "be"
+    )  # (no participle)
+
+
+def test_what_figures_show_is_counted_as_if_no_verb_stood_there() -> None:
+    """ "Our surveillance shows 870 dengue cases": showing is not the act counted; the cases are (as "the
+    city recorded 870 cases" counts cases)."""
+    assert measures_of("Our surveillance shows 870 dengue cases in the city, the official said.") == {
+        "870": "cases"
+    }
