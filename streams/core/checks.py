@@ -31,7 +31,7 @@ from .relations import (
     quals,
     recovers,
 )
-from .themes import owners_apart, themes_meet
+from .themes import act_alone, owners_apart, themes_meet
 from .winners import CAUSE, WIN
 
 Kind = Literal["numeric", "statement"]
@@ -230,6 +230,8 @@ def one_theme(p: Pair) -> str | None:
     shared); "closed the road" and "did not close the school" are two."""
     fa, fb = features(p.old), features(p.new)
     apart = fa.themes and fb.themes and not themes_meet(fa, fb)
+    if apart and (act_alone(p.old) or act_alone(p.new)):
+        apart = False  # "there was no dismissal" names no one dismissed: it denies any dismissal in the story
     return "different_theme" if apart or owners_apart(p.old, p.new) else PASS
 
 

@@ -13,6 +13,7 @@ import re
 
 from schemas import Claim
 
+from .acts import family
 from .relations import Features, features
 
 #: head -> the other nouns of the family (lemmas)
@@ -60,4 +61,12 @@ def themes_meet(a: Features, b: Features) -> bool:
     return bool(a.themes & b.themes or a.objects & b.objects or a.themes & b.content or b.themes & a.content)
 
 
-__all__ = ["THEME_FAMILIES", "owners_apart", "theme_family", "themes_meet"]
+def act_alone(c: Claim) -> bool:
+    """An open act named with nothing it is done to: its only theme is the act's own word ("there was no
+    dismissal": lay_off~dismiss)."""
+    act = c.key.partition("statement:open:")[2].split("~")[0]
+    themes = features(c).themes
+    return bool(act) and len(themes) == 1 and all(family(t) == act for t in themes)
+
+
+__all__ = ["THEME_FAMILIES", "act_alone", "owners_apart", "theme_family", "themes_meet"]

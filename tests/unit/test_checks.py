@@ -435,6 +435,17 @@ def test_one_theme(stmt: Make) -> None:
     unowned = stmt(-1, features=feats("open:uphold~conviction", themes=["conviction"]))
     assert checks.one_theme(Pair(his, unowned)) is PASS
 
+    # "there was no dismissal" names no one: it denies the act whoever it was done to, in the story
+    def act(polarity: int, measure: str, theme: str) -> Claim:
+        return stmt(polarity, measure=measure, features=feats(measure, themes=[theme]))
+
+    sacked, none = act(1, "open:lay_off~lindner", "lindner"), act(-1, "open:lay_off~dismiss", "dismiss")
+    assert checks.one_theme(Pair(sacked, none)) is PASS
+    assert (
+        checks.one_theme(Pair(act(1, "open:close~road", "road"), act(-1, "open:close~shut", "shut"))) is PASS
+    )
+    assert checks.one_theme(Pair(sacked, act(-1, "open:lay_off~coach", "coach"))) == "different_theme"
+
 
 def test_one_group(stmt: Make) -> None:
     journalists = stmt(1, features=feats("open:arrest~people", persons=["journalist"]))

@@ -391,7 +391,7 @@ PUBLIC: dict[str, list[str]] = {
         "proper_phrases",
         "story_tokens",
     ],
-    "streams.core.themes": ["THEME_FAMILIES", "owners_apart", "theme_family", "themes_meet"],
+    "streams.core.themes": ["THEME_FAMILIES", "act_alone", "owners_apart", "theme_family", "themes_meet"],
     "streams.core.verbs": [
         "ABILITY_AUX",
         "CAPACITY_VERBS",
