@@ -235,11 +235,13 @@ def _qualifiers(body: str, fig: FigureSpan, doc: Doc | None = None, counted: str
 
 def _of_other(doc: Doc | None, at: int, fig: FigureSpan, counted: str | None) -> bool:
     """The word at `at` is an adjective of a noun before the figure that is neither the figure's nor what it
-    counts ("two nights of severe frost destroyed ...": the frost's)."""
+    counts ("two nights of severe frost destroyed ...": the frost's), or of a noun another number counts."""
     tok = token_at(doc, at) if doc is not None else None
     if tok is None or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = tok.head
+    if any(c.dep_ == "nummod" and not fig.start <= c.idx < fig.end for c in noun.children):
+        return True  # another figure's noun: "seven people missing, four foreign climbers and three guides"
     return (
         noun.text != counted
         and noun.idx < fig.start

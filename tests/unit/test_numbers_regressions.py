@@ -126,3 +126,20 @@ def test_a_figure_for_each_one_of_many_is_no_total() -> None:
     from streams.core.qualifiers import QUALIFIER
 
     assert QUALIFIER.search("kill about 200 people each year") is None  # a span, not a share
+
+
+def test_an_adjective_of_a_noun_another_number_counts_is_not_the_figures_kind() -> None:
+    """ "Seven people missing, four foreign climbers and three guides": "foreign" is the four's kind, not the
+    seven's (the seven stay a count of the missing, met by another report's three)."""
+    found = {
+        c.figure.text: c.features.qualifiers
+        for c in numeric_claims(
+            '"We have seven people missing, four foreign climbers and three Sherpa guides," he said.'
+        )
+        if c.figure is not None
+    }
+    assert found["seven"] == []
+    assert (
+        "foreign"
+        in numeric_claims("Seven foreign climbers are missing, the agency said.")[0].features.qualifiers
+    )
