@@ -488,6 +488,13 @@ def test_not_later_moment(stmt: Make) -> None:
     # but a reported clause after the verb of saying is the act's, with its day
     reported = saying(later, f"In a statement, the authority said the airport reopened on {day} morning.")
     assert checks.not_later_moment(Pair(closed, reported)) == "later_moment"
+    # a day before the verb of saying is another act's when the saying names its own day after it: "the
+    # authority, which closed the airport on <the earlier day>, said on <the later day> that ..."
+    before = WEEKDAYS[closed.published_at.weekday()].capitalize()
+    named = saying(
+        later, f"The authority which closed the airport on {before} said on {day} that it had not reopened."
+    )
+    assert checks.not_later_moment(Pair(closed, named)) is PASS
 
 
 def test_not_yet_due(stmt: Make) -> None:
