@@ -77,6 +77,10 @@ _WHEN = re.compile(
     r"month|night|morning|evening|afternoon)\b.*$|\s+(?:yesterday|today|overnight)\b.*$",
     re.IGNORECASE,
 )
+#: a named body's role, in lower case after its possessive: "Lusomed's general counsel", "Acme's lawyers"
+_POSSESSED_ROLE = re.compile(
+    r"(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)'s?\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}"
+)
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "another"})
 
 
@@ -100,6 +104,9 @@ def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
         org = _org_of(appos)
         if org:
             return org, "organisation"
+    own = _POSSESSED_ROLE.fullmatch(name.strip())
+    if own:  # "Lusomed's general counsel": a role at a named body, which it speaks for
+        return own.group(1).lower(), "organisation"
     words = re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))
     words = [w for w in words if w.lower() not in _DETERMINERS]  # "An independent panel": no name "An"
     caps = [w for w in words if w[:1].isupper()]

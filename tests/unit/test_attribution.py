@@ -259,3 +259,11 @@ def test_a_surname_alone_is_the_speaker_named_in_full_before() -> None:
     again = attribute('"There were five people in the house," Fontenot said.', ctx)
     assert again.claimant == first.claimant != "fontenot"
     assert attribute('"Five were inside," Boudreaux said.', ctx).claimant == "boudreaux"
+
+
+def test_a_role_at_a_named_body_speaks_for_that_body() -> None:
+    """ "Lusomed's general counsel, Tiago Moreira": the counsel speaks for Lusomed, as its spokesman would
+    (the possessive is no part of the name); a person named on their own stays a person."""
+    assert normalise_claimant("Lusomed's general counsel, Tiago Moreira") == ("lusomed", "organisation")
+    assert normalise_claimant("Halvard Labs' chief executive") == ("halvard labs", "organisation")
+    assert normalise_claimant("Tiago Moreira") == ("moreira", "person")
