@@ -146,6 +146,17 @@ class Features(Record):
         default=False,
         description="running totals: the report calls its counts early ones ('expected to rise')",
     )
+    read_as: str | None = Field(
+        default=None,
+        description=(
+            "open statements: the listed outcome class its words state too ('suspended the licence'), read "
+            "there as well; two such readings meet only under the class"
+        ),
+    )
+    classes: list[str] = Field(
+        default_factory=list,
+        description="open statements: the listed outcome classes its article states (compared there)",
+    )
 
 
 class Claim(Record):

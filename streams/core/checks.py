@@ -44,6 +44,15 @@ def one_claim(p: Pair) -> str | None:
     return "same_claim" if p.old.claim_id == p.new.claim_id else PASS
 
 
+def not_both_read_as_class(p: Pair) -> str | None:
+    """Two open readings of acts a listed class reads too: the class's claims compare them, with its own
+    rules (a state that changes, who must act); the open readings meet only other reports' open acts."""
+    a, b = p.old.features, p.new.features
+    if a.read_as and b.read_as or a.read_as in b.classes or b.read_as in a.classes:
+        return "read_as_class"  # (an article with the class's own claim meets the other under the class)
+    return PASS
+
+
 def exclusive(p: Pair) -> bool:
     """An act only one party can do (winning a contest, causing a thing): who did it decides, not only the
     polarity."""
@@ -291,6 +300,7 @@ _STATEMENT: frozenset[Kind] = frozenset({"statement"})
 #: every check, in the order they run: cheap ones first, the story match after them
 CHECKS: tuple[Check, ...] = (
     Check(reason="same_claim", kinds=_BOTH, run=one_claim),
+    Check(reason="read_as_class", kinds=_STATEMENT, run=not_both_read_as_class),
     Check(reason="same_polarity", kinds=_STATEMENT, run=opposite_polarity),
     Check(reason="different_unit", kinds=_NUMERIC, run=same_unit),
     Check(reason="compatible_figures", kinds=_NUMERIC, run=figures_apart),

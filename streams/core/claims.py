@@ -22,6 +22,7 @@ from .arguments import Proposition, kinds_of, owners_of
 from .attribution import Context, Speaker, attribute, quote_speaker
 from .claimants import for_protagonist
 from .clauses import (
+    another_voice,
     describes_noun,
     manner_in_focus,
     own_clause,
@@ -35,7 +36,7 @@ from .modality import modality_of
 from .negation import called_untrue_after, negation_above
 from .numbers import FigureSpan, find_figures
 from .numeric import numeric_claims
-from .outcomes import HYPOTHETICAL, class_acts, read_outcomes, word_end
+from .outcomes import HYPOTHETICAL, class_acts, read_outcomes, states_class, with_classes, word_end
 from .parse import parse
 from .propositions import propositions
 from .qualities import stated_act
@@ -50,11 +51,10 @@ from .reading import (
 )
 from .scope import PLACE_ANAPHORA, place_spans, time_scope
 from .sentences import Sentence, split_sentences, strip_dateline
-from .speakers import speakers
+from .speakers import protagonist_of, speakers
 from .story import common_words, story_signature
 from .text import last_match, name_tokens
 from .verbs import REFUSING
-from .verbs import REPORTING as SAYING
 from .winners import CAUSE, WIN, aliases, causes, wins
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         if d is not None and len(d) > 1 and d[0].pos_ == "PROPN" and d[0].dep_ in ("nsubj", "nsubjpass")
     }
     story = story_signature(article, sentences, lower_words, opening)
-    protagonist = _protagonist(units, docs)
+    protagonist = protagonist_of(units, docs)
     facts = ArticleFacts(
         article, article_version(article), story, lower_words, provisional_counts(article.text)
     )
@@ -124,9 +124,10 @@ def extract_claims(article: Article, limits: Limits | None = None) -> list[Claim
         read = _outcome_claims(facts, s, outcomes)
         if s.doc is not None:  # (a class trigger set aside by the parse leaves the act to the parse)
             read += _win_claims(facts, s)
-            claims += _proposition_claims(facts, s, [(c.span_start or 0) - s.shift for c in read], props)
+            at = [((c.span_start or 0) - s.shift, c.key.removeprefix("statement:")) for c in read]
+            claims += _proposition_claims(facts, s, at, props)
         claims += read
-    return claims[: limits.max_claims_per_article]
+    return with_classes(claims[: limits.max_claims_per_article])
 
 
 _GRANTING = REFUSING | {"grant"}
@@ -263,22 +264,6 @@ def _outcome_claims(a: ArticleFacts, s: SentenceFacts, outcomes: list[tuple[str,
     return out
 
 
-def _protagonist(units: list[Sentence], docs: dict[int, Doc | None]) -> str | None:
-    """The named body the lead is about: the proper names of its first sentence's subject ("Mexican airline
-    Aeroplata has grounded ...": aeroplata)."""
-    first = next((k for k, u in enumerate(units) if u.index == 0), None)
-    doc = docs.get(first) if first is not None else None
-    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if root is not None else None
-    if root is not None and root.lemma_ in SAYING and said is not None:
-        root = said  # "X will pay its dividend, the director said": what is said is about X
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-    if subject is None:
-        return None
-    names = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN"]
-    return " ".join(names) or None
-
-
 def _acted_on(tok: Token | None) -> Token | None:
     """The thing an outcome's trigger word is said of: its object or subject, or the word itself if a noun."""
     if tok is None or tok.pos_ in ("NOUN", "PROPN"):
@@ -342,8 +327,16 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
     return out
 
 
+def _read_as(p: Proposition, triggers: list[tuple[int, str]]) -> str | None:
+    """The listed class the sentence reads the act as too: its trigger in the act's reach, or its words."""
+    near = (
+        name for t, name in triggers if p.start - 40 <= t <= p.end + 10 or states_class(p.predicate, name)
+    )
+    return next(near, None)
+
+
 def _proposition_claims(
-    a: ArticleFacts, s: SentenceFacts, triggers: list[int], props: list[Proposition]
+    a: ArticleFacts, s: SentenceFacts, triggers: list[tuple[int, str]], props: list[Proposition]
 ) -> list[Claim]:
     """Statement claims for the acts a parsed sentence asserts or denies (propositions.py), keyed by the
     predicate's family ("suspend", "hand_over"), with the theme in the measure ("suspend~certificate") and
@@ -357,8 +350,12 @@ def _proposition_claims(
         return sorted({w for w in words if w not in speaker_toks})  # (the speaker's names are not theirs)
 
     for p in props:
-        if not p.theme or any(p.start - 40 <= t <= p.end + 10 for t in triggers):
-            continue  # (an act on a pronoun is read only where it states a listed class)
+        verb = token_at(s.doc, p.start)
+        if not p.theme or verb is not None and another_voice(verb):
+            continue  # (what another speaker in the sentence says is not this speaker's account)
+        # an act a listed class reads too ("denies suspending the batch"): kept, so that another report's
+        # act in other words still meets it, but marked (`read_as`): two such readings meet under the class
+        read_as = _read_as(p, triggers)
         if p.polarity > 0 and index >= LEAD_SENTENCES:
             continue  # an asserted act is read from the headline and lead; a denial from anywhere
         act, polarity = stated_act(p.predicate, p.polarity)  # ("struck down the order": not upheld)
@@ -377,8 +374,8 @@ def _proposition_claims(
             owners=told(p.owners),
             kinds=sorted(p.kinds),
             future=p.future,
+            read_as=read_as,
         )
-        verb = token_at(s.doc, p.start)
         own = time_scope(own_clause(verb), a.article.published_at) if verb is not None else s.scope
         fields: ClaimFields = {**s.fields, "time_scope": own}  # (the act's own clause's periods)
         if p.denied:

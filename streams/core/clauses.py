@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from .verbs import SPEECH
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -173,7 +175,27 @@ def own_clause(verb: Token) -> str:
     return " ".join(t.text for t in verb.doc if t.i not in skip)
 
 
+def another_voice(tok: Token) -> bool:
+    """The word sits in what another speaker says in a clause that frames the sentence's own: "..., hours
+    after the Turkish side announced that deliveries had resumed" (the Turkish side's account, not the
+    sentence's speaker's)."""
+    below = tok
+    for head in list(tok.ancestors)[:6]:
+        if head.dep_ == "ROOT":
+            return False
+        if (
+            below.dep_ == "ccomp"
+            and head.lemma_.lower() in SPEECH
+            and head.dep_ in ("advcl", "pcomp", "pobj")  # ("after the Turkish side announced ...": a frame)
+            and any(c.dep_ == "nsubj" for c in head.children)
+        ):
+            return True
+        below = head
+    return False
+
+
 __all__ = [
+    "another_voice",
     "clause_scope",
     "conditional",
     "describes_noun",

@@ -45,14 +45,14 @@ def _reported_future(pred: Token) -> bool:
 
 
 def _awaits(pred: Token) -> bool:
-    """The predicate waits on a condition: an adverbial clause opened by "once", "if", "unless" or "as
-    soon as"."""
+    """The predicate waits on a condition: an adverbial clause opened by "once", "if", "unless", "until"
+    ("no school will reopen until it has been inspected") or "as soon as"."""
     for c in pred.children:
         if c.dep_ == "advmod" and c.lower_ == "soon" and any(g.lower_ == "as" for g in c.children):
             if any(g.dep_ == "advcl" for g in c.children):
                 return True
         if c.dep_ == "advcl" and any(
-            g.dep_ in ("mark", "advmod") and g.lower_ in ("once", "if", "unless") for g in c.children
+            g.dep_ in ("mark", "advmod") and g.lower_ in ("once", "if", "unless", "until") for g in c.children
         ):
             return True
     return False

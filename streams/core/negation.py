@@ -116,6 +116,8 @@ def denials(verb: Token) -> int:
         if cur.head.i == cur.i:
             break
         head = cur.head
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.lemma_ in SPEECH:
+            break  # "denied that it had agreed, saying no deal had been signed": what the denier says itself
         if _reported_before(cur, head):
             break  # "Dealers say X has halted deliveries; the carmaker denies it": X is what dealers say,
             # and all above their clause is another party's frame

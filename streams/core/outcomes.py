@@ -14,6 +14,8 @@ from .lexicon import ACTORS, ANY_OUTCOME, NEGATION, OUTCOME_BY_NAME, OUTCOMES, O
 from .text import LETTER, UPPER, last_match
 
 if TYPE_CHECKING:
+    from schemas import Claim
+
     from .arguments import Proposition
 
 
@@ -127,6 +129,29 @@ def class_of_act(predicate: str, sentence: str) -> tuple[str, int] | None:
     Classes about who acts in violent events, and classes whose context the sentence does not mention, are
     left out."""
     return _class_in(predicate, _classes_for(sentence.lower()))
+
+
+def with_classes(claims: list[Claim]) -> list[Claim]:
+    """The article's open statements, told which listed classes the article states (`Features.classes`): an
+    act another report's class reading stands for is compared with this article's class claims, not twice."""
+    classes = sorted({c.key[10:] for c in claims if c.kind == "statement" and not c.key.startswith(_OPEN)})
+    if not classes:
+        return claims
+    return [
+        c.model_copy(update={"features": c.features.model_copy(update={"classes": classes})})
+        if c.key.startswith(_OPEN)
+        else c
+        for c in claims
+    ]
+
+
+_OPEN = "statement:open:"
+
+
+def states_class(predicate: str, name: str) -> bool:
+    """The verb states the listed class `name` one way or the other ("sign" of `agreement`)."""
+    oc = OUTCOME_BY_NAME.get(name)
+    return oc is not None and _class_in(predicate, [oc]) is not None
 
 
 def _classes_for(lowered: str) -> list[Outcome]:

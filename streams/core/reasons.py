@@ -10,6 +10,7 @@ RESTATED_DISPUTE = "restated_dispute"
 
 REASONS_TEXT: dict[str, str] = {
     "same_claim": "one and the same claim on both sides",
+    "read_as_class": "both acts are read by a listed outcome class too, and are compared there",
     "same_polarity": "statements that both assert, or both deny, the outcome (for an act only one party "
     "can do, such as winning a contest: the same party said to win twice, or one party winning and another "
     "not)",

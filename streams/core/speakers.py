@@ -15,6 +15,8 @@ from .verbs import REPORTING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from .sentences import Sentence
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedSpeaker:
@@ -73,3 +75,19 @@ def speakers(doc: Doc) -> list[ParsedSpeaker]:
         found.append((depth, ParsedSpeaker(_phrase(subj), tok.text, tok.lemma_.lower())))
     found.sort(key=lambda x: x[0])
     return [s for _, s in found]
+
+
+def protagonist_of(units: list[Sentence], docs: dict[int, Doc | None]) -> str | None:
+    """The named body the lead is about: the proper names of its first sentence's subject ("Mexican airline
+    Aeroplata has grounded ...": aeroplata)."""
+    first = next((k for k, u in enumerate(units) if u.index == 0), None)
+    doc = docs.get(first) if first is not None else None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if root is not None else None
+    if root is not None and root.lemma_ in REPORTING and said is not None:
+        root = said  # "X will pay its dividend, the director said": what is said is about X
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None:
+        return None
+    names = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN"]
+    return " ".join(names) or None

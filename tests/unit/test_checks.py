@@ -557,6 +557,21 @@ def test_not_recovery(stmt: Make) -> None:
     assert checks.not_recovery(Pair(broken, stmt(1, hours=3, claimant="army", **restored))) is PASS
 
 
+def test_not_both_read_as_class(stmt: Make) -> None:
+    """An act a listed class reads too ("denies suspending the batch") meets another report's act in its own
+    words; two such readings, or one and an article that states the class itself, meet under the class."""
+
+    def act(polarity: int, read_as: str | None = None, classes: tuple[str, ...] = ()) -> Claim:
+        f = feats("open:suspend~batch", themes=["batch"], read_as=read_as, classes=list(classes))
+        return stmt(polarity, measure="open:suspend~batch", features=f)
+
+    assert checks.not_both_read_as_class(Pair(act(1), act(-1, "suspended"))) is PASS
+    assert checks.not_both_read_as_class(Pair(act(1, "suspended"), act(-1, "suspended"))) == "read_as_class"
+    told = act(1, classes=("suspended",))  # (its article has the class's own claim)
+    assert checks.not_both_read_as_class(Pair(told, act(-1, "suspended"))) == "read_as_class"
+    assert checks.not_both_read_as_class(Pair(act(1, classes=("closure",)), act(-1, "suspended"))) is PASS
+
+
 def test_parties(stmt: Make) -> None:
     outlet = {"speaker_kind": "outlet", "claimant": "wire one"}
     assert checks.parties(Pair(stmt(1, **outlet), stmt(-1, **outlet))) == "outlet_narrative"
@@ -575,6 +590,7 @@ def test_every_check_has_a_test_here() -> None:
 def test_the_order_of_the_checks_is_pinned() -> None:
     assert [(c.name, c.reason) for c in checks.CHECKS] == [
         ("one_claim", "same_claim"),
+        ("not_both_read_as_class", "read_as_class"),
         ("opposite_polarity", "same_polarity"),
         ("same_unit", "different_unit"),
         ("figures_apart", "compatible_figures"),

@@ -441,7 +441,11 @@ def test_a_claim_called_wrong_or_false_after_it_is_denied() -> None:
     ]
     assert said and said[0].polarity == 1
     listed = statement_claims("Reports that the curator resigned turned out to be wrong.", "Museum")
-    assert [(c.key, c.polarity) for c in listed] == [("statement:resigned", -1)]
+    assert [(c.key, c.polarity) for c in listed if c.features.read_as is None] == [("statement:resigned", -1)]
+    # (the act is kept in its own words too, marked as the class's reading)
+    assert [(c.key, c.polarity, c.features.read_as) for c in listed if c.features.read_as] == [
+        ("statement:open:resign", -1, "resigned")
+    ]
 
 
 def test_a_goal_met_or_missed_is_one_act() -> None:
@@ -565,10 +569,14 @@ def test_an_act_takes_no_period_from_a_clause_describing_another_noun() -> None:
     assert got["statement:open:steal"] == "2022"
 
 
+def _class_claims(text: str, title: str) -> list[Claim]:
+    return [c for c in statement_claims(text, title) if not c.key.startswith("statement:open:")]
+
+
 def test_a_listed_class_stated_as_what_will_happen_is_marked_future() -> None:
-    (c,) = statement_claims("The ministry said the hospital ward will be closed next week.", "Ward")
+    (c,) = _class_claims("The ministry said the hospital ward will be closed next week.", "Ward")
     assert (c.key, c.polarity, c.features.future) == ("statement:closure", 1, True)
-    (d,) = statement_claims("The ministry said the hospital ward was closed on Monday.", "Ward")
+    (d,) = _class_claims("The ministry said the hospital ward was closed on Monday.", "Ward")
     assert (d.key, d.features.future) == ("statement:closure", False)
 
 
@@ -661,3 +669,44 @@ def test_no_longer_than_is_a_bound_and_a_past_once_is_no_condition() -> None:
     from streams.core.clauses import conditional
 
     assert not conditional(next(t for t in doc if t.lower_ == "extinguished"))
+
+
+def test_an_act_a_class_reads_is_kept_in_its_own_words_too() -> None:
+    """ "The agency denied suspending the vaccine batch" is read by the listed class (`suspended`) and kept as
+    the open act too, marked (`read_as`), so that another report's "has suspended the use of the batch" in
+    its own words still meets it; the article's open acts are told which classes it states."""
+    said = statement_claims("The health agency denied that it had suspended the vaccine batch.", "Vaccine")
+    marked = [(c.key, c.polarity, c.features.read_as) for c in said if c.key.startswith("statement:open:")]
+    assert marked == [("statement:open:resume", 1, "suspended")]
+    assert all(c.features.classes == ["suspended"] for c in said if c.key.startswith("statement:open:"))
+
+
+def test_what_another_speaker_says_in_a_framing_clause_is_not_the_speakers() -> None:
+    """ "No gas had entered, hours after the Turkish side announced that deliveries had resumed": the
+    resumption is the Turkish side's account, not the operator's."""
+    said = statement_claims(
+        "The operator said no gas had entered the country, hours after the Turkish side announced that "
+        "deliveries had resumed.",
+        "Gas",
+    )
+    assert "statement:open:resume" not in {c.key for c in said}
+
+
+def test_a_denial_does_not_reach_what_the_denier_says_itself() -> None:
+    """ "Denied that it had agreed to sell, saying no deal had been signed": the "saying" clause is the
+    company's own assertion (no deal signed), not under its denial."""
+    said = statement_claims(
+        "Kestrel Mobile denied that it had agreed to sell its operations, saying no deal had been "
+        "signed with any company.",
+        "Mobile",
+    )
+    assert {c.polarity for c in said if c.key == "statement:open:sign"} == {-1}
+
+
+def test_a_future_waiting_until_a_condition_states_no_act() -> None:
+    """ "No school will reopen until it has been inspected": a condition for reopening, not a denial that
+    schools reopened."""
+    said = statement_claims(
+        "No school will reopen until it has been inspected, the director said.", "Schools"
+    )
+    assert [c for c in said if c.key in ("statement:open:reopen", "statement:closure")] == []

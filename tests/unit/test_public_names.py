@@ -54,6 +54,7 @@ PUBLIC: dict[str, list[str]] = {
         "there_is",
     ],
     "streams.core.clauses": [
+        "another_voice",
         "clause_scope",
         "conditional",
         "describes_noun",
@@ -86,6 +87,7 @@ PUBLIC: dict[str, list[str]] = {
         "figures_apart",
         "first_failing",
         "level_close_in_time",
+        "not_both_read_as_class",
         "not_part_of_whole",
         "not_recovery",
         "not_rising_total",
@@ -208,7 +210,15 @@ PUBLIC: dict[str, list[str]] = {
     "streams.core.numbers": ["FIGURE", "FigureSpan", "find_figures"],
     "streams.core.numeric": ["numeric_claims"],
     "streams.core.outcome_classes": ["ACTORS", "ANY_OUTCOME", "OUTCOMES", "OUTCOME_BY_NAME", "Outcome"],
-    "streams.core.outcomes": ["HYPOTHETICAL", "class_acts", "class_of_act", "read_outcomes", "word_end"],
+    "streams.core.outcomes": [
+        "HYPOTHETICAL",
+        "class_acts",
+        "class_of_act",
+        "read_outcomes",
+        "states_class",
+        "with_classes",
+        "word_end",
+    ],
     "streams.core.pair": ["PASS", "Pair"],
     "streams.core.parse": [
         "BATCH",
@@ -345,7 +355,7 @@ PUBLIC: dict[str, list[str]] = {
         "with_periods",
     ],
     "streams.core.sentences": ["ABBREVIATIONS", "DATELINE", "Sentence", "split_sentences", "strip_dateline"],
-    "streams.core.speakers": ["ParsedSpeaker", "speakers"],
+    "streams.core.speakers": ["ParsedSpeaker", "protagonist_of", "speakers"],
     "streams.core.store": [
         "Codec",
         "LAYOUT",
