@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from .verbs import SPEECH
+from .verbs import SPEECH, TIME_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -164,13 +164,22 @@ def conditional(verb: Token) -> bool:
     return False
 
 
+#: words of time a possessive may date a noun with ("last month's", "Saturday's")
+_TIMES = TIME_NOUNS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight weekend".split()
+)
+
+
 def own_clause(verb: Token) -> str:
     """The sentence's words for a verb's act, without the clauses that describe some noun and do not hold
     the verb ("a group which has monitored the coast since 2015" is not about the act's period; "in the
-    2022 attack, the city confirmed that data had been stolen" is)."""
+    2022 attack, the city confirmed that data had been stolen" is), nor a time that says whose a noun is
+    ("paid a ransom to the group behind last month's cyberattack": the attack's month, not the payment's)."""
     skip: set[int] = set()
     for c in verb.doc:
         if c.dep_ in ("relcl", "acl") and not (c.left_edge.i <= verb.i <= c.right_edge.i):
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+        elif c.dep_ == "poss" and c.lower_ in _TIMES:  # "last month's cyberattack": the attack's time
             skip.update(range(c.left_edge.i, c.right_edge.i + 1))
     return " ".join(t.text for t in verb.doc if t.i not in skip)
 

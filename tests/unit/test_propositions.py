@@ -710,3 +710,12 @@ def test_a_future_waiting_until_a_condition_states_no_act() -> None:
         "No school will reopen until it has been inspected, the director said.", "Schools"
     )
     assert [c for c in said if c.key in ("statement:open:reopen", "statement:closure")] == []
+
+
+def test_a_time_that_says_whose_a_noun_is_does_not_date_the_act() -> None:
+    """ "Denied that it had paid a ransom to the group behind last month's cyberattack": February is the
+    attack's month, not the payment's (which the denial leaves undated)."""
+    said = statement_claims(
+        "The company denied that it had paid a ransom to the group behind last month's cyberattack.", "Hack"
+    )
+    assert [c.time_scope for c in said if c.key == "statement:open:pay"] == [None]
