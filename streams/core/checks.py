@@ -48,7 +48,9 @@ def not_both_read_as_class(p: Pair) -> str | None:
     """Two open readings of acts a listed class reads too: the class's claims compare them, with its own
     rules (a state that changes, who must act); the open readings meet only other reports' open acts."""
     a, b = p.old.features, p.new.features
-    if a.read_as and b.read_as or a.read_as in b.classes or b.read_as in a.classes:
+    if (a.read_as is not None and a.read_as in (b.read_as, *b.classes)) or (
+        b.read_as is not None and b.read_as in a.classes
+    ):
         return "read_as_class"  # (an article with the class's own claim meets the other under the class)
     return PASS
 

@@ -79,7 +79,9 @@ _WHEN = re.compile(
 )
 #: a named body's role, in lower case after its possessive: "Lusomed's general counsel", "Acme's lawyers"
 _POSSESSED_ROLE = re.compile(
-    r"(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)'s?\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}"
+    r"(?:the\s+)?((?:[^\W\d_][\w\-]*\s+){0,3}[^\W\d_][\w\-]*)'s?\s+(?:[a-z][a-z\-]*\s+){0,2}"
+    r"(?:counsel|lawyers?|attorneys?|spokes(?:man|woman|person)|chief|head|director|manager|officer|"
+    r"executive|chairman|chairwoman|president|secretary|treasurer|representative|official|coordinator)"
 )
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "another"})
 
@@ -105,7 +107,9 @@ def normalise_claimant(phrase: str) -> tuple[str, SpeakerKind]:
         if org:
             return org, "organisation"
     own = _POSSESSED_ROLE.fullmatch(name.strip())
-    if own:  # "Lusomed's general counsel": a role at a named body, which it speaks for
+    if (
+        own and own.group(1)[:1].isupper()
+    ):  # "Lusomed's general counsel": a role at a named body, which it speaks for
         return own.group(1).lower(), "organisation"
     words = re.findall(r"[^\W\d_][\w'\-]+", _TITLES.sub("", name))
     words = [w for w in words if w.lower() not in _DETERMINERS]  # "An independent panel": no name "An"

@@ -329,10 +329,9 @@ def _win_claims(a: ArticleFacts, s: SentenceFacts) -> list[Claim]:
 
 def _read_as(p: Proposition, triggers: list[tuple[int, str]]) -> str | None:
     """The listed class the sentence reads the act as too: its trigger in the act's reach, or its words."""
-    near = (
-        name for t, name in triggers if p.start - 40 <= t <= p.end + 10 or states_class(p.predicate, name)
-    )
-    return next(near, None)
+    listed = [(t, name) for t, name in triggers if not name.startswith("open:")]  # (wins are no class)
+    said = next((name for _, name in listed if states_class(p.predicate, name)), None)
+    return said or next((name for t, name in listed if p.start - 40 <= t <= p.end + 10), None)
 
 
 def _proposition_claims(

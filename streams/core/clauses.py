@@ -166,21 +166,28 @@ def conditional(verb: Token) -> bool:
 
 #: words of time a possessive may date a noun with ("last month's", "Saturday's")
 _TIMES = TIME_NOUNS | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight weekend".split()
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight weekend january
+    february march april may june july august september october november december""".split()
 )
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's own subject or object ("this year's festival was cancelled": the act's year)."""
+    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def own_clause(verb: Token) -> str:
     """The sentence's words for a verb's act, without the clauses that describe some noun and do not hold
     the verb ("a group which has monitored the coast since 2015" is not about the act's period; "in the
     2022 attack, the city confirmed that data had been stolen" is), nor a time that says whose a noun is
-    ("paid a ransom to the group behind last month's cyberattack": the attack's month, not the payment's)."""
+    ("paid a ransom to the group behind last month's cyberattack": the attack's month, not the payment's;
+    but "this year's festival was cancelled" is this year's act)."""
     skip: set[int] = set()
     for c in verb.doc:
         if c.dep_ in ("relcl", "acl") and not (c.left_edge.i <= verb.i <= c.right_edge.i):
             skip.update(range(c.left_edge.i, c.right_edge.i + 1))
-        elif c.dep_ == "poss" and c.lower_ in _TIMES:  # "last month's cyberattack": the attack's time
-            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+        elif c.dep_ == "poss" and c.lemma_.lower() in _TIMES and not _argument_of(c.head, verb):
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))  # "behind last month's cyberattack"
     return " ".join(t.text for t in verb.doc if t.i not in skip)
 
 

@@ -51,11 +51,22 @@ def _awaits(pred: Token) -> bool:
         if c.dep_ == "advmod" and c.lower_ == "soon" and any(g.lower_ == "as" for g in c.children):
             if any(g.dep_ == "advcl" for g in c.children):
                 return True
-        if c.dep_ == "advcl" and any(
-            g.dep_ in ("mark", "advmod") and g.lower_ in ("once", "if", "unless", "until") for g in c.children
-        ):
+        marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "advmod")}
+        if c.dep_ == "advcl" and (marks & {"once", "if", "unless"} or "until" in marks and _not_until(pred)):
             return True
     return False
+
+
+def _not_until(pred: Token) -> bool:
+    """ "No school will reopen until ...", "will not reopen until ...": an act held back until a condition
+    (but "the strike will continue until ...", "will stay shut until ..." state what goes on meanwhile)."""
+    if pred.lemma_.lower() in ("remain", "stay", "continue", "keep"):
+        return False
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    no_subject = subject is not None and (
+        subject.lower_ in ("nobody", "none", "nothing") or any(g.lower_ == "no" for g in subject.children)
+    )
+    return no_subject or any(c.dep_ == "neg" for c in pred.children)
 
 
 def modality(pred: Token | None, noun: Token | None) -> Modality:

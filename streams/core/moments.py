@@ -73,14 +73,13 @@ _SPOKE = (
 #: words between a verb of saying and its day that say how or to whom, not a reported clause: no word of a
 #: finite verb among them ("told a congress on Friday", not "said the airport reopened on Monday")
 _HOW = r"(?!\w+ed\b|(?:was|were|is|are|has|had|have|will)\b)[\w'’]+"
-#: "said on Wednesday", "told a congress on Friday" (read first: "a lift which fell on Monday said on
-#: Wednesday" was said on Wednesday, and fell on Monday)
-_SAID_ON = re.compile(rf"\b{_SPOKE}\b(?:\s+{_HOW}){{0,4}}?\s+on\s+\w+day\b", re.IGNORECASE)
-#: "on Thursday said", when no verb of saying names its day after it
-_SAID_BEFORE = re.compile(rf"\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b", re.IGNORECASE)
-#: an attribution closing the sentence (", the company said in a filing late on Thursday."): all of it
-_SAID_CLOSING = re.compile(
-    rf"[,\"”]\s*[^,\"”;]{{0,60}}\b{_SPOKE}\b(?:\s+(?:in|on|at|late|early|during|to|via|through)\b[^,\"”;]*)?\W*$",
+#: the day a report was made: "said on Thursday", "told a congress on Friday", "on Tuesday denied" (but not
+#: "a lift which fell on Monday said on Wednesday": that verb names its own day right after it), and an
+#: attribution closing the sentence (", the company said in a filing late on Thursday."): all of it
+_SAID_ON = re.compile(
+    rf"\b{_SPOKE}\b(?:\s+{_HOW}){{0,4}}?\s+on\s+\w+day\b"
+    rf"|\bon\s+\w+day\b(?:\s+[\w'’]+){{0,2}}?\s+{_SPOKE}\b(?!(?:\s+(?:late|early))?\s+on\s+\w+day\b)"
+    rf"|[,\"”]\s*[^,\"”;]{{0,60}}\b{_SPOKE}\b(?:\s+(?:in|on|at|late|early|during|to|via|through)\b[^,\"”;]*)?\W*$",
     re.IGNORECASE,
 )
 
@@ -96,10 +95,7 @@ def done_after(c: Claim, moment: Claim) -> bool:
 
 
 def _act_days(c: Claim) -> set[str]:
-    text, said = _SAID_ON.subn(" ", c.sentence)
-    if not said:
-        text = _SAID_BEFORE.sub(" ", text)
-    return days(_SAID_CLOSING.sub(" ", text), c.published_at)
+    return days(_SAID_ON.sub(" ", c.sentence), c.published_at)
 
 
 def dated_to_report(c: Claim, moment: Claim) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import MOTION_VERBS
+from .acts import OPPOSITES, PREDICATE_FAMILIES
+from .lexicon import ANY_MEASURE, MOTION_VERBS
 from .parse import word_lemma
 from .verbs import COUNTING, EXTENT_VERBS, QUANTITY_NOUNS, REPORTING, TIME_NOUNS
 
@@ -172,7 +173,14 @@ def _participle_state(pred: Token) -> str | None:
     for c in pred.children:
         if c.dep_ == "acomp" and c.lower_.endswith("ed") and c.lower_.isalpha():
             verb = word_lemma(c.lower_)
-            return verb if verb != c.lower_ else None
+            # (an act, not a feeling: "were closed", "remain flooded"; not "were tired", "are interested")
+            act = (
+                c.tag_ == "VBN"
+                or verb in PREDICATE_FAMILIES
+                or verb in OPPOSITES
+                or ANY_MEASURE.search(c.lower_)
+            )
+            return verb if verb != c.lower_ and act else None
     return None
 
 

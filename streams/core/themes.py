@@ -62,11 +62,16 @@ def themes_meet(a: Features, b: Features) -> bool:
 
 
 def act_alone(c: Claim) -> bool:
-    """An open act named with nothing it is done to: its only theme is the act's own word ("there was no
-    dismissal": lay_off~dismiss)."""
-    act = c.key.partition("statement:open:")[2].split("~")[0]
+    """An open act denied with nothing it is done to: its only theme is the act's own word ("there was no
+    dismissal": lay_off~dismiss); "there was a dismissal" names no one to set against a denial."""
+    act = c.key.partition("statement:open:")[2].split("~")[0]  # (a key of the tests' claims may hold a theme)
     themes = features(c).themes
-    return bool(act) and len(themes) == 1 and all(family(t) == act for t in themes)
+    return (
+        bool(act)
+        and c.polarity < 0
+        and len(themes) == 1
+        and all(t == act or family(t) in (act, family(act)) for t in themes)
+    )
 
 
 __all__ = ["THEME_FAMILIES", "act_alone", "owners_apart", "theme_family", "themes_meet"]

@@ -267,3 +267,4 @@ def test_a_role_at_a_named_body_speaks_for_that_body() -> None:
     assert normalise_claimant("Lusomed's general counsel, Tiago Moreira") == ("lusomed", "organisation")
     assert normalise_claimant("Halvard Labs' chief executive") == ("halvard labs", "organisation")
     assert normalise_claimant("Tiago Moreira") == ("moreira", "person")
+    assert normalise_claimant("John Smith's neighbour")[1] == "person"  # (a neighbour speaks for nobody)

@@ -445,6 +445,9 @@ def test_one_theme(stmt: Make) -> None:
         checks.one_theme(Pair(act(1, "open:close~road", "road"), act(-1, "open:close~shut", "shut"))) is PASS
     )
     assert checks.one_theme(Pair(sacked, act(-1, "open:lay_off~coach", "coach"))) == "different_theme"
+    # "there was a dismissal" names no one to set against a denial that a named coach was dismissed
+    denied = act(-1, "open:lay_off~lindner", "lindner")
+    assert checks.one_theme(Pair(denied, act(1, "open:lay_off~dismiss", "dismiss"))) == "different_theme"
 
 
 def test_one_group(stmt: Make) -> None:
@@ -495,6 +498,9 @@ def test_not_later_moment(stmt: Make) -> None:
         later, f"The authority which closed the airport on {before} said on {day} that it had not reopened."
     )
     assert checks.not_later_moment(Pair(closed, named)) is PASS
+    # and a day before the verb of saying is the saying's when the verb names no day of its own
+    told = saying(later, f"Officials on {before} said the airport reopened on {day} morning.")
+    assert checks.not_later_moment(Pair(closed, told)) == "later_moment"
 
 
 def test_not_yet_due(stmt: Make) -> None:
@@ -570,6 +576,9 @@ def test_not_both_read_as_class(stmt: Make) -> None:
     told = act(1, classes=("suspended",))  # (its article has the class's own claim)
     assert checks.not_both_read_as_class(Pair(told, act(-1, "suspended"))) == "read_as_class"
     assert checks.not_both_read_as_class(Pair(act(1, classes=("closure",)), act(-1, "suspended"))) is PASS
+    assert (
+        checks.not_both_read_as_class(Pair(act(1, "closure"), act(-1, "suspended"))) is PASS
+    )  # (no class meets)
 
 
 def test_parties(stmt: Make) -> None:

@@ -719,3 +719,6 @@ def test_a_time_that_says_whose_a_noun_is_does_not_date_the_act() -> None:
         "The company denied that it had paid a ransom to the group behind last month's cyberattack.", "Hack"
     )
     assert [c.time_scope for c in said if c.key == "statement:open:pay"] == [None]
+    # but the act's own subject or object keeps its time: "last year's festival was not cancelled"
+    last = statement_claims("Last year's festival was not cancelled, the organisers said.", "Festival")
+    assert all(c.time_scope for c in last if c.key.startswith("statement:"))
